@@ -1,0 +1,5 @@
+"""Allow `python -m referat`."""
+
+from referat.cli import app
+
+app()

@@ -1,0 +1,1 @@
+"""Facts read from an item's sections: sections -> proposals, decision, votes, references, …"""

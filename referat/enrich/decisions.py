@@ -1,0 +1,95 @@
+"""Read the decision of this meeting and its outcome per part.
+
+  Ad 1. at:            Ad 1. Anbefales drøftet.
+  Tiltrådt.            Ad 2.
+  Ad 2. at:            For: Gruppe A og C.  Imod: Gruppe F og gruppe Ø.
+  Anbefalet.           Bortfaldet pga. stemmelighed.
+
+Quoted passages (protocol notes) and vote lines are not read for outcome words, so a note saying
+"vi kan ikke godkende …" does not turn an approval into a rejection.
+"""
+
+from __future__ import annotations
+
+import re
+
+from referat.model import Decision, DecisionPart, Vote
+from referat.parse.sections import DatedSection
+from referat.vocab import OUTCOME_PATTERNS, Outcome
+
+# "Ad 1. at:", "Ad 1.-2. Anbefales godkendt.", "Ad 2 og 3: Godkendt"
+PART = re.compile(
+    r"^Ad\s+(?P<numbers>\d{1,2}(?:\s*\.?\s*(?:-|–|og|,)\s*\d{1,2})*)\s*\.?\s*(?:at\s*)?[:.]?\s*(?P<rest>.*)$", re.I
+)
+QUOTED = re.compile(r"[”“\"„«][^”“\"„«»]*[”“\"»]|protokol\w*\s*:.*$", re.I | re.M)
+
+
+def choose_decision(
+    sections: list[DatedSection], meeting_date: str | None
+) -> tuple[DatedSection | None, list[DatedSection]]:
+    """The decision of this meeting, and earlier dated decisions printed with it."""
+    decisions = [s for s in sections if s.section.kind == "decision"]
+    if not decisions:
+        return None, []
+    current = next((s for s in decisions if meeting_date and s.date == meeting_date), None)
+    if current is None:
+        undated_or_latest = [s for s in decisions if s.date is None or not meeting_date or s.date >= meeting_date]
+        current = undated_or_latest[-1] if undated_or_latest else decisions[-1]
+    earlier = [s for s in decisions if s is not current and s.date and (not current.date or s.date < current.date)]
+    return current, earlier
+
+
+def read_decision(dated: DatedSection, votes: list[Vote]) -> Decision | None:
+    """Decision text with one outcome per "Ad N." part, or one for the whole text."""
+    text = dated.section.text.strip()
+    if not text:
+        return None
+    parts = _split_parts(text)
+    if parts:
+        decision_parts = [
+            DecisionPart(proposals=numbers, text=body, outcome=classify_outcome(body, votes)) for numbers, body in parts
+        ]
+    else:
+        decision_parts = [DecisionPart(text=text, outcome=classify_outcome(text, votes))]
+    return Decision(
+        text=text,
+        outcomes=[part.outcome for part in decision_parts],
+        parts=decision_parts,
+        organization=dated.organization,
+        date=dated.date,
+    )
+
+
+def classify_outcome(text: str, votes: list[Vote] | None = None) -> Outcome:
+    """The outcome a decision text states; a vote with a majority for counts as approved."""
+    plain = QUOTED.sub(" ", text)
+    for outcome, pattern in OUTCOME_PATTERNS:
+        if pattern.search(plain):
+            return outcome
+    if votes and _majority_for(text, votes):
+        return Outcome.APPROVED
+    return Outcome.OTHER
+
+
+def _majority_for(text: str, votes: list[Vote]) -> bool:
+    in_text = [vote for vote in votes if vote.text in text]
+    return any(vote.option == "for" and re.search(r"\b(?:flertal|enig)", vote.text, re.I) for vote in in_text)
+
+
+def _split_parts(text: str) -> list[tuple[list[int], str]]:
+    parts: list[tuple[list[int], list[str]]] = []
+    for line in text.split("\n"):
+        match = PART.match(line)
+        if match:
+            parts.append((_numbers(match.group("numbers")), [match.group("rest")] if match.group("rest") else []))
+        elif parts:
+            parts[-1][1].append(line)
+    return [(numbers, "\n".join(lines).strip()) for numbers, lines in parts]
+
+
+def _numbers(text: str) -> list[int]:
+    """ "1.-3." -> [1, 2, 3]; "2 og 4" -> [2, 4]."""
+    values = [int(n) for n in re.findall(r"\d+", text)]
+    if len(values) == 2 and re.search(r"[-–]", text):
+        return list(range(values[0], values[1] + 1))
+    return values

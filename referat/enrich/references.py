@@ -1,0 +1,107 @@
+"""Read references to earlier treatment and consultations before and after this meeting.
+
+Relateret behandling:       Beskæftigelses- og Integrationsudvalget 30.04.2019, punkt. 3
+                            Beskæftigelses- og Integrationsudvalget 05.02.2025, punkt 1 og 4
+In the text:                … jf. Beskæftigelses- og Integrationsudvalget 31.05.2023, punkt 8.
+Kommende behandlingsforløb: Økonomiudvalget 13.06.2023
+Sagens forløb:              06/05/2024 Udvalget for Børn og Ungdom - 2022-2025
+                            Indstillingen anbefales.
+"""
+
+from __future__ import annotations
+
+import re
+
+from referat.enrich.decisions import classify_outcome
+from referat.model import Consultation, Reference, Section, When
+from referat.parse.dates import ANY_DATE, parse_date
+from referat.parse.names import committee_name
+from referat.parse.sections import DatedSection
+
+ITEMS = r"(?:punkt|pkt)\.?\s*(?P<items>\d{1,3}(?:\s*(?:,|og|&)\s*\d{1,3})*)"
+BULLET = r"^(?:[-•*–]\s*)?"
+# "Beskæftigelses- og Integrationsudvalget, 30.11.2022, punkt 5."
+REFERENCE_LINE = re.compile(
+    BULLET
+    + r"(?P<org>[^\d\t]{3,120}?)[,\s]+(?:den\s+|d\.\s*)?(?P<date>"
+    + ANY_DATE
+    + r")(?:[,\s]+"
+    + ITEMS
+    + r")?\s*\.?$",
+    re.I,
+)
+# "jf. Beskæftigelses- og Integrationsudvalget 31.05.2023, punkt 8"
+JF_MENTION = re.compile(
+    r"\bjf\.\s+(?P<org>[A-ZÆØÅ][^\d.;:()]{2,120}?)[,\s]+(?:den\s+)?(?P<date>" + ANY_DATE + r")[,\s]+" + ITEMS
+)
+# "Økonomiudvalget 13.06.2023" or "06/05/2024 Udvalget for Børn og Ungdom - 2022-2025"
+ORG_THEN_DATE = re.compile(
+    BULLET + r"(?P<org>[^\d\t]{3,120}?)[,\s]+(?:den\s+|d\.\s*)?(?P<date>" + ANY_DATE + r")\s*\.?$", re.I
+)
+DATE_THEN_ORG = re.compile(BULLET + r"(?P<date>" + ANY_DATE + r")[,:\s]+(?P<org>[A-ZÆØÅ].{2,120}?)\s*\.?$", re.I)
+
+
+def find_references(sections: list[Section]) -> list[Reference]:
+    """References from "Relateret behandling" lines and "jf." mentions, without duplicates."""
+    found: list[Reference] = []
+    for section in sections:
+        if section.kind == "related":
+            for line in section.text.split("\n"):
+                match = REFERENCE_LINE.match(line.strip())
+                if match:
+                    found.extend(_references(match, line.strip()))
+        for match in JF_MENTION.finditer(section.text):
+            found.extend(_references(match, match.group(0)))
+    unique: dict[tuple[str, str, int | None], Reference] = {}
+    for reference in found:
+        unique.setdefault((reference.organization.lower(), reference.date, reference.item), reference)
+    return list(unique.values())
+
+
+def _references(match: re.Match[str], text: str) -> list[Reference]:
+    date = parse_date(match.group("date"))
+    organization = committee_name(match.group("org"))
+    if not date or not organization:
+        return []
+    items: list[int | None] = [int(n) for n in re.findall(r"\d+", match.group("items") or "")] or [None]
+    return [Reference(organization=organization, date=date, item=item, text=text) for item in items]
+
+
+def find_consultations(sections: list[Section], earlier_decisions: list[DatedSection]) -> list[Consultation]:
+    """Upcoming treatment from "Kommende behandlingsforløb", earlier from "Sagens forløb" and dated decisions."""
+    consultations: list[Consultation] = []
+    for section in sections:
+        if section.kind == "upcoming":
+            consultations.extend(_dated_lines(section.text, "upcoming"))
+        elif section.kind == "history":
+            consultations.extend(_dated_lines(section.text, "earlier"))
+    for dated in earlier_decisions:
+        text = dated.section.text or None
+        consultations.append(
+            Consultation(
+                organization=dated.organization or "",
+                date=dated.date,
+                when="earlier",
+                text=text,
+                outcome=classify_outcome(text) if text else None,
+            )
+        )
+    return [c for c in consultations if c.organization]
+
+
+def _dated_lines(text: str, when: When) -> list[Consultation]:
+    """Lines naming a committee and a date; the lines after one, up to the next, are its text."""
+    entries: list[tuple[str, str | None, list[str]]] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        match = DATE_THEN_ORG.match(line) or ORG_THEN_DATE.match(line)
+        if match:
+            entries.append((committee_name(match.group("org")), parse_date(match.group("date")), []))
+        elif entries and line:
+            entries[-1][2].append(line)
+    consultations = []
+    for organization, date, lines in entries:
+        note = "\n".join(lines) or None
+        outcome = classify_outcome(note) if note else None
+        consultations.append(Consultation(organization=organization, date=date, when=when, text=note, outcome=outcome))
+    return consultations

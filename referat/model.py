@@ -1,0 +1,158 @@
+"""Pydantic models shared by every stage; their JSON form is the output contract.
+
+Missing facts are `None` or `[]`, never guessed. Models are frozen: stages build new values.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from referat.vocab import Outcome
+
+Format = Literal["text", "markdown", "html", "pdf"]
+VoteOption = Literal["for", "against", "abstain"]
+When = Literal["upcoming", "earlier"]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Span(Frozen):
+    """Lines of the source (1-based, inclusive) a fact came from."""
+
+    line_start: int
+    line_end: int
+    page: int | None = None
+
+
+class SourceInfo(Frozen):
+    path: str
+    format: Format
+    sha256: str
+    encoding: str | None = None
+
+
+class Person(Frozen):
+    """A member as named in the minutes; `party` is the list letter, e.g. "A" or "Ø"."""
+
+    name: str
+    party: str | None = None
+    role: str | None = None
+
+
+class Meeting(Frozen):
+    body: str | None = None
+    organization: str | None = None
+    term: str | None = Field(default=None, description='Election term printed after the name, e.g. "2022-2025"')
+    kind: Literal["minutes", "agenda"] | None = None
+    start: str | None = Field(default=None, description='ISO 8601, e.g. "2023-05-31T19:00"')
+    end: str | None = None
+    location: str | None = None
+    participants: list[Person] = []
+    absent: list[Person] = []
+
+
+class Vote(Frozen):
+    """One side of a vote: who voted this way, by name and/or by party group."""
+
+    option: VoteOption
+    names: list[str] = []
+    parties: list[str] = []
+    count: int | None = None
+    subject: str | None = Field(default=None, description='What was voted on when stated, e.g. "indstilling 2"')
+    text: str
+
+
+class DecisionPart(Frozen):
+    """One "Ad N." part of a split decision (or the whole decision)."""
+
+    proposals: list[int] = []
+    text: str
+    outcome: Outcome
+
+
+class Decision(Frozen):
+    text: str
+    outcomes: list[Outcome]
+    parts: list[DecisionPart] = []
+    organization: str | None = None
+    date: str | None = None
+
+
+class Attachment(Frozen):
+    title: str
+    number: str | None = None
+
+
+class Reference(Frozen):
+    """Earlier treatment: an item of a committee's meeting on a date."""
+
+    organization: str
+    date: str
+    item: int | None = None
+    text: str
+
+
+class Consultation(Frozen):
+    """Treatment of the same case by a committee before or after this meeting."""
+
+    organization: str
+    date: str | None = None
+    when: When
+    text: str | None = None
+    outcome: Outcome | None = None
+
+
+class Recommendation(Frozen):
+    """Who proposes what to whom: "Direktøren indstiller til X at anbefale over for Y"."""
+
+    by: str
+    to: str | None = None
+    forward_to: list[str] = []
+    text: str
+
+
+class SectionHeading(Frozen):
+    """Where a section is in the source; its text is in `AgendaItem.sections` under `heading`."""
+
+    heading: str
+    kind: str
+    span: Span
+
+
+class Section(SectionHeading):
+    text: str
+
+
+class AgendaItem(Frozen):
+    number: int | None = None
+    title: str
+    public: bool = True
+    case_number: str | None = None
+    sections: dict[str, str] = {}
+    section_list: list[SectionHeading] = []
+    proposals: list[str] = []
+    recommendation: Recommendation | None = None
+    decision: Decision | None = None
+    votes: list[Vote] = []
+    protocol_notes: list[str] = []
+    attachments: list[Attachment] = []
+    references: list[Reference] = []
+    consultations: list[Consultation] = []
+    absent: list[Person] = []
+    span: Span
+
+
+class ParseWarning(Frozen):
+    message: str
+    span: Span | None = None
+
+
+class ParsedDocument(Frozen):
+    source: SourceInfo
+    meeting: Meeting
+    agenda_items: list[AgendaItem] = []
+    warnings: list[ParseWarning] = []

@@ -1,0 +1,1 @@
+"""Read the structure of minutes: Extracted -> ParsedDocument."""

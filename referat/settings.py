@@ -1,0 +1,6 @@
+"""Every setting once: name, default and why."""
+
+from __future__ import annotations
+
+# Larger files are refused before reading: real minutes are at most a few MB of text.
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024

@@ -1,0 +1,43 @@
+"""Golden tests: every example minutes file parses to its reviewed .expected.json.
+
+The examples live in examples/ (they are also the demo data); their expected output lives in
+tests/fixtures/golden/ under the same relative path. `pytest --update-golden` rewrites the
+expected files; review the diff like code.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from referat.parse.document import parse_document
+from referat.sources.raw import RawDocument
+from tests.conftest import EXAMPLES, FIXTURES
+
+GOLDEN = FIXTURES / "golden"
+DOCUMENTS = sorted(p for p in EXAMPLES.rglob("*.txt"))
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=[str(p.relative_to(EXAMPLES)) for p in DOCUMENTS])
+def test_example_matches_golden(path: Path, update_golden: bool) -> None:
+    relative = path.relative_to(EXAMPLES)
+    document = parse_document(RawDocument(uri=f"examples/{relative.as_posix()}", data=path.read_bytes()))
+    actual = document.model_dump(mode="json")
+    expected_path = GOLDEN / relative.with_suffix(".expected.json")
+    if update_golden:
+        expected_path.parent.mkdir(parents=True, exist_ok=True)
+        expected_path.write_text(json.dumps(actual, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    expected = json.loads(expected_path.read_text(encoding="utf-8"))
+    assert actual["meeting"] == expected["meeting"]
+    assert len(actual["agenda_items"]) == len(expected["agenda_items"])
+    for got, want in zip(actual["agenda_items"], expected["agenda_items"], strict=True):
+        assert got == want, f"item {want['number']} differs"
+    assert actual == expected
+
+
+def test_every_example_has_a_golden_file() -> None:
+    assert len(DOCUMENTS) == 5
+    for path in DOCUMENTS:
+        assert (GOLDEN / path.relative_to(EXAMPLES).with_suffix(".expected.json")).exists()
