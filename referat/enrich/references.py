@@ -50,7 +50,7 @@ def find_references(sections: list[Section]) -> list[Reference]:
                 match = REFERENCE_LINE.match(line.strip())
                 if match:
                     found.extend(_references(match, line.strip()))
-        for match in JF_MENTION.finditer(section.text):
+        for match in JF_MENTION.finditer(section.text) if "jf." in section.text else ():
             found.extend(_references(match, match.group(0)))
     unique: dict[tuple[str, str, int | None], Reference] = {}
     for reference in found:

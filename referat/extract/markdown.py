@@ -55,7 +55,10 @@ def markdown_lines(raw_lines: list[str], headings: bool = True) -> list[Line]:
                 row = TABLE_ROW.match(text)
                 if row:
                     text = "\t".join(cell.strip() for cell in row.group(1).split("|")).strip("\t")
-            text = ESCAPE.sub(r"\1", LINK.sub(r"\1", text))
-        text = BOLD.sub(r"\2", text).replace("\u00a0", " ").strip()
+            if "[" in text or "\\" in text:
+                text = ESCAPE.sub(r"\1", LINK.sub(r"\1", text))
+        if "**" in text or "__" in text:
+            text = BOLD.sub(r"\2", text)
+        text = text.replace("\u00a0", " ").strip()
         lines.append(Line(number, text, level, page))
     return lines

@@ -24,8 +24,12 @@ from referat.parse.names import name_key
 from referat.parse.sections import split_sections
 from referat.sources.raw import RawDocument
 
-# "Marie-Louise Jørgensen (F)" anywhere in the text tells a member's party letter.
-NAME_WITH_PARTY = re.compile(r"([A-ZÆØÅ][\w'’.-]+(?:\s+[A-ZÆØÅ][\w'’.-]+){1,4})\s*\(([A-ZÆØÅ]{1,3})\)")
+# "Marie-Louise Jørgensen (F)" anywhere in the text tells a member's party letter. The text is
+# searched for "(F)" first and the name read backwards from there, which is much faster than
+# trying a name at every capital letter.
+PARTY_IN_PARENS = re.compile(r"\(([A-ZÆØÅ]{1,3})\)")
+NAME_BEFORE = re.compile(r"([A-ZÆØÅ][\w'’.-]+(?:\s+[A-ZÆØÅ][\w'’.-]+){1,4})\s*$")
+NAME_LOOKBACK = 80
 
 
 def parse_document(raw: RawDocument, body: str | None = None) -> ParsedDocument:
@@ -36,7 +40,7 @@ def parse_document(raw: RawDocument, body: str | None = None) -> ParsedDocument:
     if not blocks and not (header.organization and header.date):
         raise ParseError(raw.uri, "no minutes found: neither a meeting header nor any agenda item")
     full_text = "\n".join(line.text for line in extracted.lines)
-    parties = {name_key(name): party for name, party in NAME_WITH_PARTY.findall(full_text)}
+    parties = find_party_letters(full_text)
     participants = _with_parties(header.participants, parties)
     header_absent = _with_parties(header.absent, parties)
     members = participants + header_absent
@@ -76,7 +80,7 @@ def _read_item(
         number=block.number,
         title=block.title,
         public=block.public,
-        case_number=find_case_number(preamble, [line for line in block.lines if line not in preamble]),
+        case_number=find_case_number(preamble, block.lines[len(preamble) :]),
         sections=texts,
         section_list=[SectionHeading(heading=s.heading, kind=s.kind, span=s.span) for s in sections],
         proposals=find_proposals(sections),
@@ -90,6 +94,16 @@ def _read_item(
         absent=_with_parties(find_absent(sections), parties),
         span=Span(line_start=block.heading.number, line_end=last_line, page=block.heading.page),
     )
+
+
+def find_party_letters(text: str) -> dict[str, str]:
+    """Members' party letters printed anywhere in the text: {name key: letter}."""
+    letters = {}
+    for match in PARTY_IN_PARENS.finditer(text):
+        name = NAME_BEFORE.search(text, max(0, match.start() - NAME_LOOKBACK), match.start())
+        if name:
+            letters[name_key(name.group(1))] = match.group(1)
+    return letters
 
 
 def _with_parties(people: list[Person], parties: dict[str, str]) -> list[Person]:

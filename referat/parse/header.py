@@ -34,7 +34,10 @@ FIELD = re.compile(
     re.I,
 )
 # "Gladsaxe Kommune har ambitioner …" — the municipality named most often is the publisher.
-MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?)\s+(Kommune|Regionskommune)\b")
+# Found by looking back from each "Kommune", which is faster than trying every capitalised word.
+KOMMUNE = re.compile(r"\b(?:Kommune|Regionskommune)\b")
+MUNICIPALITY_NAME = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?)\s+$")
+MUNICIPALITY_LOOKBACK = 40
 NOT_A_MUNICIPALITY = {"Kommunernes", "Hver", "Den", "Hele", "Enhver", "Egen", "Anden", "Samme", "Denne", "Vores"}
 MIN_MUNICIPALITY_MENTIONS = 2
 
@@ -101,8 +104,12 @@ def _read_field(label: str, value: str, header: Header) -> None:
 
 def find_municipality(text: str) -> str | None:
     """The municipality the minutes mention most often, e.g. "Gladsaxe Kommune"."""
-    counts = Counter(f"{name} {kind}" for name, kind in MUNICIPALITY.findall(text) if name not in NOT_A_MUNICIPALITY)
+    counts: Counter[str] = Counter()
+    for match in KOMMUNE.finditer(text):
+        before = MUNICIPALITY_NAME.search(text, max(0, match.start() - MUNICIPALITY_LOOKBACK), match.start())
+        if before and before.group(1) not in NOT_A_MUNICIPALITY:
+            counts[f"{before.group(1)} {match.group(0)}"] += 1
     if not counts:
         return None
-    name, mentions = counts.most_common(1)[0]
-    return name if mentions >= MIN_MUNICIPALITY_MENTIONS else None
+    municipality, mentions = counts.most_common(1)[0]
+    return municipality if mentions >= MIN_MUNICIPALITY_MENTIONS else None

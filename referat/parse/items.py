@@ -20,6 +20,7 @@ ITEM_HEADING = re.compile(
 )
 # "1. Godkendelse af dagsorden", "12 Eventuelt"
 NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,3})[.)]?\s+(?P<title>[A-ZÆØÅ].*)$")
+LEADING_NUMBER = re.compile(r"^(?:Punkt\s+)?\d{1,3}[.):]?\s+", re.I)
 # "Lukket: Mundtlige meddelelser", "Lukket - Personalesag", "Lukket punkt: …", "(Lukket)"
 CLOSED = re.compile(r"^(?:Lukket(?:\s+punkt)?\s*[:\-–]|\(Lukket\))|\((?:Lukket|Lukket punkt)\)\s*$", re.I)
 
@@ -50,7 +51,7 @@ def _item_headings(lines: list[Line]) -> list[tuple[int, int, str]]:
     found = [
         (i, int(m.group("number")), m.group("title").strip())
         for i, line in enumerate(lines)
-        if not is_toc_entry(line.text) and (m := ITEM_HEADING.match(line.text))
+        if (m := ITEM_HEADING.match(line.text)) and not is_toc_entry(line.text)
     ]
     return found or _numbered_headings(lines)
 
@@ -73,5 +74,5 @@ def _numbered_headings(lines: list[Line]) -> list[tuple[int, int, str]]:
 
 
 def _title_key(title: str) -> str:
-    # Contents lines are often cut off, so compare the first 40 characters.
-    return " ".join(title.lower().split())[:40]
+    # Contents lines may carry the number and are often cut off: compare 40 characters without it.
+    return " ".join(LEADING_NUMBER.sub("", title).lower().split())[:40]

@@ -16,14 +16,15 @@ TOC_HEADING = re.compile(r"^(?:Indholdsfortegnelse|Indhold|Dagsordenoversigt|Ove
 
 
 def is_toc_entry(text: str) -> bool:
-    return TOC_ENTRY.match(text) is not None
+    # Every entry ends in its page number; checking that first keeps long paragraphs cheap.
+    return text[-1:].isdigit() and TOC_ENTRY.match(text) is not None
 
 
 def toc_titles(lines: list[Line]) -> list[str]:
     """Titles listed in the table of contents, in order, without page numbers."""
     titles = []
     for line in lines:
-        match = TOC_ENTRY.match(line.text)
+        match = TOC_ENTRY.match(line.text) if is_toc_entry(line.text) else None
         if match:
             titles.append(match.group("title").strip(" .…"))
     return titles

@@ -1,0 +1,52 @@
+"""The `referat` command, run as a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import EXAMPLES
+
+LEJRE = EXAMPLES / "lejre" / "2024-05-08-job-arbejdsmarked-og-integration.txt"
+
+
+def referat(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "referat", *args], capture_output=True, text=True, check=False)
+
+
+def test_parse_one_file_prints_its_json() -> None:
+    result = referat("parse", str(LEJRE))
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["meeting"]["organization"] == "Udvalget for Job, Arbejdsmarked og Integration"
+    assert len(document["agenda_items"]) == 6
+
+
+def test_parse_folder_writes_json_and_reports_the_bad_file(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(LEJRE, folder / "lejre.txt")
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02 not minutes \x00")
+    (folder / "notes.md").write_text("Indkøbsliste: mælk, brød og ost.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = referat("parse", str(folder), "--out", str(out))
+    assert result.returncode == 1
+    assert "lejre.txt: Lejre Kommune · Udvalget for Job, Arbejdsmarked og Integration" in result.stdout
+    assert "1 of 3 documents parsed" in result.stdout
+    assert f"{folder / 'broken.txt'}: this looks like binary data" in result.stderr
+    assert f"{folder / 'notes.md'}: no minutes found" in result.stderr
+    assert [p.name for p in out.iterdir()] == ["lejre.json"]
+
+
+def test_missing_file_is_one_clear_line() -> None:
+    result = referat("parse", "no/such/file.txt")
+    assert result.returncode == 1
+    assert result.stderr.strip() == "error no/such/file.txt: no such file"
+
+
+def test_body_option_names_the_municipality() -> None:
+    result = referat("parse", str(LEJRE), "--body", "Lejre Kommune (test)")
+    assert json.loads(result.stdout)["meeting"]["body"] == "Lejre Kommune (test)"
