@@ -26,3 +26,7 @@ class ExtractError(ReferatError):
 
 class ParseError(ReferatError):
     """The text is readable but holds no minutes (no meeting header and no agenda items)."""
+
+
+class StoreError(ReferatError):
+    """The database refused the document; nothing of it was stored."""

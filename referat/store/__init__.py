@@ -1,0 +1,1 @@
+"""Persist parsed minutes and read them back: ParsedDocument -> rows; queries -> results."""

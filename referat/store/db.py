@@ -1,0 +1,44 @@
+"""Open the database named by a path or URL: SQLite by default, PostgreSQL for shared use."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+
+from referat.settings import DATABASE_ENV, DEFAULT_DATABASE
+
+
+def database_url(db: str | None = None) -> str:
+    """`--db`, else $REFERAT_DB, else ./referat.sqlite; a plain path means a SQLite file."""
+    value = db or os.environ.get(DATABASE_ENV) or DEFAULT_DATABASE
+    if value.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + value.split("://", 1)[1]
+    if "://" in value:
+        return value
+    return f"sqlite:///{value}"
+
+
+def open_database(db: str | None = None) -> Engine:
+    """An engine with the schema migrated to the current version."""
+    from referat.store.migrations import migrate
+
+    engine = create_engine(database_url(db))
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    migrate(engine)
+    return engine
+
+
+def is_postgres(engine: Engine) -> bool:
+    return engine.dialect.name == "postgresql"
+
+
+def _sqlite_pragmas(connection: Any, _record: Any) -> None:
+    # Cascading deletes replace a meeting in one statement; WAL lets readers in while ingesting.
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()

@@ -1,0 +1,36 @@
+"""Stable ids from natural keys, so the same meeting always gets the same id."""
+
+from __future__ import annotations
+
+import hashlib
+
+from referat.parse.names import committee_name, name_key
+
+ID_LENGTH = 16
+
+
+def stable_id(*parts: object) -> str:
+    joined = "\x1f".join("" if part is None else str(part) for part in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:ID_LENGTH]
+
+
+def organization_key(name: str | None) -> str | None:
+    """ "Beskæftigelses- & Integrationsudvalget 2022-2025" and "beskæftigelses- og integrationsudvalget" match."""
+    if not name:
+        return None
+    return " ".join(committee_name(name).lower().replace("&", "og").split())
+
+
+def meeting_id(body: str | None, organization: str | None, start: str | None, sha256: str) -> str:
+    """A meeting is its committee and start; without both, only its document identifies it."""
+    if organization and start:
+        return stable_id("meeting", (body or "").lower(), organization_key(organization), start)
+    return stable_id("document", sha256)
+
+
+def person_id(body: str | None, name: str) -> str:
+    return stable_id("person", (body or "").lower(), name_key(name))
+
+
+def item_id(meeting: str, position: int) -> str:
+    return stable_id("item", meeting, position)

@@ -1,0 +1,82 @@
+"""Schema changes as numbered functions, applied in order and recorded in `schema_migrations`.
+
+A new change is a new function appended to MIGRATIONS; a released one is never edited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, Engine, inspect, select, text
+
+from referat.store import schema
+
+Migration = Callable[[Connection], None]
+
+
+def _create_tables(connection: Connection) -> None:
+    """1: every table of the model."""
+    tables = [table for table in schema.metadata.sorted_tables if table.name != "schema_migrations"]
+    schema.metadata.create_all(connection, tables=tables)
+
+
+def _create_search_index(connection: Connection) -> None:
+    """2: the full-text index: FTS5 tables on SQLite; tsvector and trigram indexes on PostgreSQL."""
+    if connection.dialect.name == "sqlite":
+        # Stems are indexed as written: remove_diacritics 0 keeps "å", "æ" and "ø" distinct letters.
+        # A contentless table would be smaller, but deleting from one needs SQLite 3.43 (Debian 12 has 3.40).
+        connection.execute(
+            text(
+                "CREATE VIRTUAL TABLE item_fts USING fts5(title, decision, body, "
+                "tokenize='unicode61 remove_diacritics 0')"
+            )
+        )
+        # The vocabulary's trigram index, kept in step with search_terms by a trigger.
+        connection.execute(
+            text(
+                "CREATE VIRTUAL TABLE search_terms_trigram USING fts5(term, content='search_terms', "
+                "content_rowid='rowid', tokenize='trigram')"
+            )
+        )
+        connection.execute(
+            text(
+                "CREATE TRIGGER search_terms_ai AFTER INSERT ON search_terms BEGIN "
+                "INSERT INTO search_terms_trigram(rowid, term) VALUES (new.rowid, new.term); END"
+            )
+        )
+    else:
+        connection.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+        connection.execute(text("CREATE TABLE item_search (item_seq INTEGER PRIMARY KEY, vector TSVECTOR NOT NULL)"))
+        connection.execute(
+            text("ALTER TABLE item_search ADD FOREIGN KEY (item_seq) REFERENCES items (seq) ON DELETE CASCADE")
+        )
+        connection.execute(text("CREATE INDEX ix_item_search_vector ON item_search USING GIN (vector)"))
+        connection.execute(text("CREATE INDEX ix_search_terms_trgm ON search_terms USING GIN (term gin_trgm_ops)"))
+
+
+MIGRATIONS: list[tuple[str, Migration]] = [
+    ("create tables", _create_tables),
+    ("create search index", _create_search_index),
+]
+
+
+def migrate(engine: Engine) -> int:
+    """Apply the migrations not yet applied; returns the schema version."""
+    with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # One migrating process at a time on a shared database.
+            connection.execute(text("SELECT pg_advisory_xact_lock(4711)"))
+        if not inspect(connection).has_table("schema_migrations"):
+            schema.schema_migrations.create(connection)
+        applied = set(connection.scalars(select(schema.schema_migrations.c.version)))
+        for version, (name, migration) in enumerate(MIGRATIONS, start=1):
+            if version in applied:
+                continue
+            migration(connection)
+            connection.execute(
+                schema.schema_migrations.insert().values(
+                    version=version, name=name, applied_at=datetime.now(UTC).isoformat(timespec="seconds")
+                )
+            )
+    return len(MIGRATIONS)

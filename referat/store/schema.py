@@ -1,0 +1,172 @@
+"""The database schema (SQLAlchemy Core), shared by SQLite and PostgreSQL.
+
+Ids are hashes of natural keys (store/ids.py), so re-ingesting a meeting updates its rows instead
+of duplicating them. `seq` columns are integer surrogates the full-text index needs as row ids.
+Dates are ISO strings ("2023-05-31", "2023-05-31T19:00"): they sort and compare correctly, and they
+are what the parser produces, so no time zone is invented.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, MetaData, String, Table, Text
+
+metadata = MetaData()
+
+schema_migrations = Table(
+    "schema_migrations",
+    metadata,
+    Column("version", Integer, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("applied_at", String(32), nullable=False),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("uri", Text, nullable=False),
+    Column("format", String(16), nullable=False),
+    Column("encoding", String(32)),
+    Column("size", Integer, nullable=False),
+    Column("meeting_id", String(32), ForeignKey("meetings.id", ondelete="CASCADE"), index=True),
+    Column("ingested_at", String(32), nullable=False),
+)
+
+meetings = Table(
+    "meetings",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("body", Text),
+    Column("organization", Text),
+    Column("organization_key", Text, index=True),
+    Column("term", String(16)),
+    Column("kind", String(16)),
+    Column("start", String(32), index=True),
+    Column("date", String(10), index=True),
+    Column("end", String(32)),
+    Column("location", Text),
+    Column("document", Text, nullable=False),  # the parsed document's JSON, as `referat parse` prints it
+    Column("created_at", String(32), nullable=False),
+    Column("modified_at", String(32), nullable=False),
+)
+
+persons = Table(
+    "persons",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("body", Text),
+    Column("name", Text, nullable=False),
+    Column("name_key", Text, nullable=False, index=True),
+    Column("party", String(32)),
+)
+
+attendance = Table(
+    "attendance",
+    metadata,
+    Column("meeting_id", String(32), ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True),
+    Column("person_id", String(32), ForeignKey("persons.id"), primary_key=True, index=True),
+    Column("status", String(16), nullable=False),  # present | absent
+    Column("party", String(32)),
+)
+
+items = Table(
+    "items",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(32), nullable=False, unique=True),
+    Column("meeting_id", String(32), ForeignKey("meetings.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("number", Integer),
+    Column("title", Text, nullable=False),
+    Column("public", Boolean, nullable=False),
+    Column("case_number", String(64), index=True),
+    Column("decision", Text),
+    Column("outcomes", Text),  # comma-separated, in part order, e.g. "approved,recommended"
+    # Copied from the meeting so that search filters and facets need no join.
+    Column("body", Text, index=True),
+    Column("organization", Text, index=True),
+    Column("organization_key", Text),
+    Column("date", String(10), index=True),
+    Column("year", Integer, index=True),
+    Column("item", Text, nullable=False),  # the agenda item's JSON
+)
+
+item_outcomes = Table(
+    "item_outcomes",
+    metadata,
+    Column("item_seq", Integer, ForeignKey("items.seq", ondelete="CASCADE"), primary_key=True),
+    Column("outcome", String(16), primary_key=True, index=True),
+)
+
+votes = Table(
+    "votes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("item_seq", Integer, ForeignKey("items.seq", ondelete="CASCADE"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("option", String(16), nullable=False),
+    Column("count", Integer),
+    Column("subject", Text),
+    Column("text", Text, nullable=False),
+)
+
+vote_persons = Table(
+    "vote_persons",
+    metadata,
+    Column("vote_id", Integer, ForeignKey("votes.id", ondelete="CASCADE"), primary_key=True),
+    Column("person_id", String(32), ForeignKey("persons.id"), primary_key=True, index=True),
+    Column("name", Text, nullable=False),  # as printed in the vote
+)
+
+vote_parties = Table(
+    "vote_parties",
+    metadata,
+    Column("vote_id", Integer, ForeignKey("votes.id", ondelete="CASCADE"), primary_key=True),
+    Column("party", String(32), primary_key=True),
+)
+
+item_references = Table(
+    "item_references",
+    metadata,
+    Column("item_seq", Integer, ForeignKey("items.seq", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("organization", Text, nullable=False),
+    Column("organization_key", Text, nullable=False),
+    Column("date", String(10), nullable=False),
+    Column("item_number", Integer),
+    Column("text", Text, nullable=False),
+    Index("ix_item_references_target", "organization_key", "date", "item_number"),
+)
+
+consultations = Table(
+    "consultations",
+    metadata,
+    Column("item_seq", Integer, ForeignKey("items.seq", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("organization", Text, nullable=False),
+    Column("organization_key", Text, nullable=False),
+    Column("date", String(10)),
+    Column("when", String(16), nullable=False),
+    Column("text", Text),
+    Column("outcome", String(16)),
+    Index("ix_consultations_target", "organization_key", "date"),
+)
+
+ingest_failures = Table(
+    "ingest_failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("uri", Text, nullable=False),
+    Column("sha256", String(64)),
+    Column("reason", Text, nullable=False),
+    Column("failed_at", String(32), nullable=False),
+)
+
+# Words seen in the index with their stem by the backend's own stemmer: the vocabulary that a
+# query word is matched against as a part of compounds ("indsats" in "beskæftigelsesindsatsen").
+search_terms = Table(
+    "search_terms",
+    metadata,
+    Column("term", String(200), primary_key=True),
+    Column("stem", String(200), nullable=False),
+)

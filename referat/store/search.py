@@ -1,0 +1,208 @@
+"""Search agenda items: a query string and filters -> ranked hits with snippets and facets.
+
+Any query string is accepted: words are taken from it, text in double quotes is a phrase, and
+every other character is ignored, so nothing a user types is an operator to the engine. All
+words are required. Hits are ranked by the backend's relevance, title before decision before text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Engine, Text, and_, cast, exists, func, literal, select, union_all
+
+from referat.store import schema
+from referat.store.analysis import WORD, stem, words
+from referat.store.ids import organization_key
+from referat.store.index import QueryTerms, search_index
+
+PHRASE = re.compile(r'"([^"]*)"')
+# Typed as operators out of habit; every word is required anyway.
+OPERATOR_WORDS = re.compile(r"\b(?:AND|OR|NOT)\b")
+SNIPPET_WORDS = 36
+FACETS = ("body", "organization", "year", "outcome")
+
+
+@dataclass(frozen=True)
+class Filters:
+    body: str | None = None
+    organization: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    outcome: str | None = None
+    public: bool | None = None
+    case_number: str | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    item_id: str
+    meeting_id: str
+    number: int | None
+    title: str
+    body: str | None
+    organization: str | None
+    date: str | None
+    case_number: str | None
+    public: bool
+    outcomes: list[str]
+    snippet: str  # HTML-escaped text with the matched words in <mark>…</mark>
+    score: float
+
+
+@dataclass
+class SearchResult:
+    query: str
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    terms: list[list[str]] = field(default_factory=list)
+
+
+def parse_query(query: str) -> tuple[list[str], list[str]]:
+    """Words and quoted phrases of a query; everything else is dropped."""
+    phrases = [p for p in PHRASE.findall(query) if words(p)]
+    rest = OPERATOR_WORDS.sub(" ", PHRASE.sub(" ", query).replace('"', " "))
+    return list(dict.fromkeys(words(rest))), phrases
+
+
+def search(
+    engine: Engine, query: str, filters: Filters | None = None, limit: int = 20, offset: int = 0
+) -> SearchResult:
+    """Ranked hits for `query` (all items, newest first, when it is empty) within `filters`."""
+    filters = filters or Filters()
+    query_words, phrases = parse_query(query)
+    with engine.connect() as connection:
+        index = search_index(connection)
+        terms = index.terms(connection, query_words, phrases)
+        if query.strip() and terms.empty:
+            return SearchResult(query, 0, [])
+        items = schema.items
+        conditions = _conditions(filters)
+        if terms.empty:
+            base = select(items.c.seq, literal(0.0).label("score")).where(*conditions)
+        else:
+            matched = index.matches(terms)
+            base = (
+                select(items.c.seq, matched.c.score)
+                .join_from(items, matched, items.c.seq == matched.c.item_seq)
+                .where(*conditions)
+            )
+        ranked = base.subquery("ranked")
+        page = connection.execute(
+            select(items, ranked.c.score)
+            .join_from(items, ranked, items.c.seq == ranked.c.seq)
+            .order_by(ranked.c.score.desc(), items.c.date.desc(), items.c.seq)
+            .limit(limit)
+            .offset(offset)
+        ).all()
+        total, facets = _facets(connection, base)
+    hits = [_hit(row, terms) for row in page]
+    return SearchResult(query, total, hits, facets, terms.alternatives)
+
+
+def _conditions(filters: Filters) -> list[ColumnElement[bool]]:
+    items = schema.items
+    conditions: list[ColumnElement[bool]] = []
+    if filters.body:
+        conditions.append(func.lower(items.c.body) == filters.body.lower())
+    if filters.organization:
+        conditions.append(items.c.organization_key == organization_key(filters.organization))
+    if filters.date_from:
+        conditions.append(items.c.date >= filters.date_from)
+    if filters.date_to:
+        conditions.append(items.c.date <= filters.date_to)
+    if filters.public is not None:
+        conditions.append(items.c.public == filters.public)
+    if filters.case_number:
+        conditions.append(items.c.case_number == filters.case_number)
+    if filters.outcome:
+        outcomes = schema.item_outcomes
+        conditions.append(
+            exists().where(and_(outcomes.c.item_seq == items.c.seq, outcomes.c.outcome == filters.outcome))
+        )
+    return conditions
+
+
+def _facets(connection: Connection, base: Any) -> tuple[int, dict[str, list[tuple[str, int]]]]:
+    """Total and counts per municipality, committee, year and outcome, in one statement."""
+    items, outcomes = schema.items, schema.item_outcomes
+    found = base.cte("found").prefix_with("MATERIALIZED")
+    joined = items.join(found, items.c.seq == found.c.seq)
+
+    def group(name: str, column: Any, source: Any) -> Any:
+        value = func.coalesce(cast(column, Text), "")
+        return (
+            select(literal(name).label("facet"), value.label("value"), func.count().label("n"))
+            .select_from(source)
+            .group_by(value)
+        )
+
+    statement = union_all(
+        select(literal("total").label("facet"), literal("").label("value"), func.count().label("n")).select_from(found),
+        group("body", items.c.body, joined),
+        group("organization", items.c.organization, joined),
+        group("year", items.c.year, joined),
+        group("outcome", outcomes.c.outcome, found.join(outcomes, outcomes.c.item_seq == found.c.seq)),
+    )
+    facets: dict[str, list[tuple[str, int]]] = {name: [] for name in FACETS}
+    total = 0
+    for row in connection.execute(statement):
+        if row.facet == "total":
+            total = row.n
+        elif row.value:
+            facets[row.facet].append((row.value, row.n))
+    for name in FACETS:
+        facets[name].sort(key=lambda pair: (-pair[1], pair[0]))
+    return total, facets
+
+
+def _hit(row: Any, terms: QueryTerms) -> Hit:
+    from referat.model import AgendaItem
+
+    item = AgendaItem.model_validate_json(row.item)
+    texts = [item.title, row.decision or "", *item.sections.values()]
+    return Hit(
+        item_id=row.id,
+        meeting_id=row.meeting_id,
+        number=row.number,
+        title=row.title,
+        body=row.body,
+        organization=row.organization,
+        date=row.date,
+        case_number=row.case_number,
+        public=row.public,
+        outcomes=row.outcomes.split(",") if row.outcomes else [],
+        snippet=make_snippet(texts, terms.stems),
+        score=float(row.score or 0.0),
+    )
+
+
+def make_snippet(texts: list[str], stems: set[str], size: int = SNIPPET_WORDS) -> str:
+    """The passage with the most matched words, HTML-escaped, matches in <mark>; earlier texts win ties."""
+    best_count, best_text, best_first = -1, "", 0
+    for text in texts:
+        tokens = list(WORD.finditer(text))
+        hits = [i for i, token in enumerate(tokens) if stem(token.group(0).lower()) in stems]
+        for first in hits or [0]:
+            count = sum(1 for h in hits if first <= h < first + size)
+            if count > best_count:
+                best_count, best_text, best_first = count, text, first
+    tokens = list(WORD.finditer(best_text))
+    if not tokens:
+        return html.escape(best_text[:200])
+    start = tokens[max(0, best_first - 6)].start()
+    end = tokens[min(len(tokens) - 1, best_first + size - 7)].end()
+    out, cursor = [], start
+    for token in tokens:
+        if start <= token.start() and token.end() <= end:
+            out.append(html.escape(best_text[cursor : token.start()]))
+            word = html.escape(token.group(0))
+            out.append(f"<mark>{word}</mark>" if stem(token.group(0).lower()) in stems else word)
+            cursor = token.end()
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(best_text) else ""
+    return prefix + "".join(out).replace("\n", " ") + suffix
