@@ -2,24 +2,49 @@
 
 from __future__ import annotations
 
+import csv
+import glob
 import json
+import re
 import sys
+from collections import Counter
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
 
 from referat.errors import ReferatError
 from referat.model import ParsedDocument
 from referat.parse.document import parse_document
 from referat.sources.files import find_documents, read_file
+from referat.vocab import Outcome
 
 app = typer.Typer(
     help="Turn Danish municipal committee minutes into structured, searchable data.", no_args_is_help=True
 )
+show_app = typer.Typer(help="Show one stored meeting or agenda item.", no_args_is_help=True)
+app.add_typer(show_app, name="show")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db", help="Database: a SQLite file path or a postgresql:// URL. Default: $REFERAT_DB or ./referat.sqlite."
+    ),
+]
+BodyOption = Annotated[str | None, typer.Option("--body", help='Municipality, e.g. "Gladsaxe Kommune".')]
+CommitteeOption = Annotated[str | None, typer.Option("--committee", help="Committee name, with or without its term.")]
+FromOption = Annotated[str | None, typer.Option("--from", help="First meeting date, YYYY-MM-DD.")]
+ToOption = Annotated[str | None, typer.Option("--to", help="Last meeting date, YYYY-MM-DD.")]
+OutcomeOption = Annotated[Outcome | None, typer.Option("--outcome", help="Only items with this outcome.")]
+PublicOption = Annotated[bool | None, typer.Option("--public/--closed", help="Only open, or only closed, items.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @app.callback()
@@ -43,7 +68,7 @@ def parse(
     try:
         document = parse_document(read_file(path), body=body)
     except ReferatError as exc:
-        err.print(f"[red]error[/red] {exc}")
+        err.print(f"[red]error[/red] {escape(str(exc))}")
         raise typer.Exit(1) from None
     sys.stdout.write(to_json(document) + "\n")
 
@@ -58,18 +83,22 @@ def _parse_folder(folder: Path, out_dir: Path, body: str | None) -> int:
             document = parse_document(read_file(path), body=body)
         except ReferatError as exc:
             failures.append(str(exc))
-            err.print(f"[red]FAIL[/red] {exc}")
+            err.print(f"[red]FAIL[/red] {escape(str(exc))}")
             continue
         target = out_dir / f"{path.stem}.json"
         target.write_text(to_json(document) + "\n", encoding="utf-8")
-        out.print(f"[green]ok[/green]   {path.name}: {summarize(document)} -> {target}")
+        out.print(f"[green]ok[/green]   {escape(path.name)}: {escape(summarize(document))} -> {target}")
     out.print(f"{len(paths) - len(failures)} of {len(paths)} documents parsed")
-    if failures:
-        err.print(f"[red]{len(failures)} failed:[/red]")
-        for failure in failures:
-            err.print(f"  {failure}")
-        return 1
-    return 0
+    return _report_failures(failures)
+
+
+def _report_failures(failures: list[str]) -> int:
+    if not failures:
+        return 0
+    err.print(f"[red]{len(failures)} failed:[/red]")
+    for failure in failures:
+        err.print(f"  {escape(failure)}")
+    return 1
 
 
 def summarize(document: ParsedDocument) -> str:
@@ -84,3 +113,345 @@ def summarize(document: ParsedDocument) -> str:
 
 def to_json(document: ParsedDocument) -> str:
     return json.dumps(document.model_dump(mode="json"), ensure_ascii=False, indent=2)
+
+
+def expand_paths(patterns: list[str]) -> list[Path]:
+    """Files, folders (searched for documents) and glob patterns, in order, each file once."""
+    found: dict[Path, None] = {}
+    for pattern in patterns:
+        matches = sorted(glob.glob(pattern, recursive=True)) if glob.has_magic(pattern) else [pattern]
+        for match in matches:
+            path = Path(match)
+            for document in find_documents(path) if path.is_dir() else [path]:
+                found[document] = None
+    return list(found)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders or glob patterns of minutes.")],
+    db: DbOption = None,
+    body: Annotated[str | None, typer.Option(help="Municipality for documents that do not name it.")] = None,
+) -> None:
+    """Parse and store minutes; unchanged documents are skipped, new versions replace old ones."""
+    from referat.store.db import open_database
+    from referat.store.ingest import ingest as ingest_document
+    from referat.store.ingest import record_failure
+
+    engine = open_database(db)
+    files = expand_paths(paths)
+    counts: Counter[str] = Counter()
+    failures: list[str] = []
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=err, transient=True, disable=len(files) < 2) as progress:
+        task = progress.add_task("ingesting", total=len(files))
+        for path in files:
+            try:
+                outcome = ingest_document(engine, read_file(path), body=body)
+            except ReferatError as exc:
+                outcome = record_failure(engine, str(path), None, exc.reason)
+            counts[outcome.status] += 1
+            if outcome.status == "failed":
+                failures.append(f"{outcome.uri}: {outcome.reason}")
+            progress.advance(task)
+    summary = ", ".join(f"{counts[s]} {s}" for s in ("stored", "replaced", "unchanged", "failed"))
+    out.print(f"{len(files)} documents: {summary}")
+    raise typer.Exit(_report_failures(failures))
+
+
+def _filters(
+    body: str | None,
+    committee: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    outcome: Outcome | None,
+    public: bool | None,
+) -> Any:
+    from referat.store.search import Filters
+
+    for label, value in (("--from", date_from), ("--to", date_to)):
+        if value and not ISO_DATE.match(value):
+            raise typer.BadParameter(f"{value!r} is not a date like 2024-05-31", param_hint=label)
+    return Filters(body, committee, date_from, date_to, outcome.value if outcome else None, public)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words (all required) and "quoted phrases".')],
+    db: DbOption = None,
+    body: BodyOption = None,
+    committee: CommitteeOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    outcome: OutcomeOption = None,
+    public: PublicOption = None,
+    limit: Annotated[int, typer.Option(min=1, max=500, help="Hits per page.")] = 20,
+    page: Annotated[int, typer.Option(min=1, help="Page number.")] = 1,
+    as_json: JsonOption = False,
+) -> None:
+    """Search agenda items in Danish: stems and compound words ("indsats" finds "beskæftigelsesindsatsen")."""
+    from dataclasses import asdict
+
+    from referat.store.db import open_database
+    from referat.store.search import search as run_search
+
+    filters = _filters(body, committee, date_from, date_to, outcome, public)
+    result = run_search(open_database(db), query, filters, limit=limit, offset=(page - 1) * limit)
+    if as_json:
+        payload = {
+            "query": query,
+            "total": result.total,
+            "hits": [asdict(h) for h in result.hits],
+            "facets": result.facets,
+        }
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return
+    out.print(f"{result.total} items match {query!r}")
+    for hit in result.hits:
+        snippet = _markup_snippet(hit.snippet)
+        out.print(
+            f"\n[bold]{escape(hit.title)}[/bold]  [dim]{hit.item_id}[/dim]\n"
+            f"{escape(hit.body or '?')} · {escape(hit.organization or '?')} · {hit.date or '?'} · punkt {hit.number} · "
+            f"{', '.join(hit.outcomes) or '-'}\n{snippet}"
+        )
+    for name, values in result.facets.items():
+        if values:
+            out.print(f"\n[dim]{name}:[/dim] " + ", ".join(f"{escape(v)} ({n})" for v, n in values[:8]))
+
+
+def _markup_snippet(snippet: str) -> str:
+    """An HTML snippet with <mark> as Rich markup."""
+    import html
+
+    parts = re.split(r"(<mark>|</mark>)", snippet)
+    styled = []
+    for part in parts:
+        if part == "<mark>":
+            styled.append("[bold yellow]")
+        elif part == "</mark>":
+            styled.append("[/bold yellow]")
+        else:
+            styled.append(escape(html.unescape(part)))
+    return "".join(styled)
+
+
+@show_app.command("meeting")
+def show_meeting(
+    meeting_id: Annotated[str, typer.Argument(help="Meeting id or a unique prefix of it.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """A meeting: header facts, attendance and the agenda with outcomes."""
+    from referat.store.db import open_database
+    from referat.store.queries import NotFound, get_meeting
+
+    try:
+        full_id, document, item_ids = get_meeting(open_database(db), meeting_id)
+    except NotFound as exc:
+        err.print(f"[red]error[/red] {escape(str(exc))}")
+        raise typer.Exit(1) from None
+    if as_json:
+        sys.stdout.write(to_json(document) + "\n")
+        return
+    m = document.meeting
+    out.print(
+        f"[bold]{escape(m.organization or '?')}[/bold] · {escape(m.body or '?')} · {m.start or '?'}  "
+        f"[dim]{full_id}[/dim]"
+    )
+    out.print(f"Sted: {escape(m.location or '-')}")
+    out.print("Deltagere: " + escape(", ".join(_person(p.name, p.party) for p in m.participants) or "-"))
+    out.print("Fraværende: " + escape(", ".join(_person(p.name, p.party) for p in m.absent) or "-"))
+    table = Table("punkt", "titel", "udfald", "id")
+    for item, item_id in zip(document.agenda_items, item_ids, strict=True):
+        outcomes = ", ".join(item.decision.outcomes) if item.decision else ""
+        table.add_row(str(item.number or ""), escape(item.title), outcomes, item_id)
+    out.print(table)
+
+
+def _person(name: str, party: str | None) -> str:
+    return f"{name} ({party})" if party else name
+
+
+@show_app.command("item")
+def show_item(
+    item_id: Annotated[str, typer.Argument(help="Agenda item id or a unique prefix of it.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """An agenda item: decision, votes, and its references resolved to stored items."""
+    from dataclasses import asdict
+
+    from referat.store.db import open_database
+    from referat.store.queries import NotFound, get_item
+
+    try:
+        view = get_item(open_database(db), item_id)
+    except NotFound as exc:
+        err.print(f"[red]error[/red] {escape(str(exc))}")
+        raise typer.Exit(1) from None
+    if as_json:
+        payload = {
+            **asdict(view.ref),
+            "item": view.item.model_dump(mode="json"),
+            "links": [asdict(link) for link in view.links],
+            "referenced_by": [asdict(ref) for ref in view.referenced_by],
+        }
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return
+    item, ref = view.item, view.ref
+    out.print(f"[bold]Punkt {item.number}: {escape(item.title)}[/bold]  [dim]{ref.item_id}[/dim]")
+    out.print(
+        f"{escape(ref.body or '?')} · {escape(ref.organization or '?')} · {ref.date} · sag {item.case_number or '-'}"
+    )
+    for number, proposal in enumerate(item.proposals, start=1):
+        out.print(f"  {number}. {escape(proposal)}")
+    if item.decision:
+        out.print(f"[bold]Beslutning[/bold] ({', '.join(item.decision.outcomes)}): {escape(item.decision.text)}")
+    for vote in item.votes:
+        out.print(f"  {vote.option}: {escape(', '.join(vote.names + vote.parties))}")
+    for link in view.links:
+        target = f"-> {link.target.item_id} {escape(link.target.title)}" if link.target else "(not in the database)"
+        out.print(f"  {link.kind}: {escape(link.organization)} {link.date or ''} {link.item_number or ''} {target}")
+    for other in view.referenced_by:
+        out.print(
+            f"  referenced by: {other.item_id} {escape(other.organization or '')} {other.date} {escape(other.title)}"
+        )
+
+
+@app.command()
+def case(
+    case_number: Annotated[str, typer.Argument(help="Case number, e.g. 22-28-15.00.00-P20.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """A case's timeline across meetings and committees."""
+    from dataclasses import asdict
+
+    from referat.store.db import open_database
+    from referat.store.queries import case_timeline
+
+    entries = case_timeline(open_database(db), case_number)
+    if as_json:
+        sys.stdout.write(json.dumps([asdict(e) for e in entries], ensure_ascii=False, indent=2) + "\n")
+        return
+    if not entries:
+        err.print(f"no stored item has case number {escape(case_number)}")
+        raise typer.Exit(1)
+    table = Table("dato", "udvalg", "punkt", "titel", "udfald", "via", "id", title=f"Sag {escape(case_number)}")
+    for e in entries:
+        t = e.target
+        table.add_row(
+            e.date or "?",
+            escape(e.organization),
+            str(t.number) if t and t.number else "",
+            escape(t.title) if t else escape(e.text or "(ikke i databasen)"),
+            ", ".join(t.outcomes) if t else "",
+            e.via,
+            t.item_id if t else "",
+        )
+    out.print(table)
+
+
+@app.command()
+def person(
+    name: Annotated[str, typer.Argument(help="A name or part of one; case and å/aa do not matter.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """A person's attendance and voting record."""
+    from dataclasses import asdict
+
+    from referat.store.db import open_database
+    from referat.store.queries import person_records
+
+    records = person_records(open_database(db), name)
+    if as_json:
+        sys.stdout.write(json.dumps([asdict(r) for r in records], ensure_ascii=False, indent=2) + "\n")
+        return
+    if not records:
+        err.print(f"no stored person matches {escape(name)!r}")
+        raise typer.Exit(1)
+    for record in records:
+        present = sum(1 for a in record.attendance if a[2] == "present")
+        out.print(
+            f"\n[bold]{escape(_person(record.name, record.party))}[/bold] · {escape(record.body or '?')} · "
+            f"{present} møder, {len(record.attendance) - present} afbud, {len(record.votes)} stemmer"
+        )
+        for date, organization, status, _ in record.attendance:
+            out.print(f"  {date} {escape(organization or '?')}: {status}")
+        for ref, option, subject in record.votes:
+            out.print(
+                f"  {ref.date} {escape(ref.organization or '')} punkt {ref.number}: {option} "
+                f"{escape(subject or '')} - {escape(ref.title)}"
+            )
+
+
+@app.command()
+def export(
+    export_format: Annotated[str, typer.Option("--format", help="json or csv.")] = "json",
+    output: Annotated[Path | None, typer.Option("--out", help="File to write; default standard output.")] = None,
+    db: DbOption = None,
+    body: BodyOption = None,
+    committee: CommitteeOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    outcome: OutcomeOption = None,
+    public: PublicOption = None,
+) -> None:
+    """Export agenda items with their meeting facts as JSON or CSV."""
+    from referat.store.db import open_database
+    from referat.store.queries import EXPORT_COLUMNS, export_items
+
+    if export_format not in {"json", "csv"}:
+        raise typer.BadParameter("choose json or csv", param_hint="--format")
+    records = export_items(open_database(db), _filters(body, committee, date_from, date_to, outcome, public))
+    stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        if export_format == "json":
+            json.dump(
+                [{**{k: r[k] for k in EXPORT_COLUMNS[:9]}, "item": r["item"]} for r in records],
+                stream,
+                ensure_ascii=False,
+                indent=2,
+            )
+            stream.write("\n")
+        else:
+            writer = csv.DictWriter(stream, fieldnames=EXPORT_COLUMNS, extrasaction="ignore")
+            writer.writeheader()
+            writer.writerows(records)
+    finally:
+        if output:
+            stream.close()
+    if output:
+        err.print(f"{len(records)} items written to {output}")
+
+
+@app.command()
+def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Counts per municipality, committee, year and outcome."""
+    from referat.store.db import open_database
+    from referat.store.queries import statistics
+
+    numbers = statistics(open_database(db))
+    if as_json:
+        sys.stdout.write(json.dumps(numbers, ensure_ascii=False, indent=2) + "\n")
+        return
+    for title, rows in numbers.items():
+        table = Table(title=title, show_header=False)
+        for label, count in rows:
+            table.add_row(escape(label or "(ukendt)"), str(count))
+        out.print(table)
+
+
+@app.command()
+def generate(
+    meetings: Annotated[int, typer.Option("--meetings", min=1, help="How many meetings to write.")],
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder to write the minutes to.")],
+    seed: Annotated[int, typer.Option(help="The same seed always writes the same minutes.")] = 1,
+) -> None:
+    """Write realistic synthetic minutes (several municipalities, committees and layouts) for tests and benchmarks."""
+    from referat.generate.minutes import write_corpus
+
+    paths = write_corpus(meetings, out_dir, seed)
+    size = sum(p.stat().st_size for p in paths)
+    out.print(f"{len(paths)} meetings written to {out_dir} ({size / 1e6:.1f} MB)")

@@ -81,7 +81,7 @@ def search(
         if query.strip() and terms.empty:
             return SearchResult(query, 0, [])
         items = schema.items
-        conditions = _conditions(filters)
+        conditions = filter_conditions(filters)
         if terms.empty:
             base = select(items.c.seq, literal(0.0).label("score")).where(*conditions)
         else:
@@ -104,7 +104,7 @@ def search(
     return SearchResult(query, total, hits, facets, terms.alternatives)
 
 
-def _conditions(filters: Filters) -> list[ColumnElement[bool]]:
+def filter_conditions(filters: Filters) -> list[ColumnElement[bool]]:
     items = schema.items
     conditions: list[ColumnElement[bool]] = []
     if filters.body:

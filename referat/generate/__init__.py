@@ -1,0 +1,1 @@
+"""Realistic synthetic minutes for scale tests and benchmarks, deterministic from a seed."""

@@ -1,0 +1,328 @@
+"""Read stored minutes back: meetings, items with resolved links, case timelines, people, stats.
+
+Links are resolved when read, not when stored, so a reference to a meeting ingested later
+resolves as soon as that meeting is there.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Engine, func, select
+
+from referat.model import AgendaItem, ParsedDocument
+from referat.parse.names import name_key
+from referat.store import schema
+from referat.store.ids import organization_key
+from referat.store.search import Filters, filter_conditions
+
+items, meetings = schema.items, schema.meetings
+
+
+class NotFound(LookupError):
+    """No stored object has that id, or the id prefix is ambiguous."""
+
+
+@dataclass(frozen=True)
+class ItemRef:
+    """An agenda item as a link target."""
+
+    item_id: str
+    meeting_id: str
+    body: str | None
+    organization: str | None
+    date: str | None
+    number: int | None
+    title: str
+    case_number: str | None = None
+    outcomes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ResolvedLink:
+    """A reference or consultation as printed, and the stored item it points to, if any."""
+
+    organization: str
+    date: str | None
+    item_number: int | None
+    kind: str  # reference | upcoming | earlier
+    text: str | None
+    target: ItemRef | None
+
+
+@dataclass(frozen=True)
+class ItemView:
+    ref: ItemRef
+    item: AgendaItem
+    links: list[ResolvedLink]
+    referenced_by: list[ItemRef]
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: str | None
+    organization: str
+    via: str  # case number | reference | consultation
+    target: ItemRef | None
+    text: str | None = None
+
+
+def _ref(row: Any) -> ItemRef:
+    return ItemRef(
+        item_id=row.id,
+        meeting_id=row.meeting_id,
+        body=row.body,
+        organization=row.organization,
+        date=row.date,
+        number=row.number,
+        title=row.title,
+        case_number=row.case_number,
+        outcomes=row.outcomes.split(",") if row.outcomes else [],
+    )
+
+
+ITEM_COLUMNS = (
+    items.c.seq,
+    items.c.id,
+    items.c.meeting_id,
+    items.c.body,
+    items.c.organization,
+    items.c.date,
+    items.c.number,
+    items.c.title,
+    items.c.case_number,
+    items.c.outcomes,
+    items.c.organization_key,
+    items.c.item,
+)
+
+
+def _one_by_prefix(connection: Connection, column: Any, prefix: str) -> Any:
+    rows = connection.execute(select(column.table).where(column.like(f"{prefix}%")).limit(2)).all()
+    if len(rows) != 1:
+        raise NotFound(f"no {column.table.name[:-1]} with id {prefix!r}" if not rows else f"id {prefix!r} is ambiguous")
+    return rows[0]
+
+
+def get_meeting(engine: Engine, meeting_id: str) -> tuple[str, ParsedDocument, list[str]]:
+    """The meeting's id, its parsed document, and the ids of its items in order."""
+    with engine.connect() as connection:
+        row = _one_by_prefix(connection, meetings.c.id, meeting_id)
+        item_ids = list(
+            connection.scalars(select(items.c.id).where(items.c.meeting_id == row.id).order_by(items.c.position))
+        )
+    return row.id, ParsedDocument.model_validate_json(row.document), item_ids
+
+
+def get_item(engine: Engine, item_id: str) -> ItemView:
+    """An item with its references and consultations resolved to stored items."""
+    with engine.connect() as connection:
+        row = _one_by_prefix(connection, items.c.id, item_id)
+        item = AgendaItem.model_validate_json(row.item)
+        links = [
+            ResolvedLink(
+                r.organization,
+                r.date,
+                r.item,
+                "reference",
+                r.text,
+                _find_item(connection, row.body, r.organization, r.date, r.item),
+            )
+            for r in item.references
+        ]
+        links += [
+            ResolvedLink(
+                c.organization,
+                c.date,
+                None,
+                c.when,
+                c.text,
+                _find_item(connection, row.body, c.organization, c.date, None, row.case_number),
+            )
+            for c in item.consultations
+        ]
+        return ItemView(_ref(row), item, links, _referenced_by(connection, row))
+
+
+def _find_item(
+    connection: Connection,
+    body: str | None,
+    organization: str,
+    date: str | None,
+    number: int | None,
+    case_number: str | None = None,
+) -> ItemRef | None:
+    """The item numbered `number` (or with `case_number`) at that committee's meeting on that date."""
+    if not date:
+        return None
+    conditions = [items.c.organization_key == organization_key(organization), items.c.date == date]
+    if body:
+        conditions.append(items.c.body == body)
+    if number is not None:
+        conditions.append(items.c.number == number)
+    elif case_number:
+        conditions.append(items.c.case_number == case_number)
+    else:
+        return None
+    row = connection.execute(select(*ITEM_COLUMNS).where(*conditions).limit(1)).first()
+    return _ref(row) if row else None
+
+
+def _referenced_by(connection: Connection, row: Any) -> list[ItemRef]:
+    """Items whose "Relateret behandling" or "jf." points at this item."""
+    refs = schema.item_references
+    rows = connection.execute(
+        select(*ITEM_COLUMNS)
+        .distinct()
+        .join_from(items, refs, refs.c.item_seq == items.c.seq)
+        .where(
+            refs.c.organization_key == row.organization_key,
+            refs.c.date == row.date,
+            refs.c.item_number == row.number,
+            items.c.body == row.body if row.body else items.c.body.is_(None),
+            items.c.seq != row.seq,
+        )
+        .order_by(items.c.date, items.c.seq)
+    ).all()
+    return [_ref(r) for r in rows]
+
+
+def case_timeline(engine: Engine, case_number: str) -> list[TimelineEntry]:
+    """Every stored item of the case, and the items and consultations linked to them, by date."""
+    with engine.connect() as connection:
+        rows = connection.execute(select(*ITEM_COLUMNS).where(items.c.case_number == case_number)).all()
+        entries: dict[str, TimelineEntry] = {}
+        for row in rows:
+            ref = _ref(row)
+            entries[ref.item_id] = TimelineEntry(ref.date, ref.organization or "", "case number", ref)
+        for row in rows:
+            view_item = AgendaItem.model_validate_json(row.item)
+            for r in view_item.references:
+                target = _find_item(connection, row.body, r.organization, r.date, r.item)
+                if target and target.item_id not in entries:
+                    entries[target.item_id] = TimelineEntry(target.date, r.organization, "reference", target, r.text)
+            for c in view_item.consultations:
+                target = _find_item(connection, row.body, c.organization, c.date, None, case_number)
+                key = target.item_id if target else f"{c.organization}|{c.date}|{c.when}"
+                if key not in entries:
+                    entries[key] = TimelineEntry(c.date, c.organization, f"consultation ({c.when})", target, c.text)
+            for ref in _referenced_by(connection, row):
+                entries.setdefault(ref.item_id, TimelineEntry(ref.date, ref.organization or "", "reference", ref))
+    return sorted(entries.values(), key=lambda e: (e.date or "", e.organization))
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    person_id: str
+    name: str
+    body: str | None
+    party: str | None
+    attendance: list[tuple[str | None, str | None, str, str]]  # date, organization, status, meeting id
+    votes: list[tuple[ItemRef, str, str | None]]  # item, option, subject
+
+
+def person_records(engine: Engine, name: str) -> list[PersonRecord]:
+    """Attendance and votes of every stored person whose name contains `name` (case and å/aa folded)."""
+    persons, attendance = schema.persons, schema.attendance
+    votes, vote_persons = schema.votes, schema.vote_persons
+    records = []
+    with engine.connect() as connection:
+        people = connection.execute(
+            select(persons).where(persons.c.name_key.like(f"%{name_key(name)}%")).order_by(persons.c.name)
+        ).all()
+        for person in people:
+            present = connection.execute(
+                select(meetings.c.date, meetings.c.organization, attendance.c.status, meetings.c.id)
+                .join_from(attendance, meetings, attendance.c.meeting_id == meetings.c.id)
+                .where(attendance.c.person_id == person.id)
+                .order_by(meetings.c.date)
+            ).all()
+            cast_votes = connection.execute(
+                select(*ITEM_COLUMNS, votes.c.option, votes.c.subject)
+                .join_from(vote_persons, votes, vote_persons.c.vote_id == votes.c.id)
+                .join(items, items.c.seq == votes.c.item_seq)
+                .where(vote_persons.c.person_id == person.id)
+                .order_by(items.c.date, items.c.position)
+            ).all()
+            records.append(
+                PersonRecord(
+                    person.id,
+                    person.name,
+                    person.body,
+                    person.party,
+                    [(r.date, r.organization, r.status, r.id) for r in present],
+                    [(_ref(r), r.option, r.subject) for r in cast_votes],
+                )
+            )
+    return records
+
+
+def statistics(engine: Engine) -> dict[str, list[tuple[str, int]]]:
+    """Counts of meetings and items per municipality, committee, year and outcome."""
+    outcomes = schema.item_outcomes
+    with engine.connect() as connection:
+
+        def counts(*columns: Any, source: Any = items, counted: Any = None) -> list[tuple[str, int]]:
+            count = func.count(func.distinct(counted)) if counted is not None else func.count()
+            rows = connection.execute(
+                select(*columns, count.label("n")).select_from(source).group_by(*columns).order_by(*columns)
+            )
+            return [(" · ".join("" if v is None else str(v) for v in row[:-1]), row.n) for row in rows]
+
+        return {
+            "meetings per municipality": counts(meetings.c.body, source=meetings),
+            "meetings per committee": counts(meetings.c.body, meetings.c.organization, source=meetings),
+            "items per year": counts(items.c.year),
+            "items per outcome": counts(outcomes.c.outcome, source=outcomes),
+            "documents": [("stored", connection.scalar(select(func.count()).select_from(schema.documents)) or 0)],
+            "ingest failures": [
+                ("recorded", connection.scalar(select(func.count()).select_from(schema.ingest_failures)) or 0)
+            ],
+        }
+
+
+EXPORT_COLUMNS = [
+    "item_id", "meeting_id", "body", "organization", "date", "number", "title", "public", "case_number",
+    "outcomes", "decision", "votes", "references", "consultations",
+]  # fmt: skip
+
+
+def export_items(engine: Engine, filters: Filters) -> list[dict[str, Any]]:
+    """Items matching `filters` as flat records (for CSV) with the full item under "item" (for JSON)."""
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(items)
+            .where(*filter_conditions(filters))
+            .order_by(items.c.date, items.c.organization, items.c.position)
+        ).all()
+    records = []
+    for row in rows:
+        item = json.loads(row.item)
+        records.append(
+            {
+                "item_id": row.id,
+                "meeting_id": row.meeting_id,
+                "body": row.body,
+                "organization": row.organization,
+                "date": row.date,
+                "number": row.number,
+                "title": row.title,
+                "public": row.public,
+                "case_number": row.case_number,
+                "outcomes": row.outcomes or "",
+                "decision": row.decision or "",
+                "votes": "; ".join(
+                    f"{v['option']}: {', '.join(v['names'] + v['parties'])}" for v in item.get("votes", [])
+                ),
+                "references": "; ".join(
+                    f"{r['organization']} {r['date']} {r['item'] or ''}".strip() for r in item["references"]
+                ),
+                "consultations": "; ".join(
+                    f"{c['when']}: {c['organization']} {c['date'] or ''}".strip() for c in item["consultations"]
+                ),
+                "item": item,
+            }
+        )
+    return records
