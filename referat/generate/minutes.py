@@ -20,12 +20,12 @@ from referat.generate.words import (
     COUNCIL,
     FINANCE_COMMITTEE,
     FIRST_NAMES,
+    GENERIC_SENTENCES,
     LAST_NAMES,
     MUNICIPALITIES,
     PARTIES,
-    SENTENCES,
     TOPICS,
-)  # fmt: skip
+)
 from referat.vocab import MONTHS
 
 LAYOUTS = ["gladsaxe", "hvidovre", "lejre", "markdown"]
@@ -78,7 +78,7 @@ class GeneratedMeeting:
 @dataclass
 class _Case:
     number: str
-    topic: tuple[str, str]
+    topic: tuple[str, str, list[str]]
     history: list[tuple[str, str, int]]  # (organization, date, item number) of earlier treatment
     route: list[tuple[str, str]]  # committees still to treat it
 
@@ -168,7 +168,7 @@ def _item(
     absent: list[str],
     layout: str,
 ) -> GeneratedItem:
-    title, subject = case.topic
+    title, subject, _ = case.topic
     proposals = [f"at {subject} godkendes som beskrevet i sagen", "at udgifterne afholdes inden for udvalgets ramme"]
     split = rng.random() < 0.15
     if case.route:
@@ -304,14 +304,20 @@ def _join(names: list[str]) -> str:
 
 
 def _paragraph(rng: random.Random, item: GeneratedItem, meeting: GeneratedMeeting, sentences: int) -> str:
-    subject = item.title.split(" 20")[0].lower()
+    """Sentences about the item's topic, now and then a generic one, as in real case descriptions."""
+    topic = next((t for t in TOPICS if item.title.startswith(t[0])), None)
+    own = topic[2] if topic else GENERIC_SENTENCES
     values = {
-        "subject": subject,
         "year": meeting.start.year,
         "next_year": meeting.start.year + 1,
-        "amount": f"{rng.randint(1, 900)}.{rng.randint(0, 999):03d}",
+        "amount": f"{rng.randint(1, 90)},{rng.randint(0, 9)}",
+        "n": rng.randint(3, 400),
+        "pct": rng.randint(2, 40),
+        "pct2": rng.randint(2, 40),
+        "grade": f"{rng.randint(5, 9)},{rng.randint(0, 9)}",
     }
-    return " ".join(rng.choice(SENTENCES).format(**values) for _ in range(sentences))
+    chosen = [rng.choice(GENERIC_SENTENCES if rng.random() < 0.2 else own) for _ in range(sentences)]
+    return " ".join(sentence.format(**values) for sentence in chosen)
 
 
 def _danish_date(day: date) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from sqlalchemy import Connection, Float, Integer, Subquery, bindparam, text
+from sqlalchemy import Connection, Float, Integer, Subquery, TextClause, bindparam, text
 
 from referat.store.analysis import MIN_PART_LENGTH, contains_as_part, index_text, stem, words
 
@@ -52,6 +52,7 @@ class SearchIndex(Protocol):
     def remove(self, connection: Connection, seqs: list[int]) -> None: ...
     def terms(self, connection: Connection, query_words: list[str], phrases: list[str]) -> QueryTerms: ...
     def matches(self, terms: QueryTerms) -> Subquery: ...
+    def matching_seqs(self, terms: QueryTerms) -> TextClause: ...
 
 
 def _vocabulary(rows: Iterable[IndexedItem]) -> set[str]:
@@ -109,13 +110,20 @@ class SqliteIndex:
         return QueryTerms(alternatives, phrases)
 
     def matches(self, terms: QueryTerms) -> Subquery:
-        groups = ["(" + " OR ".join(_fts_string(s) for s in alternatives) + ")" for alternatives in terms.alternatives]
-        groups += [_fts_string(" ".join(stem(w) for w in words(phrase))) for phrase in terms.phrases]
         statement = text(
             f"SELECT rowid AS item_seq, -bm25(item_fts, {SQLITE_WEIGHTS}) AS score "
             "FROM item_fts WHERE item_fts MATCH :q"
-        ).bindparams(q=" AND ".join(groups))
+        ).bindparams(q=self._match_expression(terms))
         return statement.columns(item_seq=Integer, score=Float).subquery("matched")
+
+    def matching_seqs(self, terms: QueryTerms) -> TextClause:
+        return text("SELECT rowid FROM item_fts WHERE item_fts MATCH :q").bindparams(q=self._match_expression(terms))
+
+    @staticmethod
+    def _match_expression(terms: QueryTerms) -> str:
+        groups = ["(" + " OR ".join(_fts_string(s) for s in alternatives) + ")" for alternatives in terms.alternatives]
+        groups += [_fts_string(" ".join(stem(w) for w in words(phrase))) for phrase in terms.phrases]
+        return " AND ".join(groups)
 
 
 def _fts_string(value: str) -> str:
@@ -163,18 +171,28 @@ class PostgresIndex:
         return QueryTerms(alternatives, phrases)
 
     def matches(self, terms: QueryTerms) -> Subquery:
-        groups = ["(" + " | ".join(_lexeme(s) for s in alternatives) + ")" for alternatives in terms.alternatives]
-        params: dict[str, str] = {"q": " & ".join(groups)} if groups else {}
-        query = "to_tsquery('simple', :q)" if groups else None
-        for i, phrase in enumerate(terms.phrases):
-            params[f"p{i}"] = phrase
-            part = f"phraseto_tsquery('danish', :p{i})"
-            query = f"({query} && {part})" if query else part
+        query, params = self._tsquery(terms)
         statement = text(
             f"SELECT s.item_seq, ts_rank('{POSTGRES_WEIGHTS}', s.vector, q.query) AS score "
             f"FROM item_search s, (SELECT {query} AS query) q WHERE s.vector @@ q.query"
         ).bindparams(**params)
         return statement.columns(item_seq=Integer, score=Float).subquery("matched")
+
+    def matching_seqs(self, terms: QueryTerms) -> TextClause:
+        query, params = self._tsquery(terms)
+        return text(f"SELECT item_seq FROM item_search WHERE vector @@ {query}").bindparams(**params)
+
+    @staticmethod
+    def _tsquery(terms: QueryTerms) -> tuple[str, dict[str, str]]:
+        """The tsquery as SQL and its parameters: words as lexeme alternatives, phrases by `danish`."""
+        groups = ["(" + " | ".join(_lexeme(s) for s in alternatives) + ")" for alternatives in terms.alternatives]
+        params: dict[str, str] = {"q": " & ".join(groups)} if groups else {}
+        query = "to_tsquery('simple', :q)" if groups else ""
+        for i, phrase in enumerate(terms.phrases):
+            params[f"p{i}"] = phrase
+            part = f"phraseto_tsquery('danish', :p{i})"
+            query = f"({query} && {part})" if query else part
+        return query, params
 
 
 def _lexeme(value: str) -> str:

@@ -18,8 +18,9 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
 from referat.errors import ReferatError, StoreError
-from referat.model import AgendaItem, ParsedDocument, Person
+from referat.model import AgendaItem, ParsedDocument, Vote
 from referat.parse.document import parse_document
+from referat.parse.names import name_key
 from referat.sources.raw import RawDocument
 from referat.store import schema
 from referat.store.ids import item_id, meeting_id, organization_key, person_id
@@ -102,7 +103,19 @@ def store_document(connection: Connection, document: ParsedDocument, size: int) 
             ingested_at=now,
         )
     )
-    _store_attendance(connection, mid, meeting.body, meeting.participants, meeting.absent)
+    people = _PersonRows(meeting.body)
+    attendance = {
+        people.add(person.name, person.party): {"meeting_id": mid, "status": status, "party": person.party}
+        for status, group in (("present", meeting.participants), ("absent", meeting.absent))
+        for person in group
+    }
+    for item in document.agenda_items:
+        for vote in item.votes:
+            for name in vote.names:
+                people.add(name, None)
+    people.upsert(connection)
+    if attendance:
+        connection.execute(insert(schema.attendance), [{"person_id": pid, **row} for pid, row in attendance.items()])
     common = {
         "body": meeting.body,
         "organization": meeting.organization,
@@ -110,9 +123,7 @@ def store_document(connection: Connection, document: ParsedDocument, size: int) 
         "date": date,
         "year": int(date[:4]) if date else None,
     }
-    indexed = [
-        _store_item(connection, mid, position, item, common) for position, item in enumerate(document.agenda_items)
-    ]
+    indexed = _store_items(connection, mid, document.agenda_items, common, people)
     search_index(connection).add(connection, indexed)
     return created_at is not None, mid
 
@@ -123,130 +134,138 @@ def _delete_meeting(connection: Connection, mid: str) -> None:
     connection.execute(delete(schema.meetings).where(schema.meetings.c.id == mid))
 
 
-def _store_attendance(
-    connection: Connection, mid: str, body: str | None, present: list[Person], absent: list[Person]
-) -> None:
-    rows = {}
-    for status, people in (("present", present), ("absent", absent)):
-        for person in people:
-            pid = _upsert_person(connection, body, person.name, person.party)
-            rows[pid] = {"meeting_id": mid, "person_id": pid, "status": status, "party": person.party}
-    if rows:
-        connection.execute(insert(schema.attendance), list(rows.values()))
+class _PersonRows:
+    """The people a document names, written with one statement per kind of upsert."""
 
+    def __init__(self, body: str | None) -> None:
+        self.body = body
+        self.rows: dict[str, dict[str, Any]] = {}
 
-def _store_item(
-    connection: Connection, mid: str, position: int, item: AgendaItem, common: dict[str, Any]
-) -> IndexedItem:
-    decision = item.decision.text if item.decision else ""
-    outcomes = list(dict.fromkeys(item.decision.outcomes)) if item.decision else []
-    seq = connection.scalar(
-        insert(schema.items)
-        .values(
-            id=item_id(mid, position),
-            meeting_id=mid,
-            position=position,
-            number=item.number,
-            title=item.title,
-            public=item.public,
-            case_number=item.case_number,
-            decision=decision or None,
-            outcomes=",".join(outcomes) or None,
-            item=item.model_dump_json(),
-            **common,
-        )
-        .returning(schema.items.c.seq)
-    )
-    assert seq is not None
-    if outcomes:
-        connection.execute(insert(schema.item_outcomes), [{"item_seq": seq, "outcome": o} for o in outcomes])
-    _store_votes(connection, seq, common["body"], item)
-    if item.references:
-        connection.execute(
-            insert(schema.item_references),
-            [
-                {
-                    "item_seq": seq,
-                    "position": i,
-                    "organization": r.organization,
-                    "organization_key": organization_key(r.organization),
-                    "date": r.date,
-                    "item_number": r.item,
-                    "text": r.text,
-                }
-                for i, r in enumerate(item.references)
-            ],
-        )
-    if item.consultations:
-        connection.execute(
-            insert(schema.consultations),
-            [
-                {
-                    "item_seq": seq,
-                    "position": i,
-                    "organization": c.organization,
-                    "organization_key": organization_key(c.organization),
-                    "date": c.date,
-                    "when": c.when,
-                    "text": c.text,
-                    "outcome": c.outcome,
-                }
-                for i, c in enumerate(item.consultations)
-            ],
-        )
-    body_text = "\n\n".join(
-        [text for heading, text in item.sections.items() if not _is_decision(item, heading)] + item.proposals
-    )
-    return IndexedItem(seq=seq, title=item.title, decision=decision, body=body_text)
+    def add(self, name: str, party: str | None) -> str:
+        pid = person_id(self.body, name)
+        known = self.rows.get(pid)
+        if known is None or (party and not known["party"]):
+            self.rows[pid] = {"id": pid, "body": self.body, "name": name, "name_key": name_key(name), "party": party}
+        return pid
 
-
-def _is_decision(item: AgendaItem, heading: str) -> bool:
-    return any(s.heading == heading and s.kind in {"decision", "absence"} for s in item.section_list)
-
-
-def _store_votes(connection: Connection, seq: int, body: str | None, item: AgendaItem) -> None:
-    for position, vote in enumerate(item.votes):
-        vote_id = connection.scalar(
-            insert(schema.votes)
-            .values(
-                item_seq=seq,
-                position=position,
-                option=vote.option,
-                count=vote.count,
-                subject=vote.subject,
-                text=vote.text,
-            )
-            .returning(schema.votes.c.id)
-        )
-        members = {_upsert_person(connection, body, name, None): name for name in vote.names}
-        if members:
+    def upsert(self, connection: Connection) -> None:
+        """One person per municipality and name; a party letter, once known, is kept."""
+        dialect_insert: Any = postgres_insert if connection.dialect.name == "postgresql" else sqlite_insert
+        with_party = [row for row in self.rows.values() if row["party"]]
+        without_party = [row for row in self.rows.values() if not row["party"]]
+        if with_party:
+            statement = dialect_insert(schema.persons)
             connection.execute(
-                insert(schema.vote_persons),
-                [{"vote_id": vote_id, "person_id": p, "name": n} for p, n in members.items()],
+                statement.on_conflict_do_update(index_elements=["id"], set_={"party": statement.excluded.party}),
+                with_party,
             )
-        if vote.parties:
+        if without_party:
             connection.execute(
-                insert(schema.vote_parties),
-                [{"vote_id": vote_id, "party": party} for party in dict.fromkeys(vote.parties)],
+                dialect_insert(schema.persons).on_conflict_do_nothing(index_elements=["id"]), without_party
             )
 
 
-def _upsert_person(connection: Connection, body: str | None, name: str, party: str | None) -> str:
-    """One person per municipality and name; a party letter, once known, is kept."""
-    from referat.parse.names import name_key
+def _store_items(
+    connection: Connection, mid: str, agenda: list[AgendaItem], common: dict[str, Any], people: _PersonRows
+) -> list[IndexedItem]:
+    """All items of a meeting and what hangs on them, one statement per table."""
+    if not agenda:
+        return []
+    item_rows = []
+    for position, item in enumerate(agenda):
+        outcomes = list(dict.fromkeys(item.decision.outcomes)) if item.decision else []
+        item_rows.append(
+            {
+                "id": item_id(mid, position),
+                "meeting_id": mid,
+                "position": position,
+                "number": item.number,
+                "title": item.title,
+                "public": item.public,
+                "case_number": item.case_number,
+                "decision": item.decision.text if item.decision else None,
+                "outcomes": ",".join(outcomes) or None,
+                "item": item.model_dump_json(),
+                **common,
+            }
+        )
+    seqs = list(
+        connection.scalars(insert(schema.items).returning(schema.items.c.seq, sort_by_parameter_order=True), item_rows)
+    )
+    outcome_rows, vote_rows, reference_rows, consultation_rows = [], [], [], []
+    for seq, item in zip(seqs, agenda, strict=True):
+        outcome_rows += [
+            {"item_seq": seq, "outcome": o} for o in dict.fromkeys(item.decision.outcomes if item.decision else [])
+        ]
+        vote_rows += [
+            {"item_seq": seq, "position": i, "option": v.option, "count": v.count, "subject": v.subject, "text": v.text}
+            for i, v in enumerate(item.votes)
+        ]
+        reference_rows += [
+            {
+                "item_seq": seq,
+                "position": i,
+                "organization": r.organization,
+                "organization_key": organization_key(r.organization),
+                "date": r.date,
+                "item_number": r.item,
+                "text": r.text,
+            }
+            for i, r in enumerate(item.references)
+        ]
+        consultation_rows += [
+            {
+                "item_seq": seq,
+                "position": i,
+                "organization": c.organization,
+                "organization_key": organization_key(c.organization),
+                "date": c.date,
+                "when": c.when,
+                "text": c.text,
+                "outcome": c.outcome,
+            }
+            for i, c in enumerate(item.consultations)
+        ]
+    for table, rows in (
+        (schema.item_outcomes, outcome_rows),
+        (schema.item_references, reference_rows),
+        (schema.consultations, consultation_rows),
+    ):
+        if rows:
+            connection.execute(insert(table), rows)
+    if vote_rows:
+        _store_votes(connection, vote_rows, [v for item in agenda for v in item.votes], people)
+    return [
+        IndexedItem(seq=seq, title=item.title, decision=row["decision"] or "", body=_body_text(item))
+        for seq, item, row in zip(seqs, agenda, item_rows, strict=True)
+    ]
 
-    pid = person_id(body, name)
-    values = {"id": pid, "body": body, "name": name, "name_key": name_key(name), "party": party}
-    if connection.dialect.name == "postgresql":
-        statement: Any = postgres_insert(schema.persons).values(**values)
-    else:
-        statement = sqlite_insert(schema.persons).values(**values)
-    if party:
-        statement = statement.on_conflict_do_update(index_elements=["id"], set_={"party": party})
-    else:
-        statement = statement.on_conflict_do_nothing(index_elements=["id"])
-    connection.execute(statement)
-    return pid
+
+def _store_votes(connection: Connection, rows: list[dict[str, Any]], votes: list[Vote], people: _PersonRows) -> None:
+    ids = list(
+        connection.scalars(insert(schema.votes).returning(schema.votes.c.id, sort_by_parameter_order=True), rows)
+    )
+    member_rows = [
+        {"vote_id": vote_id, "person_id": pid, "name": name}
+        for vote_id, vote in zip(ids, votes, strict=True)
+        for pid, name in {person_id(people.body, n): n for n in vote.names}.items()
+    ]
+    party_rows = [
+        {"vote_id": vote_id, "party": party}
+        for vote_id, vote in zip(ids, votes, strict=True)
+        for party in dict.fromkeys(vote.parties)
+    ]
+    if member_rows:
+        connection.execute(insert(schema.vote_persons), member_rows)
+    if party_rows:
+        connection.execute(insert(schema.vote_parties), party_rows)
+
+
+def _body_text(item: AgendaItem) -> str:
+    """What the index reads besides title and decision: the other sections and the proposals."""
+    kinds = {s.heading: s.kind for s in item.section_list}
+    texts = [text for heading, text in item.sections.items() if kinds.get(heading) not in {"decision", "absence"}]
+    return "\n\n".join(texts + item.proposals)
 
 
 def _now() -> str:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Engine, Text, and_, cast, exists, func, literal, select, union_all
+from sqlalchemy import ColumnElement, Connection, Engine, and_, exists, func, literal, select
 
 from referat.store import schema
 from referat.store.analysis import WORD, stem, words
@@ -83,23 +84,30 @@ def search(
         items = schema.items
         conditions = filter_conditions(filters)
         if terms.empty:
-            base = select(items.c.seq, literal(0.0).label("score")).where(*conditions)
+            # Browsing: newest first, no relevance to compute.
+            found: Any = select(items.c.seq).where(*conditions)
+            ranked = (
+                select(items.c.seq, literal(0.0).label("score"))
+                .where(*conditions)
+                .order_by(items.c.date.desc(), items.c.seq)
+            )
         else:
             matched = index.matches(terms)
-            base = (
-                select(items.c.seq, matched.c.score)
-                .join_from(items, matched, items.c.seq == matched.c.item_seq)
-                .where(*conditions)
-            )
-        ranked = base.subquery("ranked")
+            ranked = select(matched.c.item_seq.label("seq"), matched.c.score)
+            if conditions:
+                ranked = ranked.join(items, items.c.seq == matched.c.item_seq).where(*conditions)
+            ranked = ranked.order_by(matched.c.score.desc(), matched.c.item_seq.desc())
+            # Counting needs only which items match, not how well: no ranking function for the facets.
+            seqs = index.matching_seqs(terms)
+            found = select(items.c.seq).where(items.c.seq.in_(seqs), *conditions) if conditions else seqs
+        # Rank on narrow rows, then read the wide item rows of this page only.
+        top = ranked.limit(limit).offset(offset).subquery("top")
         page = connection.execute(
-            select(items, ranked.c.score)
-            .join_from(items, ranked, items.c.seq == ranked.c.seq)
-            .order_by(ranked.c.score.desc(), items.c.date.desc(), items.c.seq)
-            .limit(limit)
-            .offset(offset)
+            select(items, top.c.score)
+            .join(top, items.c.seq == top.c.seq)
+            .order_by(top.c.score.desc(), items.c.date.desc(), items.c.seq)
         ).all()
-        total, facets = _facets(connection, base)
+        total, facets = _facets(connection, found)
     hits = [_hit(row, terms) for row in page]
     return SearchResult(query, total, hits, facets, terms.alternatives)
 
@@ -127,36 +135,28 @@ def filter_conditions(filters: Filters) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _facets(connection: Connection, base: Any) -> tuple[int, dict[str, list[tuple[str, int]]]]:
-    """Total and counts per municipality, committee, year and outcome, in one statement."""
+def _facets(connection: Connection, found: Any) -> tuple[int, dict[str, list[tuple[str, int]]]]:
+    """Total and counts per municipality, committee, year and outcome, in two grouped passes."""
     items, outcomes = schema.items, schema.item_outcomes
-    found = base.cte("found").prefix_with("MATERIALIZED")
-    joined = items.join(found, items.c.seq == found.c.seq)
-
-    def group(name: str, column: Any, source: Any) -> Any:
-        value = func.coalesce(cast(column, Text), "")
-        return (
-            select(literal(name).label("facet"), value.label("value"), func.count().label("n"))
-            .select_from(source)
-            .group_by(value)
-        )
-
-    statement = union_all(
-        select(literal("total").label("facet"), literal("").label("value"), func.count().label("n")).select_from(found),
-        group("body", items.c.body, joined),
-        group("organization", items.c.organization, joined),
-        group("year", items.c.year, joined),
-        group("outcome", outcomes.c.outcome, found.join(outcomes, outcomes.c.item_seq == found.c.seq)),
-    )
-    facets: dict[str, list[tuple[str, int]]] = {name: [] for name in FACETS}
+    counters: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
     total = 0
-    for row in connection.execute(statement):
-        if row.facet == "total":
-            total = row.n
-        elif row.value:
-            facets[row.facet].append((row.value, row.n))
-    for name in FACETS:
-        facets[name].sort(key=lambda pair: (-pair[1], pair[0]))
+    rows = connection.execute(
+        select(items.c.body, items.c.organization, items.c.year, func.count().label("n"))
+        .where(items.c.seq.in_(found))
+        .group_by(items.c.body, items.c.organization, items.c.year)
+    )
+    for row in rows:
+        total += row.n
+        for name, value in (("body", row.body), ("organization", row.organization), ("year", row.year)):
+            if value is not None:
+                counters[name][str(value)] += row.n
+    outcome_rows = connection.execute(
+        select(outcomes.c.outcome, func.count().label("n"))
+        .where(outcomes.c.item_seq.in_(found))
+        .group_by(outcomes.c.outcome)
+    )
+    counters["outcome"].update({row.outcome: row.n for row in outcome_rows})
+    facets = {name: sorted(counter.items(), key=lambda pair: (-pair[1], pair[0])) for name, counter in counters.items()}
     return total, facets
 
 

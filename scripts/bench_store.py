@@ -1,0 +1,140 @@
+"""Store benchmark (not a test): ingest generated corpora into SQLite and PostgreSQL, then search them.
+
+Usage: .venv/bin/python scripts/bench_store.py [--sizes 1000,10000] [--backends sqlite,postgresql]
+Reports ingest throughput (documents/s, MB/s), database size, and search latency p50/p95/p99 over
+50 fixed queries (each run --repeat times; the first run of each query is a warm-up). PostgreSQL
+databases are created on $REFERAT_TEST_POSTGRES's server and dropped afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+import time
+from pathlib import Path
+
+import psycopg
+from sqlalchemy import Engine, text
+
+from referat.generate.minutes import write_corpus
+from referat.sources.files import find_documents, read_file
+from referat.store.db import open_database
+from referat.store.ingest import ingest
+from referat.store.search import Filters, search
+
+ADMIN_URL = os.environ.get("REFERAT_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres")
+# What users of such a collection type: topic words, compound parts, phrases, names of things, with
+# and without filters; a few broad words ("borgere", "kommune") are in on purpose.
+QUERIES: list[tuple[str, Filters]] = [
+    (q, Filters())
+    for q in [
+        "indsats", "ledighed", "nytteindsats", "langtidsledigheden", "budgetopfølgning", "tillægsbevilling",
+        "klimaplan", "solceller varmepumper", "fjernvarme", "cykelstier", "skoleveje", "plejeboliger venteliste",
+        "hjemmeplejen", "velfærdsteknologi", "værestederne", "gadeplansmedarbejderne", "flygtninge Ukraine",
+        "danskuddannelsen", "trivselsmåling", "afgangsprøverne", "sygedagpenge", "jobafklaringsforløb",
+        "akutpladser psykiatri", "recoveryplan", "pavilloner", "totalentreprise", "e-bøger", "madaffald",
+        "genbrugspladsen", "vuggestuepladser", "minimumsnormeringer", "lokalplan rækkehuse", "skyggegener",
+        '"sikre skoleveje"', '"arbejdspligten betyder"', "virksomhedspraktik løntilskud", "ungdomsskolen e-sport",
+        "zebrafinke", "borgere", "kommune",
+    ]
+] + [
+    ("indsats", Filters(organization="Økonomiudvalget")),
+    ("budgetopfølgning", Filters(body="Vejle Kommune")),
+    ("ledighed", Filters(outcome="approved")),
+    ("klimaplan", Filters(date_from="2023-01-01", date_to="2023-12-31")),
+    ("", Filters(organization="Byrådet", body="Greve Kommune")),
+    ("", Filters(outcome="rejected")),
+    ("nytteindsats", Filters(public=True, outcome="recommended")),
+    ("afgangsprøverne", Filters(body="Gladsaxe Kommune", organization="Børne- og Undervisningsudvalget")),
+    ("plejeboliger", Filters(date_from="2024-01-01")),
+    ("handleplan", Filters(outcome="noted", body="Lejre Kommune")),
+]  # fmt: skip
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def database_size(engine: Engine, path: Path | None) -> int:
+    if path is not None:
+        return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+    with engine.connect() as connection:
+        return int(connection.scalar(text("SELECT pg_database_size(current_database())")) or 0)
+
+
+def run(backend: str, files: list[Path], workdir: Path, repeat: int) -> dict[str, float]:
+    size_bytes = sum(p.stat().st_size for p in files)
+    db_path: Path | None = None
+    name = f"referat_bench_{len(files)}"
+    if backend == "sqlite":
+        db_path = workdir / f"bench-{len(files)}.sqlite"
+        url = str(db_path)
+    else:
+        with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            admin.execute(f'CREATE DATABASE "{name}"')
+        url = ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    engine = open_database(url)
+    try:
+        start = time.perf_counter()
+        statuses = [ingest(engine, read_file(path)).status for path in files]
+        seconds = time.perf_counter() - start
+        assert statuses.count("stored") == len(files), {s: statuses.count(s) for s in set(statuses)}
+        if backend == "postgresql":
+            with engine.begin() as connection:
+                connection.execute(text("ANALYZE"))
+        latencies: list[float] = []
+        totals = 0
+        for query, filters in QUERIES:
+            search(engine, query, filters)  # warm-up
+            for _ in range(repeat):
+                t = time.perf_counter()
+                totals += search(engine, query, filters).total
+                latencies.append((time.perf_counter() - t) * 1000)
+        return {
+            "documents": len(files),
+            "docs_per_s": len(files) / seconds,
+            "mb_per_s": size_bytes / 1e6 / seconds,
+            "db_mb": database_size(engine, db_path) / 1e6,
+            "p50": percentile(latencies, 0.50),
+            "p95": percentile(latencies, 0.95),
+            "p99": percentile(latencies, 0.99),
+            "hits": totals / repeat,
+        }
+    finally:
+        engine.dispose()
+        if backend == "postgresql":
+            with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
+                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    assert len(QUERIES) == 50
+    with tempfile.TemporaryDirectory(prefix="referat-bench-") as tmp:
+        workdir = Path(tmp)
+        print("backend     meetings  corpus MB  docs/s   MB/s  db MB   p50 ms  p95 ms  p99 ms")
+        for size in (int(s) for s in args.sizes.split(",")):
+            corpus = workdir / f"corpus-{size}"
+            write_corpus(size, corpus, seed=args.seed)
+            files = list(find_documents(corpus))
+            corpus_mb = sum(p.stat().st_size for p in files) / 1e6
+            for backend in args.backends.split(","):
+                r = run(backend, files, workdir, args.repeat)
+                print(
+                    f"{backend:<11} {size:>8}  {corpus_mb:>9.1f}  {r['docs_per_s']:>6.1f}  {r['mb_per_s']:>5.2f}  "
+                    f"{r['db_mb']:>5.0f}  {r['p50']:>7.1f} {r['p95']:>7.1f} {r['p99']:>7.1f}",
+                    flush=True,
+                )
+        print(f"(latency over {len(QUERIES)} queries x {args.repeat} runs, after one warm-up run each)")
+
+
+if __name__ == "__main__":
+    main()
