@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import glob
 import json
 import re
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from pydantic import BaseModel
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -115,6 +117,19 @@ def to_json(document: ParsedDocument) -> str:
     return json.dumps(document.model_dump(mode="json"), ensure_ascii=False, indent=2)
 
 
+def print_json(value: Any) -> None:
+    """Write `value` (dataclasses, pydantic models, plain data) to standard output as JSON."""
+
+    def encode(obj: Any) -> Any:
+        if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+            return dataclasses.asdict(obj)
+        if isinstance(obj, BaseModel):
+            return obj.model_dump(mode="json")
+        raise TypeError(f"cannot write {type(obj).__name__} as JSON")
+
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=encode) + "\n")
+
+
 def expand_paths(patterns: list[str]) -> list[Path]:
     """Files, folders (searched for documents) and glob patterns, in order, each file once."""
     found: dict[Path, None] = {}
@@ -190,21 +205,13 @@ def search(
     as_json: JsonOption = False,
 ) -> None:
     """Search agenda items in Danish: stems and compound words ("indsats" finds "beskæftigelsesindsatsen")."""
-    from dataclasses import asdict
-
     from referat.store.db import open_database
     from referat.store.search import search as run_search
 
     filters = _filters(body, committee, date_from, date_to, outcome, public)
     result = run_search(open_database(db), query, filters, limit=limit, offset=(page - 1) * limit)
     if as_json:
-        payload = {
-            "query": query,
-            "total": result.total,
-            "hits": [asdict(h) for h in result.hits],
-            "facets": result.facets,
-        }
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        print_json({"query": query, "total": result.total, "hits": result.hits, "facets": result.facets})
         return
     out.print(f"{result.total} items match {query!r}")
     for hit in result.hits:
@@ -279,8 +286,6 @@ def show_item(
     as_json: JsonOption = False,
 ) -> None:
     """An agenda item: decision, votes, and its references resolved to stored items."""
-    from dataclasses import asdict
-
     from referat.store.db import open_database
     from referat.store.queries import NotFound, get_item
 
@@ -290,13 +295,14 @@ def show_item(
         err.print(f"[red]error[/red] {escape(str(exc))}")
         raise typer.Exit(1) from None
     if as_json:
-        payload = {
-            **asdict(view.ref),
-            "item": view.item.model_dump(mode="json"),
-            "links": [asdict(link) for link in view.links],
-            "referenced_by": [asdict(ref) for ref in view.referenced_by],
-        }
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        print_json(
+            {
+                **dataclasses.asdict(view.ref),
+                "item": view.item,
+                "links": view.links,
+                "referenced_by": view.referenced_by,
+            }
+        )
         return
     item, ref = view.item, view.ref
     out.print(f"[bold]Punkt {item.number}: {escape(item.title)}[/bold]  [dim]{ref.item_id}[/dim]")
@@ -325,14 +331,12 @@ def case(
     as_json: JsonOption = False,
 ) -> None:
     """A case's timeline across meetings and committees."""
-    from dataclasses import asdict
-
     from referat.store.db import open_database
     from referat.store.queries import case_timeline
 
     entries = case_timeline(open_database(db), case_number)
     if as_json:
-        sys.stdout.write(json.dumps([asdict(e) for e in entries], ensure_ascii=False, indent=2) + "\n")
+        print_json(entries)
         return
     if not entries:
         err.print(f"no stored item has case number {escape(case_number)}")
@@ -359,14 +363,12 @@ def person(
     as_json: JsonOption = False,
 ) -> None:
     """A person's attendance and voting record."""
-    from dataclasses import asdict
-
     from referat.store.db import open_database
     from referat.store.queries import person_records
 
     records = person_records(open_database(db), name)
     if as_json:
-        sys.stdout.write(json.dumps([asdict(r) for r in records], ensure_ascii=False, indent=2) + "\n")
+        print_json(records)
         return
     if not records:
         err.print(f"no stored person matches {escape(name)!r}")
@@ -434,7 +436,7 @@ def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
 
     numbers = statistics(open_database(db))
     if as_json:
-        sys.stdout.write(json.dumps(numbers, ensure_ascii=False, indent=2) + "\n")
+        print_json(numbers)
         return
     for title, rows in numbers.items():
         table = Table(title=title, show_header=False)

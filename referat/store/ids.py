@@ -21,6 +21,11 @@ def organization_key(name: str | None) -> str | None:
     return " ".join(committee_name(name).lower().replace("&", "og").split())
 
 
+def body_key(name: str | None) -> str | None:
+    """ "Ærø Kommune" and "ærø kommune" match; folded in Python, as SQL lower() folds only ASCII in SQLite."""
+    return " ".join(name.lower().split()) if name else None
+
+
 def meeting_id(body: str | None, organization: str | None, start: str | None, sha256: str) -> str:
     """A meeting is its committee and start; without both, only its document identifies it."""
     if organization and start:

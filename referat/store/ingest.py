@@ -23,7 +23,7 @@ from referat.parse.document import parse_document
 from referat.parse.names import name_key
 from referat.sources.raw import RawDocument
 from referat.store import schema
-from referat.store.ids import item_id, meeting_id, organization_key, person_id
+from referat.store.ids import body_key, item_id, meeting_id, organization_key, person_id
 from referat.store.index import IndexedItem, search_index
 
 Status = Literal["stored", "replaced", "unchanged", "failed"]
@@ -118,6 +118,7 @@ def store_document(connection: Connection, document: ParsedDocument, size: int) 
         connection.execute(insert(schema.attendance), [{"person_id": pid, **row} for pid, row in attendance.items()])
     common = {
         "body": meeting.body,
+        "body_key": body_key(meeting.body),
         "organization": meeting.organization,
         "organization_key": org_key,
         "date": date,
@@ -183,15 +184,17 @@ def _store_items(
                 "title": item.title,
                 "public": item.public,
                 "case_number": item.case_number,
-                "decision": item.decision.text if item.decision else None,
                 "outcomes": ",".join(outcomes) or None,
-                "item": item.model_dump_json(),
                 **common,
             }
         )
     seqs = list(
         connection.scalars(insert(schema.items).returning(schema.items.c.seq, sort_by_parameter_order=True), item_rows)
     )
+    text_rows = [
+        {"item_seq": seq, "decision": item.decision.text if item.decision else None, "item": item.model_dump_json()}
+        for seq, item in zip(seqs, agenda, strict=True)
+    ]
     outcome_rows, vote_rows, reference_rows, consultation_rows = [], [], [], []
     for seq, item in zip(seqs, agenda, strict=True):
         outcome_rows += [
@@ -227,6 +230,7 @@ def _store_items(
             for i, c in enumerate(item.consultations)
         ]
     for table, rows in (
+        (schema.item_texts, text_rows),
         (schema.item_outcomes, outcome_rows),
         (schema.item_references, reference_rows),
         (schema.consultations, consultation_rows),
@@ -237,7 +241,7 @@ def _store_items(
         _store_votes(connection, vote_rows, [v for item in agenda for v in item.votes], people)
     return [
         IndexedItem(seq=seq, title=item.title, decision=row["decision"] or "", body=_body_text(item))
-        for seq, item, row in zip(seqs, agenda, item_rows, strict=True)
+        for seq, item, row in zip(seqs, agenda, text_rows, strict=True)
     ]
 
 

@@ -55,15 +55,9 @@ def _create_search_index(connection: Connection) -> None:
         connection.execute(text("CREATE INDEX ix_search_terms_trgm ON search_terms USING GIN (term gin_trgm_ops)"))
 
 
-def _create_facet_index(connection: Connection) -> None:
-    """3: a covering index, so counting a search's hits per municipality, committee and year reads no item rows."""
-    connection.execute(text("CREATE INDEX ix_items_facets ON items (seq, body, organization, year, public)"))
-
-
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("create tables", _create_tables),
     ("create search index", _create_search_index),
-    ("create facet index", _create_facet_index),
 ]
 
 

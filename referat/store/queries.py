@@ -95,8 +95,10 @@ ITEM_COLUMNS = (
     items.c.case_number,
     items.c.outcomes,
     items.c.organization_key,
-    items.c.item,
+    schema.item_texts.c.item,
 )
+# Items with their JSON, which lives in a table of its own to keep `items` narrow for searching.
+ITEMS_WITH_TEXT = items.join(schema.item_texts, schema.item_texts.c.item_seq == items.c.seq)
 
 
 def _one_by_prefix(connection: Connection, column: Any, prefix: str) -> Any:
@@ -120,7 +122,8 @@ def get_item(engine: Engine, item_id: str) -> ItemView:
     """An item with its references and consultations resolved to stored items."""
     with engine.connect() as connection:
         row = _one_by_prefix(connection, items.c.id, item_id)
-        item = AgendaItem.model_validate_json(row.item)
+        item_json = connection.scalar(select(schema.item_texts.c.item).where(schema.item_texts.c.item_seq == row.seq))
+        item = AgendaItem.model_validate_json(item_json or "")
         links = [
             ResolvedLink(
                 r.organization,
@@ -166,7 +169,7 @@ def _find_item(
         conditions.append(items.c.case_number == case_number)
     else:
         return None
-    row = connection.execute(select(*ITEM_COLUMNS).where(*conditions).limit(1)).first()
+    row = connection.execute(select(*ITEM_COLUMNS).select_from(ITEMS_WITH_TEXT).where(*conditions).limit(1)).first()
     return _ref(row) if row else None
 
 
@@ -176,7 +179,8 @@ def _referenced_by(connection: Connection, row: Any) -> list[ItemRef]:
     rows = connection.execute(
         select(*ITEM_COLUMNS)
         .distinct()
-        .join_from(items, refs, refs.c.item_seq == items.c.seq)
+        .select_from(ITEMS_WITH_TEXT)
+        .join(refs, refs.c.item_seq == items.c.seq)
         .where(
             refs.c.organization_key == row.organization_key,
             refs.c.date == row.date,
@@ -192,7 +196,9 @@ def _referenced_by(connection: Connection, row: Any) -> list[ItemRef]:
 def case_timeline(engine: Engine, case_number: str) -> list[TimelineEntry]:
     """Every stored item of the case, and the items and consultations linked to them, by date."""
     with engine.connect() as connection:
-        rows = connection.execute(select(*ITEM_COLUMNS).where(items.c.case_number == case_number)).all()
+        rows = connection.execute(
+            select(*ITEM_COLUMNS).select_from(ITEMS_WITH_TEXT).where(items.c.case_number == case_number)
+        ).all()
         entries: dict[str, TimelineEntry] = {}
         for row in rows:
             ref = _ref(row)
@@ -241,8 +247,9 @@ def person_records(engine: Engine, name: str) -> list[PersonRecord]:
             ).all()
             cast_votes = connection.execute(
                 select(*ITEM_COLUMNS, votes.c.option, votes.c.subject)
-                .join_from(vote_persons, votes, vote_persons.c.vote_id == votes.c.id)
-                .join(items, items.c.seq == votes.c.item_seq)
+                .select_from(ITEMS_WITH_TEXT)
+                .join(votes, items.c.seq == votes.c.item_seq)
+                .join(vote_persons, vote_persons.c.vote_id == votes.c.id)
                 .where(vote_persons.c.person_id == person.id)
                 .order_by(items.c.date, items.c.position)
             ).all()
@@ -293,7 +300,8 @@ def export_items(engine: Engine, filters: Filters) -> list[dict[str, Any]]:
     """Items matching `filters` as flat records (for CSV) with the full item under "item" (for JSON)."""
     with engine.connect() as connection:
         rows = connection.execute(
-            select(items)
+            select(items, schema.item_texts.c.decision, schema.item_texts.c.item)
+            .select_from(ITEMS_WITH_TEXT)
             .where(*filter_conditions(filters))
             .order_by(items.c.date, items.c.organization, items.c.position)
         ).all()

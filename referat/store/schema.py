@@ -69,6 +69,8 @@ attendance = Table(
     Column("party", String(32)),
 )
 
+# Items are kept narrow (no long text) because searches read one row per hit to filter and count;
+# the texts are in item_texts and read only for the page of hits shown.
 items = Table(
     "items",
     metadata,
@@ -80,14 +82,23 @@ items = Table(
     Column("title", Text, nullable=False),
     Column("public", Boolean, nullable=False),
     Column("case_number", String(64), index=True),
-    Column("decision", Text),
-    Column("outcomes", Text),  # comma-separated, in part order, e.g. "approved,recommended"
+    Column("outcomes", Text),  # distinct outcomes, comma-separated in part order, e.g. "approved,recommended"
     # Copied from the meeting so that search filters and facets need no join.
-    Column("body", Text, index=True),
-    Column("organization", Text, index=True),
+    Column("body", Text),
+    Column("body_key", Text),  # lower-cased in Python, so "Ærø Kommune" folds as well as "Greve Kommune"
+    Column("organization", Text),
     Column("organization_key", Text),
     Column("date", String(10), index=True),
-    Column("year", Integer, index=True),
+    Column("year", Integer),
+    Index("ix_items_body_key_date", "body_key", "date"),
+    Index("ix_items_organization_key_date", "organization_key", "date"),
+)
+
+item_texts = Table(
+    "item_texts",
+    metadata,
+    Column("item_seq", Integer, ForeignKey("items.seq", ondelete="CASCADE"), primary_key=True),
+    Column("decision", Text),
     Column("item", Text, nullable=False),  # the agenda item's JSON
 )
 

@@ -13,11 +13,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Engine, and_, exists, func, literal, select
+from sqlalchemy import ColumnElement, Connection, Engine, func, literal, select
 
 from referat.store import schema
 from referat.store.analysis import WORD, stem, words
-from referat.store.ids import organization_key
+from referat.store.ids import body_key, organization_key
 from referat.store.index import QueryTerms, search_index
 
 PHRASE = re.compile(r'"([^"]*)"')
@@ -102,9 +102,11 @@ def search(
             found = select(items.c.seq).where(items.c.seq.in_(seqs), *conditions) if conditions else seqs
         # Rank on narrow rows, then read the wide item rows of this page only.
         top = ranked.limit(limit).offset(offset).subquery("top")
+        texts = schema.item_texts
         page = connection.execute(
-            select(items, top.c.score)
+            select(items, texts.c.decision, texts.c.item, top.c.score)
             .join(top, items.c.seq == top.c.seq)
+            .join(texts, texts.c.item_seq == items.c.seq)
             .order_by(top.c.score.desc(), items.c.date.desc(), items.c.seq)
         ).all()
         total, facets = _facets(connection, found)
@@ -116,7 +118,7 @@ def filter_conditions(filters: Filters) -> list[ColumnElement[bool]]:
     items = schema.items
     conditions: list[ColumnElement[bool]] = []
     if filters.body:
-        conditions.append(func.lower(items.c.body) == filters.body.lower())
+        conditions.append(items.c.body_key == body_key(filters.body))
     if filters.organization:
         conditions.append(items.c.organization_key == organization_key(filters.organization))
     if filters.date_from:
@@ -129,33 +131,27 @@ def filter_conditions(filters: Filters) -> list[ColumnElement[bool]]:
         conditions.append(items.c.case_number == filters.case_number)
     if filters.outcome:
         outcomes = schema.item_outcomes
-        conditions.append(
-            exists().where(and_(outcomes.c.item_seq == items.c.seq, outcomes.c.outcome == filters.outcome))
-        )
+        conditions.append(items.c.seq.in_(select(outcomes.c.item_seq).where(outcomes.c.outcome == filters.outcome)))
     return conditions
 
 
 def _facets(connection: Connection, found: Any) -> tuple[int, dict[str, list[tuple[str, int]]]]:
-    """Total and counts per municipality, committee, year and outcome, in two grouped passes."""
-    items, outcomes = schema.items, schema.item_outcomes
+    """Total and counts per municipality, committee, year and outcome, in one grouped pass."""
+    items = schema.items
     counters: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
     total = 0
+    columns = (items.c.body, items.c.organization, items.c.year, items.c.outcomes)
     rows = connection.execute(
-        select(items.c.body, items.c.organization, items.c.year, func.count().label("n"))
-        .where(items.c.seq.in_(found))
-        .group_by(items.c.body, items.c.organization, items.c.year)
+        select(*columns, func.count().label("n")).where(items.c.seq.in_(found)).group_by(*columns)
     )
     for row in rows:
         total += row.n
         for name, value in (("body", row.body), ("organization", row.organization), ("year", row.year)):
             if value is not None:
                 counters[name][str(value)] += row.n
-    outcome_rows = connection.execute(
-        select(outcomes.c.outcome, func.count().label("n"))
-        .where(outcomes.c.item_seq.in_(found))
-        .group_by(outcomes.c.outcome)
-    )
-    counters["outcome"].update({row.outcome: row.n for row in outcome_rows})
+        for outcome in (row.outcomes or "").split(","):
+            if outcome:
+                counters["outcome"][outcome] += row.n
     facets = {name: sorted(counter.items(), key=lambda pair: (-pair[1], pair[0])) for name, counter in counters.items()}
     return total, facets
 

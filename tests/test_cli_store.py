@@ -1,0 +1,84 @@
+"""The store commands, run as real subprocesses against a SQLite file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES
+
+
+def run(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "referat", *args, "--db", str(db)], capture_output=True, text=True, check=False
+    )
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "referat.sqlite"
+    result = run("ingest", str(EXAMPLES), db=path)
+    assert result.returncode == 0, result.stderr
+    assert "5 documents: 5 stored, 0 replaced, 0 unchanged, 0 failed" in result.stdout
+    return path
+
+
+def test_ingest_twice_and_a_glob(db: Path) -> None:
+    result = run("ingest", str(EXAMPLES / "**" / "*.txt"), db=db)
+    assert "5 documents: 0 stored, 0 replaced, 5 unchanged, 0 failed" in result.stdout
+
+
+def test_ingest_reports_the_bad_file_at_the_end(db: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    shutil.copy(EXAMPLES / "lejre" / "2024-05-08-job-arbejdsmarked-og-integration.txt", folder / "lejre.txt")
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02\x03")
+    result = run("ingest", str(folder), db=db)
+    assert result.returncode == 1
+    assert "2 documents: 0 stored, 0 replaced, 1 unchanged, 1 failed" in result.stdout
+    assert f"{folder / 'broken.txt'}: this looks like binary data" in result.stderr
+
+
+def test_search_json_has_hits_snippets_and_facets(db: Path) -> None:
+    result = run("search", "indsats", "--json", "--committee", "Beskæftigelses- og Integrationsudvalget", db=db)
+    payload = json.loads(result.stdout)
+    assert payload["total"] > 5
+    assert all(hit["organization"] == "Beskæftigelses- og Integrationsudvalget" for hit in payload["hits"])
+    assert any("<mark>" in hit["snippet"] for hit in payload["hits"])
+    assert payload["facets"]["body"] == [["Gladsaxe Kommune", payload["total"]]]
+
+
+def test_search_rejects_a_malformed_date(db: Path) -> None:
+    result = run("search", "indsats", "--from", "31-05-2023", db=db)
+    assert result.returncode == 2 and "is not a date like 2024-05-31" in result.stderr
+
+
+def test_show_case_person_stats_export(db: Path) -> None:
+    hit = json.loads(run("search", "Integrationsprisen", "--json", db=db).stdout)["hits"][0]
+    meeting = run("show", "meeting", hit["meeting_id"][:6], db=db)
+    assert "Beskæftigelses- og Integrationsudvalget" in meeting.stdout and "Indstillinger til" in meeting.stdout
+    item = json.loads(run("show", "item", hit["item_id"], "--json", db=db).stdout)
+    assert item["item"]["decision"]["outcomes"] == ["chosen"]
+    timeline = json.loads(run("case", "22-28-15.00.00-P20", "--json", db=db).stdout)
+    assert [entry["target"]["number"] for entry in timeline] == [1, 8]
+    person = json.loads(run("person", "Signe Ejersbo", "--json", db=db).stdout)
+    assert [vote[1] for vote in person[0]["votes"]] == ["for", "for", "for", "for"]
+    stats = json.loads(run("stats", "--json", db=db).stdout)
+    assert stats["items per outcome"][0] == ["approved", 20]
+    exported = run("export", "--format", "csv", "--body", "Lejre Kommune", db=db).stdout
+    rows = list(csv.DictReader(io.StringIO(exported)))
+    assert [row["number"] for row in rows] == ["1", "2", "3", "4", "5", "6"]
+    assert rows[3]["outcomes"] == "recommended"
+    assert len(json.loads(run("export", "--outcome", "lapsed", db=db).stdout)) == 1
+
+
+def test_unknown_ids_are_one_clear_line(db: Path) -> None:
+    result = run("show", "item", "ffffffff", db=db)
+    assert result.returncode == 1 and result.stderr.strip() == "error no item with id 'ffffffff'"
