@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from sqlalchemy.exc import SQLAlchemyError
 
 from referat.errors import ReferatError
 from referat.model import ParsedDocument
@@ -130,6 +131,18 @@ def print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=encode) + "\n")
 
 
+def _open(db: str | None) -> Any:
+    """The database, migrated; a database that cannot be opened is one line on stderr and exit code 1."""
+    from referat.store.db import database_url, open_database
+
+    try:
+        return open_database(db)
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        err.print(f"[red]error[/red] cannot open the database {escape(database_url(db))}: {escape(reason)}")
+        raise typer.Exit(1) from None
+
+
 def expand_paths(patterns: list[str]) -> list[Path]:
     """Files, folders (searched for documents) and glob patterns, in order, each file once."""
     found: dict[Path, None] = {}
@@ -149,11 +162,10 @@ def ingest(
     body: Annotated[str | None, typer.Option(help="Municipality for documents that do not name it.")] = None,
 ) -> None:
     """Parse and store minutes; unchanged documents are skipped, new versions replace old ones."""
-    from referat.store.db import open_database
     from referat.store.ingest import ingest as ingest_document
     from referat.store.ingest import record_failure
 
-    engine = open_database(db)
+    engine = _open(db)
     files = expand_paths(paths)
     counts: Counter[str] = Counter()
     failures: list[str] = []
@@ -165,6 +177,17 @@ def ingest(
                 outcome = ingest_document(engine, read_file(path), body=body)
             except ReferatError as exc:
                 outcome = record_failure(engine, str(path), None, exc.reason)
+            except SQLAlchemyError as exc:
+                # The database itself is gone (server stopped, disk full): no later document can be stored.
+                progress.stop()
+                err.print(
+                    f"[red]error[/red] the database failed while storing {escape(str(path))}: "
+                    f"{escape(str(getattr(exc, 'orig', None) or exc))}"
+                )
+                out.print(
+                    f"stopped after {sum(counts.values())} of {len(files)} documents; those are stored completely"
+                )
+                raise typer.Exit(1) from None
             counts[outcome.status] += 1
             if outcome.status == "failed":
                 failures.append(f"{outcome.uri}: {outcome.reason}")
@@ -205,11 +228,10 @@ def search(
     as_json: JsonOption = False,
 ) -> None:
     """Search agenda items in Danish: stems and compound words ("indsats" finds "beskæftigelsesindsatsen")."""
-    from referat.store.db import open_database
     from referat.store.search import search as run_search
 
     filters = _filters(body, committee, date_from, date_to, outcome, public)
-    result = run_search(open_database(db), query, filters, limit=limit, offset=(page - 1) * limit)
+    result = run_search(_open(db), query, filters, limit=limit, offset=(page - 1) * limit)
     if as_json:
         print_json({"query": query, "total": result.total, "hits": result.hits, "facets": result.facets})
         return
@@ -249,11 +271,10 @@ def show_meeting(
     as_json: JsonOption = False,
 ) -> None:
     """A meeting: header facts, attendance and the agenda with outcomes."""
-    from referat.store.db import open_database
     from referat.store.queries import NotFound, get_meeting
 
     try:
-        full_id, document, item_ids = get_meeting(open_database(db), meeting_id)
+        full_id, document, item_ids = get_meeting(_open(db), meeting_id)
     except NotFound as exc:
         err.print(f"[red]error[/red] {escape(str(exc))}")
         raise typer.Exit(1) from None
@@ -286,11 +307,10 @@ def show_item(
     as_json: JsonOption = False,
 ) -> None:
     """An agenda item: decision, votes, and its references resolved to stored items."""
-    from referat.store.db import open_database
     from referat.store.queries import NotFound, get_item
 
     try:
-        view = get_item(open_database(db), item_id)
+        view = get_item(_open(db), item_id)
     except NotFound as exc:
         err.print(f"[red]error[/red] {escape(str(exc))}")
         raise typer.Exit(1) from None
@@ -331,10 +351,9 @@ def case(
     as_json: JsonOption = False,
 ) -> None:
     """A case's timeline across meetings and committees."""
-    from referat.store.db import open_database
     from referat.store.queries import case_timeline
 
-    entries = case_timeline(open_database(db), case_number)
+    entries = case_timeline(_open(db), case_number)
     if as_json:
         print_json(entries)
         return
@@ -363,10 +382,9 @@ def person(
     as_json: JsonOption = False,
 ) -> None:
     """A person's attendance and voting record."""
-    from referat.store.db import open_database
     from referat.store.queries import person_records
 
-    records = person_records(open_database(db), name)
+    records = person_records(_open(db), name)
     if as_json:
         print_json(records)
         return
@@ -401,12 +419,11 @@ def export(
     public: PublicOption = None,
 ) -> None:
     """Export agenda items with their meeting facts as JSON or CSV."""
-    from referat.store.db import open_database
     from referat.store.queries import EXPORT_COLUMNS, export_items
 
     if export_format not in {"json", "csv"}:
         raise typer.BadParameter("choose json or csv", param_hint="--format")
-    records = export_items(open_database(db), _filters(body, committee, date_from, date_to, outcome, public))
+    records = export_items(_open(db), _filters(body, committee, date_from, date_to, outcome, public))
     stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         if export_format == "json":
@@ -431,10 +448,9 @@ def export(
 @app.command()
 def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
     """Counts per municipality, committee, year and outcome."""
-    from referat.store.db import open_database
     from referat.store.queries import statistics
 
-    numbers = statistics(open_database(db))
+    numbers = statistics(_open(db))
     if as_json:
         print_json(numbers)
         return

@@ -82,3 +82,10 @@ def test_show_case_person_stats_export(db: Path) -> None:
 def test_unknown_ids_are_one_clear_line(db: Path) -> None:
     result = run("show", "item", "ffffffff", db=db)
     assert result.returncode == 1 and result.stderr.strip() == "error no item with id 'ffffffff'"
+
+
+def test_a_database_that_cannot_be_opened_is_one_clear_line(tmp_path: Path) -> None:
+    result = run("stats", db=tmp_path / "no" / "such" / "folder" / "x.sqlite")
+    assert result.returncode == 1
+    assert result.stderr.startswith("error cannot open the database sqlite:///")
+    assert "Traceback" not in result.stderr

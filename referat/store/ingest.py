@@ -195,11 +195,8 @@ def _store_items(
         {"item_seq": seq, "decision": item.decision.text if item.decision else None, "item": item.model_dump_json()}
         for seq, item in zip(seqs, agenda, strict=True)
     ]
-    outcome_rows, vote_rows, reference_rows, consultation_rows = [], [], [], []
+    vote_rows, reference_rows, consultation_rows = [], [], []
     for seq, item in zip(seqs, agenda, strict=True):
-        outcome_rows += [
-            {"item_seq": seq, "outcome": o} for o in dict.fromkeys(item.decision.outcomes if item.decision else [])
-        ]
         vote_rows += [
             {"item_seq": seq, "position": i, "option": v.option, "count": v.count, "subject": v.subject, "text": v.text}
             for i, v in enumerate(item.votes)
@@ -231,7 +228,6 @@ def _store_items(
         ]
     for table, rows in (
         (schema.item_texts, text_rows),
-        (schema.item_outcomes, outcome_rows),
         (schema.item_references, reference_rows),
         (schema.consultations, consultation_rows),
     ):

@@ -268,7 +268,6 @@ def person_records(engine: Engine, name: str) -> list[PersonRecord]:
 
 def statistics(engine: Engine) -> dict[str, list[tuple[str, int]]]:
     """Counts of meetings and items per municipality, committee, year and outcome."""
-    outcomes = schema.item_outcomes
     with engine.connect() as connection:
 
         def counts(*columns: Any, source: Any = items, counted: Any = None) -> list[tuple[str, int]]:
@@ -282,12 +281,21 @@ def statistics(engine: Engine) -> dict[str, list[tuple[str, int]]]:
             "meetings per municipality": counts(meetings.c.body, source=meetings),
             "meetings per committee": counts(meetings.c.body, meetings.c.organization, source=meetings),
             "items per year": counts(items.c.year),
-            "items per outcome": counts(outcomes.c.outcome, source=outcomes),
+            "items per outcome": _outcome_counts(counts(items.c.outcomes)),
             "documents": [("stored", connection.scalar(select(func.count()).select_from(schema.documents)) or 0)],
             "ingest failures": [
                 ("recorded", connection.scalar(select(func.count()).select_from(schema.ingest_failures)) or 0)
             ],
         }
+
+
+def _outcome_counts(per_list: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Counts per outcome from counts per outcome list ("approved,recommended")."""
+    totals: dict[str, int] = {}
+    for outcomes, n in per_list:
+        for outcome in filter(None, outcomes.split(",")):
+            totals[outcome] = totals.get(outcome, 0) + n
+    return sorted(totals.items())
 
 
 EXPORT_COLUMNS = [

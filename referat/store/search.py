@@ -10,10 +10,11 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Engine, func, literal, select
+from sqlalchemy import ColumnElement, Engine, func, literal, select
 
 from referat.store import schema
 from referat.store.analysis import WORD, stem, words
@@ -25,6 +26,7 @@ PHRASE = re.compile(r'"([^"]*)"')
 OPERATOR_WORDS = re.compile(r"\b(?:AND|OR|NOT)\b")
 SNIPPET_WORDS = 36
 FACETS = ("body", "organization", "year", "outcome")
+_COUNTERS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="referat-facets")
 
 
 @dataclass(frozen=True)
@@ -103,13 +105,18 @@ def search(
         # Rank on narrow rows, then read the wide item rows of this page only.
         top = ranked.limit(limit).offset(offset).subquery("top")
         texts = schema.item_texts
-        page = connection.execute(
+        page_query = (
             select(items, texts.c.decision, texts.c.item, top.c.score)
             .join(top, items.c.seq == top.c.seq)
             .join(texts, texts.c.item_seq == items.c.seq)
             .order_by(top.c.score.desc(), items.c.date.desc(), items.c.seq)
-        ).all()
-        total, facets = _facets(connection, found)
+        )
+    # Ranking the page and counting the facets are independent, and both databases release the GIL
+    # while a query runs: on separate connections they overlap, which halves broad searches.
+    counting = _COUNTERS.submit(_facets, engine, found)
+    with engine.connect() as connection:
+        page = connection.execute(page_query).all()
+    total, facets = counting.result()
     hits = [_hit(row, terms) for row in page]
     return SearchResult(query, total, hits, facets, terms.alternatives)
 
@@ -130,28 +137,38 @@ def filter_conditions(filters: Filters) -> list[ColumnElement[bool]]:
     if filters.case_number:
         conditions.append(items.c.case_number == filters.case_number)
     if filters.outcome:
-        outcomes = schema.item_outcomes
-        conditions.append(items.c.seq.in_(select(outcomes.c.item_seq).where(outcomes.c.outcome == filters.outcome)))
+        conditions.append(("," + items.c.outcomes + ",").like(f"%,{filters.outcome},%"))
     return conditions
 
 
-def _facets(connection: Connection, found: Any) -> tuple[int, dict[str, list[tuple[str, int]]]]:
-    """Total and counts per municipality, committee, year and outcome, in one grouped pass."""
+def _facets(engine: Engine, found: Any) -> tuple[int, dict[str, list[tuple[str, int]]]]:
+    """Total and counts per municipality, committee, year and outcome.
+
+    Two small groupings: one over (municipality, committee, year), whose few hundred groups add up
+    to three facets and the total, and one over the outcome lists. Grouping by all four at once
+    gives thousands of groups to add up in Python, which was slower.
+    """
     items = schema.items
     counters: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
     total = 0
-    columns = (items.c.body, items.c.organization, items.c.year, items.c.outcomes)
-    rows = connection.execute(
-        select(*columns, func.count().label("n")).where(items.c.seq.in_(found)).group_by(*columns)
-    )
-    for row in rows:
-        total += row.n
-        for name, value in (("body", row.body), ("organization", row.organization), ("year", row.year)):
-            if value is not None:
-                counters[name][str(value)] += row.n
-        for outcome in (row.outcomes or "").split(","):
-            if outcome:
-                counters["outcome"][outcome] += row.n
+    places = (items.c.body, items.c.organization, items.c.year)
+    with engine.connect() as connection:
+        for body, organization, year, n in connection.execute(
+            select(*places, func.count()).where(items.c.seq.in_(found)).group_by(*places)
+        ):
+            total += n
+            if body is not None:
+                counters["body"][body] += n
+            if organization is not None:
+                counters["organization"][organization] += n
+            if year is not None:
+                counters["year"][str(year)] += n
+        for outcomes, n in connection.execute(
+            select(items.c.outcomes, func.count()).where(items.c.seq.in_(found)).group_by(items.c.outcomes)
+        ):
+            for outcome in (outcomes or "").split(","):
+                if outcome:
+                    counters["outcome"][outcome] += n
     facets = {name: sorted(counter.items(), key=lambda pair: (-pair[1], pair[0])) for name, counter in counters.items()}
     return total, facets
 
