@@ -42,7 +42,7 @@ def test_migrations_are_recorded_once(database_url: str) -> None:
     engine = open_database(database_url)
     with engine.connect() as connection:
         versions = list(connection.scalars(select(schema.schema_migrations.c.version)))
-    assert versions == [1, 2]
+    assert versions == [1, 2, 3]
     engine.dispose()
 
 

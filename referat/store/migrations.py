@@ -55,9 +55,22 @@ def _create_search_index(connection: Connection) -> None:
         connection.execute(text("CREATE INDEX ix_search_terms_trgm ON search_terms USING GIN (term gin_trgm_ops)"))
 
 
+def _create_outcome_indexes(connection: Connection) -> None:
+    """3: one partial index per outcome, for filtering by a rare outcome ("rejected") without a scan."""
+    from referat.vocab import Outcome
+
+    for outcome in Outcome:
+        connection.execute(
+            text(
+                f"CREATE INDEX ix_items_outcome_{outcome.value} ON items (date) WHERE outcomes LIKE '%{outcome.value}%'"
+            )
+        )
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("create tables", _create_tables),
     ("create search index", _create_search_index),
+    ("create outcome indexes", _create_outcome_indexes),
 ]
 
 

@@ -14,12 +14,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, func, literal, select
+from sqlalchemy import Boolean, ColumnElement, Engine, func, literal, literal_column, select
 
 from referat.store import schema
 from referat.store.analysis import WORD, stem, words
 from referat.store.ids import body_key, organization_key
 from referat.store.index import QueryTerms, search_index
+from referat.vocab import Outcome
 
 PHRASE = re.compile(r'"([^"]*)"')
 # Typed as operators out of habit; every word is required anyway.
@@ -87,7 +88,7 @@ def search(
         conditions = filter_conditions(filters)
         if terms.empty:
             # Browsing: newest first, no relevance to compute.
-            found: Any = select(items.c.seq).where(*conditions)
+            found: list[ColumnElement[bool]] = conditions
             ranked = (
                 select(items.c.seq, literal(0.0).label("score"))
                 .where(*conditions)
@@ -100,8 +101,7 @@ def search(
                 ranked = ranked.join(items, items.c.seq == matched.c.item_seq).where(*conditions)
             ranked = ranked.order_by(matched.c.score.desc(), matched.c.item_seq.desc())
             # Counting needs only which items match, not how well: no ranking function for the facets.
-            seqs = index.matching_seqs(terms)
-            found = select(items.c.seq).where(items.c.seq.in_(seqs), *conditions) if conditions else seqs
+            found = [items.c.seq.in_(index.matching_seqs(terms)), *conditions]
         # Rank on narrow rows, then read the wide item rows of this page only.
         top = ranked.limit(limit).offset(offset).subquery("top")
         texts = schema.item_texts
@@ -137,12 +137,21 @@ def filter_conditions(filters: Filters) -> list[ColumnElement[bool]]:
     if filters.case_number:
         conditions.append(items.c.case_number == filters.case_number)
     if filters.outcome:
-        conditions.append(("," + items.c.outcomes + ",").like(f"%,{filters.outcome},%"))
+        conditions.append(outcome_condition(Outcome(filters.outcome)))
     return conditions
 
 
-def _facets(engine: Engine, found: Any) -> tuple[int, dict[str, list[tuple[str, int]]]]:
-    """Total and counts per municipality, committee, year and outcome.
+def outcome_condition(outcome: Outcome) -> ColumnElement[bool]:
+    """ "Has outcome X", written exactly as the partial index of migration 3, so that the planners use it.
+
+    The pattern is a literal, not a parameter: SQLite matches a partial index only on identical SQL.
+    No outcome name is part of another, so a plain LIKE is exact.
+    """
+    return literal_column(f"items.outcomes LIKE '%{outcome.value}%'", Boolean)
+
+
+def _facets(engine: Engine, found: list[ColumnElement[bool]]) -> tuple[int, dict[str, list[tuple[str, int]]]]:
+    """Total and counts per municipality, committee, year and outcome of the items meeting `found`.
 
     Two small groupings: one over (municipality, committee, year), whose few hundred groups add up
     to three facets and the total, and one over the outcome lists. Grouping by all four at once
@@ -154,7 +163,7 @@ def _facets(engine: Engine, found: Any) -> tuple[int, dict[str, list[tuple[str, 
     places = (items.c.body, items.c.organization, items.c.year)
     with engine.connect() as connection:
         for body, organization, year, n in connection.execute(
-            select(*places, func.count()).where(items.c.seq.in_(found)).group_by(*places)
+            select(*places, func.count()).where(*found).group_by(*places)
         ):
             total += n
             if body is not None:
@@ -164,7 +173,7 @@ def _facets(engine: Engine, found: Any) -> tuple[int, dict[str, list[tuple[str, 
             if year is not None:
                 counters["year"][str(year)] += n
         for outcomes, n in connection.execute(
-            select(items.c.outcomes, func.count()).where(items.c.seq.in_(found)).group_by(items.c.outcomes)
+            select(items.c.outcomes, func.count()).where(*found).group_by(items.c.outcomes)
         ):
             for outcome in (outcomes or "").split(","):
                 if outcome:
@@ -197,13 +206,13 @@ def _hit(row: Any, terms: QueryTerms) -> Hit:
 def make_snippet(texts: list[str], stems: set[str], size: int = SNIPPET_WORDS) -> str:
     """The passage with the most matched words, HTML-escaped, matches in <mark>; earlier texts win ties."""
     best_count, best_text, best_first = -1, "", 0
-    for text in texts:
-        tokens = list(WORD.finditer(text))
+    for passage in texts:
+        tokens = list(WORD.finditer(passage))
         hits = [i for i, token in enumerate(tokens) if stem(token.group(0).lower()) in stems]
         for first in hits or [0]:
             count = sum(1 for h in hits if first <= h < first + size)
             if count > best_count:
-                best_count, best_text, best_first = count, text, first
+                best_count, best_text, best_first = count, passage, first
     tokens = list(WORD.finditer(best_text))
     if not tokens:
         return html.escape(best_text[:200])
