@@ -23,6 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from referat.errors import ReferatError
 from referat.model import ParsedDocument
 from referat.parse.document import parse_document
+from referat.settings import OPTIMIZE_AFTER_DOCUMENTS
 from referat.sources.files import find_documents, read_file
 from referat.vocab import Outcome
 
@@ -192,6 +193,10 @@ def ingest(
             if outcome.status == "failed":
                 failures.append(f"{outcome.uri}: {outcome.reason}")
             progress.advance(task)
+    if counts["stored"] + counts["replaced"] >= OPTIMIZE_AFTER_DOCUMENTS:
+        from referat.store.db import optimize
+
+        optimize(engine)
     summary = ", ".join(f"{counts[s]} {s}" for s in ("stored", "replaced", "unchanged", "failed"))
     out.print(f"{len(files)} documents: {summary}")
     raise typer.Exit(_report_failures(failures))
@@ -240,7 +245,7 @@ def search(
         snippet = _markup_snippet(hit.snippet)
         out.print(
             f"\n[bold]{escape(hit.title)}[/bold]  [dim]{hit.item_id}[/dim]\n"
-            f"{escape(hit.body or '?')} · {escape(hit.organization or '?')} · {hit.date or '?'} · punkt {hit.number} · "
+            f"{escape(hit.body or '?')} · {escape(hit.organization or '?')} · {hit.date or '?'} · item {hit.number} · "
             f"{', '.join(hit.outcomes) or '-'}\n{snippet}"
         )
     for name, values in result.facets.items():
@@ -286,10 +291,10 @@ def show_meeting(
         f"[bold]{escape(m.organization or '?')}[/bold] · {escape(m.body or '?')} · {m.start or '?'}  "
         f"[dim]{full_id}[/dim]"
     )
-    out.print(f"Sted: {escape(m.location or '-')}")
-    out.print("Deltagere: " + escape(", ".join(_person(p.name, p.party) for p in m.participants) or "-"))
-    out.print("Fraværende: " + escape(", ".join(_person(p.name, p.party) for p in m.absent) or "-"))
-    table = Table("punkt", "titel", "udfald", "id")
+    out.print(f"Place: {escape(m.location or '-')}")
+    out.print("Present: " + escape(", ".join(_person(p.name, p.party) for p in m.participants) or "-"))
+    out.print("Absent: " + escape(", ".join(_person(p.name, p.party) for p in m.absent) or "-"))
+    table = Table("item", "title", "outcome", "id")
     for item, item_id in zip(document.agenda_items, item_ids, strict=True):
         outcomes = ", ".join(item.decision.outcomes) if item.decision else ""
         table.add_row(str(item.number or ""), escape(item.title), outcomes, item_id)
@@ -325,14 +330,14 @@ def show_item(
         )
         return
     item, ref = view.item, view.ref
-    out.print(f"[bold]Punkt {item.number}: {escape(item.title)}[/bold]  [dim]{ref.item_id}[/dim]")
+    out.print(f"[bold]Item {item.number}: {escape(item.title)}[/bold]  [dim]{ref.item_id}[/dim]")
     out.print(
-        f"{escape(ref.body or '?')} · {escape(ref.organization or '?')} · {ref.date} · sag {item.case_number or '-'}"
+        f"{escape(ref.body or '?')} · {escape(ref.organization or '?')} · {ref.date} · case {item.case_number or '-'}"
     )
     for number, proposal in enumerate(item.proposals, start=1):
         out.print(f"  {number}. {escape(proposal)}")
     if item.decision:
-        out.print(f"[bold]Beslutning[/bold] ({', '.join(item.decision.outcomes)}): {escape(item.decision.text)}")
+        out.print(f"[bold]Decision[/bold] ({', '.join(item.decision.outcomes)}): {escape(item.decision.text)}")
     for vote in item.votes:
         out.print(f"  {vote.option}: {escape(', '.join(vote.names + vote.parties))}")
     for link in view.links:
@@ -360,14 +365,14 @@ def case(
     if not entries:
         err.print(f"no stored item has case number {escape(case_number)}")
         raise typer.Exit(1)
-    table = Table("dato", "udvalg", "punkt", "titel", "udfald", "via", "id", title=f"Sag {escape(case_number)}")
+    table = Table("date", "committee", "item", "title", "outcome", "via", "id", title=f"Case {escape(case_number)}")
     for e in entries:
         t = e.target
         table.add_row(
             e.date or "?",
             escape(e.organization),
             str(t.number) if t and t.number else "",
-            escape(t.title) if t else escape(e.text or "(ikke i databasen)"),
+            escape(t.title) if t else escape(e.text or "(not in the database)"),
             ", ".join(t.outcomes) if t else "",
             e.via,
             t.item_id if t else "",
@@ -395,13 +400,13 @@ def person(
         present = sum(1 for a in record.attendance if a[2] == "present")
         out.print(
             f"\n[bold]{escape(_person(record.name, record.party))}[/bold] · {escape(record.body or '?')} · "
-            f"{present} møder, {len(record.attendance) - present} afbud, {len(record.votes)} stemmer"
+            f"{present} meetings, {len(record.attendance) - present} absences, {len(record.votes)} votes"
         )
         for date, organization, status, _ in record.attendance:
             out.print(f"  {date} {escape(organization or '?')}: {status}")
         for ref, option, subject in record.votes:
             out.print(
-                f"  {ref.date} {escape(ref.organization or '')} punkt {ref.number}: {option} "
+                f"  {ref.date} {escape(ref.organization or '')} item {ref.number}: {option} "
                 f"{escape(subject or '')} - {escape(ref.title)}"
             )
 
@@ -457,7 +462,7 @@ def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
     for title, rows in numbers.items():
         table = Table(title=title, show_header=False)
         for label, count in rows:
-            table.add_row(escape(label or "(ukendt)"), str(count))
+            table.add_row(escape(label or "(unknown)"), str(count))
         out.print(table)
 
 

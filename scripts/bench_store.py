@@ -19,7 +19,7 @@ from sqlalchemy import Engine, text
 
 from referat.generate.minutes import write_corpus
 from referat.sources.files import find_documents, read_file
-from referat.store.db import open_database
+from referat.store.db import open_database, optimize
 from referat.store.ingest import ingest
 from referat.store.search import Filters, search
 
@@ -82,9 +82,7 @@ def run(backend: str, files: list[Path], workdir: Path, repeat: int) -> dict[str
         statuses = [ingest(engine, read_file(path)).status for path in files]
         seconds = time.perf_counter() - start
         assert statuses.count("stored") == len(files), {s: statuses.count(s) for s in set(statuses)}
-        if backend == "postgresql":
-            with engine.begin() as connection:
-                connection.execute(text("ANALYZE"))
+        optimize(engine)  # as `referat ingest` does after a large batch
         latencies: list[float] = []
         totals = 0
         for query, filters in QUERIES:

@@ -219,3 +219,13 @@ def test_statistics_and_export(engine: Engine) -> None:
     assert [(r["number"], r["outcomes"], r["votes"]) for r in rows] == [
         (5, "recommended,lapsed", "for: A, C; against: F, Ø")
     ]
+
+
+def test_optimize_after_a_bulk_load_keeps_results(engine: Engine) -> None:
+    from referat.store.db import optimize
+
+    ingest_examples(engine)
+    before = search(engine, "indsats", limit=100)
+    optimize(engine)
+    after = search(engine, "indsats", limit=100)
+    assert (after.total, [h.item_id for h in after.hits]) == (before.total, [h.item_id for h in before.hits])

@@ -35,7 +35,6 @@ class IngestOutcome:
     status: Status
     meeting_id: str | None = None
     reason: str | None = None
-    document: ParsedDocument | None = None
 
 
 def ingest(engine: Engine, raw: RawDocument, body: str | None = None) -> IngestOutcome:
@@ -53,7 +52,7 @@ def ingest(engine: Engine, raw: RawDocument, body: str | None = None) -> IngestO
     except SQLAlchemyError as exc:
         error = StoreError(raw.uri, f"the database refused it: {exc.__class__.__name__}: {exc}")
         return record_failure(engine, raw.uri, raw.sha256, error.reason)
-    return IngestOutcome(raw.uri, "replaced" if replaced else "stored", stored_id, document=document)
+    return IngestOutcome(raw.uri, "replaced" if replaced else "stored", stored_id)
 
 
 def record_failure(engine: Engine, uri: str, sha256: str | None, reason: str) -> IngestOutcome:
