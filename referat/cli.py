@@ -248,9 +248,10 @@ def search(
             f"{escape(hit.body or '?')} · {escape(hit.organization or '?')} · {hit.date or '?'} · item {hit.number} · "
             f"{', '.join(hit.outcomes) or '-'}\n{snippet}"
         )
+    labels = {"body": "municipality", "organization": "committee", "year": "year", "outcome": "outcome"}
     for name, values in result.facets.items():
         if values:
-            out.print(f"\n[dim]{name}:[/dim] " + ", ".join(f"{escape(v)} ({n})" for v, n in values[:8]))
+            out.print(f"\n[dim]{labels[name]}:[/dim] " + ", ".join(f"{escape(v)} ({n})" for v, n in values[:8]))
 
 
 def _markup_snippet(snippet: str) -> str:
