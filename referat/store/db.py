@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 
-from referat.settings import DATABASE_ENV, DEFAULT_DATABASE
+from referat.settings import DATABASE_ENV, DEFAULT_DATABASE, POSTGRES_SESSION_OPTIONS
 
 
 def database_url(db: str | None = None) -> str:
@@ -24,7 +24,9 @@ def open_database(db: str | None = None) -> Engine:
     """An engine with the schema migrated to the current version."""
     from referat.store.migrations import migrate
 
-    engine = create_engine(database_url(db))
+    url = database_url(db)
+    options = {"connect_args": {"options": POSTGRES_SESSION_OPTIONS}} if url.startswith("postgresql") else {}
+    engine = create_engine(url, **options)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     migrate(engine)
