@@ -44,15 +44,6 @@ def stem(word: str) -> str:
     return str(_stemmer.stemWord(word))
 
 
-def stems(text: str) -> list[str]:
-    return [stem(w) for w in words(text)]
-
-
-def index_text(text: str) -> str:
-    """The text as the index stores it: space-separated stems."""
-    return " ".join(stems(text))
-
-
 def contains_as_part(term: str, word: str) -> bool:
     """Whether `word` is a part of the compound `term`: "indsats" in "beskæftigelsesindsatsen"."""
     if term.startswith(word):

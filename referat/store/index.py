@@ -14,7 +14,7 @@ from typing import Protocol
 
 from sqlalchemy import Connection, Float, Integer, Subquery, TextClause, bindparam, text
 
-from referat.store.analysis import MIN_PART_LENGTH, contains_as_part, index_text, stem, words
+from referat.store.analysis import MIN_PART_LENGTH, contains_as_part, stem, words
 
 MAX_EXPANSIONS = 300  # compounds per query word; more would make the query slow without helping
 SQLITE_WEIGHTS = "10.0, 5.0, 1.0"  # bm25 weights of title, decision, body
@@ -71,21 +71,20 @@ class SqliteIndex:
     def add(self, connection: Connection, rows: list[IndexedItem]) -> None:
         if not rows:
             return
+        # Each field is split into words once; the words give both the indexed stems and the vocabulary.
+        vocabulary: set[str] = set()
+        fts_rows = []
+        for r in rows:
+            fields = {"title": words(r.title), "decision": words(r.decision), "body": words(r.body)}
+            for field_words in fields.values():
+                vocabulary.update(field_words)
+            fts_rows.append({"seq": r.seq, **{name: " ".join(map(stem, ws)) for name, ws in fields.items()}})
         connection.execute(
-            text("INSERT INTO item_fts(rowid, title, decision, body) VALUES (:seq, :title, :decision, :body)"),
-            [
-                {
-                    "seq": r.seq,
-                    "title": index_text(r.title),
-                    "decision": index_text(r.decision),
-                    "body": index_text(r.body),
-                }
-                for r in rows
-            ],
+            text("INSERT INTO item_fts(rowid, title, decision, body) VALUES (:seq, :title, :decision, :body)"), fts_rows
         )
         connection.execute(
             text("INSERT OR IGNORE INTO search_terms(term, stem) VALUES (:term, :stem)"),
-            [{"term": term, "stem": stem(term)} for term in sorted(_vocabulary(rows))],
+            [{"term": term, "stem": stem(term)} for term in sorted(vocabulary)],
         )
 
     def remove(self, connection: Connection, seqs: list[int]) -> None:

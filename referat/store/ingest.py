@@ -201,28 +201,11 @@ def _store_items(
             for i, v in enumerate(item.votes)
         ]
         reference_rows += [
-            {
-                "item_seq": seq,
-                "position": i,
-                "organization": r.organization,
-                "organization_key": organization_key(r.organization),
-                "date": r.date,
-                "item_number": r.item,
-                "text": r.text,
-            }
+            {**_link_row(seq, i, r.organization, r.date, r.text), "item_number": r.item}
             for i, r in enumerate(item.references)
         ]
         consultation_rows += [
-            {
-                "item_seq": seq,
-                "position": i,
-                "organization": c.organization,
-                "organization_key": organization_key(c.organization),
-                "date": c.date,
-                "when": c.when,
-                "text": c.text,
-                "outcome": c.outcome,
-            }
+            {**_link_row(seq, i, c.organization, c.date, c.text), "when": c.when, "outcome": c.outcome}
             for i, c in enumerate(item.consultations)
         ]
     for table, rows in (
@@ -238,6 +221,18 @@ def _store_items(
         IndexedItem(seq=seq, title=item.title, decision=row["decision"] or "", body=_body_text(item))
         for seq, item, row in zip(seqs, agenda, text_rows, strict=True)
     ]
+
+
+def _link_row(seq: int, position: int, organization: str, date: str | None, text: str | None) -> dict[str, Any]:
+    """The columns references and consultations share: where in the item, and which committee on which date."""
+    return {
+        "item_seq": seq,
+        "position": position,
+        "organization": organization,
+        "organization_key": organization_key(organization),
+        "date": date,
+        "text": text,
+    }
 
 
 def _store_votes(connection: Connection, rows: list[dict[str, Any]], votes: list[Vote], people: _PersonRows) -> None:
