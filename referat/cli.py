@@ -23,7 +23,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from referat.errors import ReferatError
 from referat.model import ParsedDocument
 from referat.parse.document import parse_document
-from referat.settings import OPTIMIZE_AFTER_DOCUMENTS
+from referat.settings import MAX_DOCUMENT_BYTES, OPTIMIZE_AFTER_DOCUMENTS
+from referat.sources import is_url, read_source
 from referat.sources.files import find_documents, read_file
 from referat.vocab import Outcome
 
@@ -40,6 +41,9 @@ DbOption = Annotated[
     typer.Option(
         "--db", help="Database: a SQLite file path or a postgresql:// URL. Default: $REFERAT_DB or ./referat.sqlite."
     ),
+]
+MaxBytesOption = Annotated[
+    int, typer.Option("--max-bytes", help="Refuse documents larger than this. Default: $REFERAT_MAX_BYTES or 50 MB.")
 ]
 BodyOption = Annotated[str | None, typer.Option("--body", help='Municipality, e.g. "Gladsaxe Kommune".')]
 CommitteeOption = Annotated[str | None, typer.Option("--committee", help="Committee name, with or without its term.")]
@@ -58,33 +62,34 @@ def main() -> None:
 
 @app.command()
 def parse(
-    path: Annotated[Path, typer.Argument(help="A minutes file (text or Markdown), or a folder of them.")],
+    location: Annotated[str, typer.Argument(help="A minutes file (text, Markdown, HTML, PDF), a folder, or a URL.")],
     out_dir: Annotated[
-        Path, typer.Option("--out", help="Folder for one JSON file per document when PATH is a folder.")
+        Path, typer.Option("--out", help="Folder for one JSON file per document when the location is a folder.")
     ] = Path("parsed"),
     body: Annotated[
         str | None, typer.Option(help='Municipality, e.g. "Gladsaxe Kommune", when the text does not name it.')
     ] = None,
+    max_bytes: MaxBytesOption = MAX_DOCUMENT_BYTES,
 ) -> None:
-    """Parse minutes: one file prints its JSON; a folder writes one JSON per document."""
-    if path.is_dir():
-        raise typer.Exit(_parse_folder(path, out_dir, body))
+    """Parse minutes: one document prints its JSON; a folder writes one JSON per document."""
+    if not is_url(location) and Path(location).is_dir():
+        raise typer.Exit(_parse_folder(Path(location), out_dir, body, max_bytes))
     try:
-        document = parse_document(read_file(path), body=body)
+        document = parse_document(read_source(location, max_bytes), body=body)
     except ReferatError as exc:
         err.print(f"[red]error[/red] {escape(str(exc))}")
         raise typer.Exit(1) from None
     sys.stdout.write(to_json(document) + "\n")
 
 
-def _parse_folder(folder: Path, out_dir: Path, body: str | None) -> int:
+def _parse_folder(folder: Path, out_dir: Path, body: str | None, max_bytes: int) -> int:
     """Parse every document, report each on one line, and say at the end what failed."""
     out_dir.mkdir(parents=True, exist_ok=True)
     failures: list[str] = []
     paths = list(find_documents(folder))
     for path in paths:
         try:
-            document = parse_document(read_file(path), body=body)
+            document = parse_document(read_file(path, max_bytes), body=body)
         except ReferatError as exc:
             failures.append(str(exc))
             err.print(f"[red]FAIL[/red] {escape(str(exc))}")
@@ -144,30 +149,34 @@ def _open(db: str | None) -> Any:
         raise typer.Exit(1) from None
 
 
-def expand_paths(patterns: list[str]) -> list[Path]:
-    """Files, folders (searched for documents) and glob patterns, in order, each file once."""
-    found: dict[Path, None] = {}
+def expand_sources(patterns: list[str]) -> list[str]:
+    """URLs, files, folders (searched for documents) and glob patterns, in order, each once."""
+    found: dict[str, None] = {}
     for pattern in patterns:
+        if is_url(pattern):
+            found[pattern] = None
+            continue
         matches = sorted(glob.glob(pattern, recursive=True)) if glob.has_magic(pattern) else [pattern]
         for match in matches:
             path = Path(match)
             for document in find_documents(path) if path.is_dir() else [path]:
-                found[document] = None
+                found[str(document)] = None
     return list(found)
 
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders or glob patterns of minutes.")],
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, glob patterns or URLs of minutes.")],
     db: DbOption = None,
     body: Annotated[str | None, typer.Option(help="Municipality for documents that do not name it.")] = None,
+    max_bytes: MaxBytesOption = MAX_DOCUMENT_BYTES,
 ) -> None:
     """Parse and store minutes; unchanged documents are skipped, new versions replace old ones."""
     from referat.store.ingest import ingest as ingest_document
     from referat.store.ingest import record_failure
 
     engine = _open(db)
-    files = expand_paths(paths)
+    files = expand_sources(paths)
     counts: Counter[str] = Counter()
     failures: list[str] = []
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
@@ -175,9 +184,9 @@ def ingest(
         task = progress.add_task("ingesting", total=len(files))
         for path in files:
             try:
-                outcome = ingest_document(engine, read_file(path), body=body)
+                outcome = ingest_document(engine, read_source(path, max_bytes), body=body)
             except ReferatError as exc:
-                outcome = record_failure(engine, str(path), None, exc.reason)
+                outcome = record_failure(engine, path, None, exc.reason)
             except SQLAlchemyError as exc:
                 # The database itself is gone (server stopped, disk full): no later document can be stored.
                 progress.stop()

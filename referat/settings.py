@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-# Larger files are refused before reading: real minutes are at most a few MB of text.
-MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+import os
+
+# Larger documents are refused before reading: real minutes are at most a few MB of text and a few
+# tens of MB as PDF. `REFERAT_MAX_BYTES` or `--max-bytes` changes it.
+MAX_BYTES_ENV = "REFERAT_MAX_BYTES"
+MAX_DOCUMENT_BYTES = int(os.environ.get(MAX_BYTES_ENV) or 50 * 1024 * 1024)
+
+# Fetching documents from URLs: seconds to wait for a server, redirects to follow.
+FETCH_TIMEOUT_SECONDS = 30.0
+MAX_REDIRECTS = 5
 
 # The database: a file path for SQLite, or a postgresql:// URL. `--db` overrides it.
 DATABASE_ENV = "REFERAT_DB"

@@ -59,7 +59,7 @@ def test_single_byte_text_is_decoded_with_the_danish_letters() -> None:
         (b"\x00\x01\x02\x03\x04\x05binary\x00\x00", "binary data"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data"),
         (b"   \n\n  ", "no text"),
-        (b"%PDF-1.7\n...", "PDF input is not supported yet"),
+        (b"%PDF-1.7\n...", "truncated"),
     ],
 )
 def test_unusable_bytes_get_a_clear_error_naming_the_document(data: bytes, reason: str) -> None:

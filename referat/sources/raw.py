@@ -12,6 +12,8 @@ class RawDocument:
 
     uri: str
     data: bytes
+    # The content type a server declared, if the document came from one.
+    media_type: str | None = None
     sha256: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -19,5 +21,5 @@ class RawDocument:
 
     @property
     def suffix(self) -> str:
-        name = self.uri.rsplit("/", 1)[-1]
+        name = self.uri.split("?", 1)[0].split("#", 1)[0].rsplit("/", 1)[-1]
         return name.rsplit(".", 1)[-1].lower() if "." in name else ""

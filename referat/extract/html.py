@@ -1,0 +1,157 @@
+"""HTML to lines with selectolax (Lexbor): the same shape the parser reads in text and Markdown.
+
+Headings keep their level, each block (paragraph, list item, table row) becomes one line with a blank
+line after paragraphs, list items keep their marker ("- ", "1. "), table cells are joined by tabs.
+Scripts, styles, forms and navigation are dropped; nothing of the markup reaches the model, so a
+document's HTML can never run in a reader's browser.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from referat.errors import ExtractError
+from referat.extract.lines import Line
+from referat.extract.text import decode_text
+from referat.sources.raw import RawDocument
+
+DROPPED = "script, style, noscript, template, nav, footer, aside, form, button, select, svg, iframe, [hidden]"
+DROPPED_ROLES = '[role="navigation"], [role="search"], [aria-hidden="true"]'
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# Elements that end the line before them and after them.
+BLOCKS = {
+    "address", "article", "blockquote", "body", "caption", "dd", "details", "dialog", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "header", "hr", "li", "main", "ol", "p", "pre", "section",
+    "summary", "table", "tbody", "thead", "tfoot", "tr", "ul",
+}  # fmt: skip
+# Blocks followed by a blank line, as paragraphs are in text files.
+PARAGRAPHS = {"p", "pre", "blockquote", "table", "ul", "ol", "dl", *HEADINGS}
+CELLS = {"td", "th"}
+# Marks a cell boundary until whitespace is collapsed; then it becomes a tab.
+CELL_SEPARATOR = "\ue000"
+SPACE = re.compile(r"\s+")
+BOM_PREFIXES = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+
+
+@dataclass
+class _LineBuilder:
+    """Collects inline text into lines; a block boundary ends the current line."""
+
+    lines: list[Line] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
+    level: int = 0
+
+    def text(self, text: str) -> None:
+        self.parts.append(text)
+
+    def end_line(self) -> None:
+        text = SPACE.sub(" ", "".join(self.parts).replace("\u00a0", " ")).strip()
+        text = "\t".join(cell.strip() for cell in text.split(CELL_SEPARATOR)).strip("\t")
+        if text:
+            self.lines.append(Line(len(self.lines) + 1, text, self.level))
+        self.parts, self.level = [], 0
+
+    def blank(self) -> None:
+        self.end_line()
+        if self.lines and self.lines[-1].text:
+            self.lines.append(Line(len(self.lines) + 1, ""))
+
+
+def looks_like_html(raw: RawDocument) -> bool:
+    """An HTML document type or root element near the start, or an .html name with a tag inside."""
+    head = raw.data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<head", b"<body")):
+        return True
+    declared = raw.suffix in {"html", "htm"} or raw.media_type in {"text/html", "application/xhtml+xml"}
+    return declared and head.startswith(b"<")
+
+
+def html_lines(raw: RawDocument) -> tuple[list[Line], str]:
+    """The page's text as lines, and the encoding it was read with."""
+    text, encoding = _decode(raw)
+    return html_text_lines(text, raw.uri), encoding
+
+
+def html_text_lines(html: str, uri: str) -> list[Line]:
+    """Lines of an HTML fragment or page that is already text."""
+    tree = LexborHTMLParser(html)
+    root = tree.body
+    if root is None:
+        raise ExtractError(uri, "the HTML page has no body")
+    for selector in (DROPPED, DROPPED_ROLES):
+        for node in root.css(selector):
+            node.decompose()
+    builder = _LineBuilder()
+    _walk(root, builder)
+    builder.end_line()
+    if not any(line.text for line in builder.lines):
+        raise ExtractError(uri, "the HTML page contains no text")
+    return builder.lines
+
+
+def _walk(root: LexborNode, builder: _LineBuilder) -> None:
+    """Depth-first over the tree without recursion, so deep nesting cannot overflow the stack."""
+    ordinals: list[int | None] = []
+    stack: list[tuple[LexborNode, bool]] = [(root, False)]
+    while stack:
+        node, leaving = stack.pop()
+        tag = node.tag or ""
+        if leaving:
+            _leave(tag, builder, ordinals)
+            continue
+        if node.is_text_node:
+            builder.text(node.text(deep=False) or "")
+            continue
+        if not node.is_element_node:
+            continue
+        _enter(node, tag, builder, ordinals)
+        stack.append((node, True))
+        children = list(node.iter(include_text=True))
+        stack.extend((child, False) for child in reversed(children))
+
+
+def _enter(node: LexborNode, tag: str, builder: _LineBuilder, ordinals: list[int | None]) -> None:
+    if tag in HEADINGS:
+        builder.blank()
+        builder.level = HEADINGS[tag]
+    elif tag in {"ol", "ul"}:
+        builder.end_line()
+        start = node.attributes.get("start") or "1"
+        ordinals.append(int(start) if tag == "ol" and start.isdigit() else None)
+    elif tag == "li":
+        builder.end_line()
+        ordinal = ordinals[-1] if ordinals else None
+        builder.text("- " if ordinal is None else f"{ordinal}. ")
+        if ordinals and ordinal is not None:
+            ordinals[-1] = ordinal + 1
+    elif tag == "br":
+        builder.end_line()
+    elif tag in CELLS:
+        builder.text(CELL_SEPARATOR)
+    elif tag in BLOCKS:
+        builder.end_line()
+
+
+def _leave(tag: str, builder: _LineBuilder, ordinals: list[int | None]) -> None:
+    if tag in {"ol", "ul"} and ordinals:
+        ordinals.pop()
+    if tag in PARAGRAPHS:
+        builder.blank()
+    elif tag in BLOCKS:
+        builder.end_line()
+
+
+def _decode(raw: RawDocument) -> tuple[str, str]:
+    """The charset the page declares, else the same detection as for text."""
+    declared = META_CHARSET.search(raw.data[:4096])
+    if declared and not raw.data.startswith(BOM_PREFIXES):
+        name = declared.group(1).decode("ascii").lower()
+        try:
+            return raw.data.decode(name), name
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_text(raw)
