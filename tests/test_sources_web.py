@@ -16,7 +16,7 @@ from referat.sources.web import USER_AGENT
 from referat.store import schema
 from referat.store.ingest import ingest
 from tests.conftest import EXAMPLES
-from tests.render import read_layout, render_html_meeting, render_pdf
+from tests.render import read_layout, render_html_item_pages, render_html_meeting, render_pdf
 from tests.webserver import Response, Site, serve
 
 HVIDOVRE = EXAMPLES / "hvidovre" / "2022-09-05-social-og-arbejdsmarkedsudvalget.txt"
@@ -112,3 +112,23 @@ def test_cli_ingests_a_folder_of_mixed_formats_and_a_url(portal: Site, tmp_path:
     # The page served at the URL is the same as lejre.html, so it is recognised as unchanged.
     assert "7 documents: 5 stored, 0 replaced, 1 unchanged, 1 failed" in result.stdout
     assert "skannet.pdf: not a readable PDF" in result.stderr
+
+
+def test_item_pages_of_one_meeting_add_up_to_the_meeting(engine: Engine, tmp_path: Path) -> None:
+    # A single item's page rarely names the municipality twice, so it is given, as with --body.
+    body = "Hvidovre Kommune"
+    pages = render_html_item_pages(read_layout(HVIDOVRE))
+    for number, page in enumerate(pages, start=1):
+        path = tmp_path / f"punkt-{number}.html"
+        path.write_text(page, encoding="utf-8")
+        assert ingest(engine, read_source(str(path)), body=body).status == "stored"
+    changed = tmp_path / "punkt-3.html"
+    changed.write_text(pages[2].replace("Godkendt.", "Udsat."), encoding="utf-8")
+    assert ingest(engine, read_source(str(changed)), body=body).status == "stored"
+    with engine.connect() as connection:
+        numbers = list(connection.scalars(select(schema.items.c.number).order_by(schema.items.c.position)))
+        documents = connection.scalar(select(func.count()).select_from(schema.documents))
+        outcomes = connection.scalar(select(schema.items.c.outcomes).where(schema.items.c.number == 3))
+    assert numbers == list(range(1, len(pages) + 1))
+    assert documents == len(pages)
+    assert outcomes == "postponed"

@@ -1,7 +1,9 @@
 """Store parsed minutes: RawDocument -> rows, one transaction per document.
 
 An unchanged document (same sha256) is a no-op. A new version of a stored meeting (same
-municipality, committee and start) replaces the old one and everything that hung on it. A
+municipality, committee and start) replaces the old one and everything that hung on it, except that
+a one-item document from another source (a portal's page per agenda item, a supplementary agenda)
+adds its item to the meeting. A
 document that fails is recorded in `ingest_failures`, and nothing of it is stored.
 """
 
@@ -67,9 +69,26 @@ def store_document(connection: Connection, document: ParsedDocument, size: int) 
     """Write one parsed document; returns whether it replaced a stored version, and the meeting id."""
     meeting = document.meeting
     mid = meeting_id(meeting.body, meeting.organization, meeting.start, document.source.sha256)
-    created_at = connection.scalar(select(schema.meetings.c.created_at).where(schema.meetings.c.id == mid))
-    if created_at is not None:
+    stored = connection.execute(
+        select(schema.meetings.c.created_at, schema.meetings.c.document).where(schema.meetings.c.id == mid)
+    ).first()
+    created_at = stored.created_at if stored else None
+    other_sources: list[dict[str, Any]] = []
+    if stored is not None:
+        other_sources = [
+            dict(row)
+            for row in connection.execute(
+                select(schema.documents).where(
+                    schema.documents.c.meeting_id == mid, schema.documents.c.uri != document.source.path
+                )
+            ).mappings()
+        ]
+        if len(document.agenda_items) == 1 and other_sources:
+            document = add_item_page(ParsedDocument.model_validate_json(stored.document), document)
+        else:
+            other_sources = []
         _delete_meeting(connection, mid)
+    meeting = document.meeting
     now = _now()
     date = meeting.start[:10] if meeting.start else None
     org_key = organization_key(meeting.organization)
@@ -102,6 +121,8 @@ def store_document(connection: Connection, document: ParsedDocument, size: int) 
             ingested_at=now,
         )
     )
+    if other_sources:
+        connection.execute(insert(schema.documents), other_sources)
     people = _PersonRows(meeting.body)
     attendance = {
         people.add(person.name, person.party): {"meeting_id": mid, "status": status, "party": person.party}
@@ -125,7 +146,19 @@ def store_document(connection: Connection, document: ParsedDocument, size: int) 
     }
     indexed = _store_items(connection, mid, document.agenda_items, common, people)
     search_index(connection).add(connection, indexed)
-    return created_at is not None, mid
+    return created_at is not None and not other_sources, mid
+
+
+def add_item_page(stored: ParsedDocument, page: ParsedDocument) -> ParsedDocument:
+    """A page holding one agenda item of a stored meeting (portals publish an item per page) adds
+    that item, or replaces the item with its number; the meeting's other items stay."""
+    new_item = page.agenda_items[0]
+    items = [item for item in stored.agenda_items if item.number != new_item.number or item.number is None]
+    items.append(new_item)
+    items.sort(key=lambda item: (item.number is None, item.number or 0))
+    return page.model_copy(
+        update={"meeting": stored.meeting, "agenda_items": items, "warnings": stored.warnings + page.warnings}
+    )
 
 
 def _delete_meeting(connection: Connection, mid: str) -> None:
