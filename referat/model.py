@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from referat.vocab import Outcome
 
-Format = Literal["text", "markdown", "html", "pdf"]
+Format = Literal["text", "markdown", "html", "pdf", "firstagenda"]
 VoteOption = Literal["for", "against", "abstain"]
 When = Literal["upcoming", "earlier"]
 

@@ -19,6 +19,13 @@ class Outcome(StrEnum):
     REJECTED = "rejected"
     LAPSED = "lapsed"
     CHOSEN = "chosen"
+    REFERRED = "referred"
+    WITHDRAWN = "withdrawn"
+    NOTHING = "nothing"
+    HELD = "held"
+    ANSWERED = "answered"
+    NO_POSITION = "no_position"
+    REQUESTED = "requested"
     OTHER = "other"
 
 
@@ -29,17 +36,31 @@ OUTCOME_PATTERNS: list[tuple[Outcome, re.Pattern[str]]] = [
         Outcome.REJECTED,
         re.compile(
             r"\b(?:ikke\s+(?:godkendt|tiltrådt|vedtaget|anbefalet|imødekommet)|kan\s+ikke\s+(?:godkendes|tiltrædes|anbefales)"
-            r"|afvist|afvises|forkastet|forkastes|nedstemt|anbefales\s+ikke)\b",
+            r"|afvist|afvises|forkastet|forkastes|nedstemt|anbefales\s+ikke|ønsker\s+ikke)\b",
             re.I,
         ),
     ),
+    (Outcome.WITHDRAWN, re.compile(r"\b(?:taget\s+af\s+dagsordenen|trukket\s+tilbage|udgår|udgik)\b", re.I)),
     (Outcome.LAPSED, re.compile(r"\b(?:bortfald\w*|stemmelighed)\b", re.I)),
-    (Outcome.POSTPONED, re.compile(r"\b(?:udsat|udsættes|sagen\s+blev\s+udsat|genoptages)\b", re.I)),
-    (Outcome.CHOSEN, re.compile(r"\b(?:vælges|valgtes|blev\s+valgt|udpeges|blev\s+udpeget)\b", re.I)),
+    (
+        Outcome.REFERRED,
+        re.compile(
+            r"\b(?:realitetsbehandling|(?:sendes|sendt|sendte\s+sagen)\s+(?:tilbage|retur)|tilbagesende\w*)\b", re.I
+        ),
+    ),
+    (Outcome.POSTPONED, re.compile(r"\b(?:udsat|udsættes|udskydes|udskudt|genoptages)\b", re.I)),
+    (Outcome.CHOSEN, re.compile(r"\b(?:vælges|valgtes|valgte|blev\s+valgt|udpeges|udpegede|blev\s+udpeget)\b", re.I)),
     (Outcome.RECOMMENDED, re.compile(r"\b(?:anbefale[st]?|anbefaler|anbefaledes|indstilles)\b", re.I)),
     (
         Outcome.APPROVED,
-        re.compile(r"\b(?:godkend\w*|tiltrådt|tiltrædes|tiltræder|vedtaget|vedtages|bevilget|imødekommet)\b", re.I),
+        re.compile(
+            r"\b(?:godkend\w*|tiltrådt|tiltrædes|tiltræder|vedtaget|vedtages|vedtog|bevilget|imødekommet|besluttede|beslutter)\b",
+            re.I,
+        ),
+    ),
+    (
+        Outcome.NOTHING,
+        re.compile(r"\b(?:ingen\s+(?:\w+\s+)?(?:orientering|spørgsmål)\w*|intet\s+at\s+orientere\s+om)\b", re.I),
     ),
     (
         Outcome.NOTED,
@@ -49,6 +70,15 @@ OUTCOME_PATTERNS: list[tuple[Outcome, re.Pattern[str]]] = [
         ),
     ),
     (Outcome.DISCUSSED, re.compile(r"\b(?:drøftet|drøftede|drøftes|drøftelse)\b", re.I)),
+    # "Temamødet blev holdt", "Dialogmødet blev afholdt": the item was a meeting, and it took place.
+    (Outcome.HELD, re.compile(r"\b(?:blev|er)\s+(?:af)?holdt\b", re.I)),
+    # "Udvalget ønsker, at administrationen …": the committee asks for work or a new case.
+    (Outcome.REQUESTED, re.compile(r"\bønsker\b", re.I)),
+    (Outcome.ANSWERED, re.compile(r"\b(?:besvarede|besvarende|besvaret|besvares)\b", re.I)),
+    (
+        Outcome.NO_POSITION,
+        re.compile(r"\b(?:undlod\s+at\s+tage\s+stilling|tager\s+ikke\s+stilling|undlader\b(?!\s+at\s+stemme))", re.I),
+    ),
 ]
 
 

@@ -44,11 +44,17 @@ def read_decision(dated: DatedSection, votes: list[Vote]) -> Decision | None:
     text = dated.section.text.strip()
     if not text:
         return None
-    parts = _split_parts(text)
+    preamble, parts = _split_parts(text)
     if parts:
-        decision_parts = [
-            DecisionPart(proposals=numbers, text=body, outcome=classify_outcome(body, votes)) for numbers, body in parts
-        ]
+        # "Byrådet godkendte indstillingen. Ad 2: imod stemte F og Ø." A part that states no outcome
+        # of its own shares the one stated before the parts.
+        shared = classify_outcome(preamble, votes) if preamble else Outcome.OTHER
+        decision_parts = []
+        for numbers, body in parts:
+            outcome = classify_outcome(body, votes)
+            decision_parts.append(
+                DecisionPart(proposals=numbers, text=body, outcome=shared if outcome is Outcome.OTHER else outcome)
+            )
     else:
         decision_parts = [DecisionPart(text=text, outcome=classify_outcome(text, votes))]
     return Decision(
@@ -76,7 +82,9 @@ def _majority_for(text: str, votes: list[Vote]) -> bool:
     return any(vote.option == "for" and re.search(r"\b(?:flertal|enig)", vote.text, re.I) for vote in in_text)
 
 
-def _split_parts(text: str) -> list[tuple[list[int], str]]:
+def _split_parts(text: str) -> tuple[str, list[tuple[list[int], str]]]:
+    """The text before the first "Ad N." part, and the parts."""
+    preamble: list[str] = []
     parts: list[tuple[list[int], list[str]]] = []
     for line in text.split("\n"):
         match = PART.match(line)
@@ -84,7 +92,9 @@ def _split_parts(text: str) -> list[tuple[list[int], str]]:
             parts.append((_numbers(match.group("numbers")), [match.group("rest")] if match.group("rest") else []))
         elif parts:
             parts[-1][1].append(line)
-    return [(numbers, "\n".join(lines).strip()) for numbers, lines in parts]
+        else:
+            preamble.append(line)
+    return "\n".join(preamble).strip(), [(numbers, "\n".join(lines).strip()) for numbers, lines in parts]
 
 
 def _numbers(text: str) -> list[int]:

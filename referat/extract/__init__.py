@@ -28,6 +28,8 @@ def extract(raw: RawDocument) -> Extracted:
         return Extracted("pdf", "binary", remove_page_furniture(pdf_lines(raw)))
     if raw.suffix == "pdf":
         raise ExtractError(raw.uri, "the file is named .pdf but is not a PDF (no %PDF- signature)")
+    if raw.suffix == "json" or raw.data.lstrip()[:1] in (b"{", b"["):
+        raise ExtractError(raw.uri, "JSON, but not a meeting in a format referat reads (FirstAgenda)")
     if looks_like_html(raw):
         lines, encoding = html_lines(raw)
         return Extracted("html", encoding, remove_page_furniture(lines))

@@ -18,6 +18,7 @@ from referat.enrich.votes import find_protocol_notes, find_votes
 from referat.errors import ParseError
 from referat.extract import extract
 from referat.model import AgendaItem, Meeting, ParsedDocument, ParseWarning, Person, SectionHeading, SourceInfo, Span
+from referat.parse.firstagenda import looks_like_firstagenda, parse_firstagenda
 from referat.parse.header import Header, find_municipality, read_header
 from referat.parse.items import ItemBlock, split_items
 from referat.parse.names import name_key
@@ -34,6 +35,8 @@ NAME_LOOKBACK = 80
 
 def parse_document(raw: RawDocument, body: str | None = None) -> ParsedDocument:
     """Parse minutes; `body` names the municipality when the text does not say it clearly."""
+    if looks_like_firstagenda(raw):
+        return parse_firstagenda(raw, body)
     extracted = extract(raw)
     header_lines, blocks = split_items(extracted.lines)
     header = read_header(header_lines)
@@ -41,10 +44,10 @@ def parse_document(raw: RawDocument, body: str | None = None) -> ParsedDocument:
         raise ParseError(raw.uri, "no minutes found: neither a meeting header nor any agenda item")
     full_text = "\n".join(line.text for line in extracted.lines)
     parties = find_party_letters(full_text)
-    participants = _with_parties(header.participants, parties)
-    header_absent = _with_parties(header.absent, parties)
+    participants = with_parties(header.participants, parties)
+    header_absent = with_parties(header.absent, parties)
     members = participants + header_absent
-    items = [_read_item(block, header.date, members, parties) for block in blocks]
+    items = [read_item(block, header.date, members, parties) for block in blocks]
     meeting = Meeting(
         body=body or find_municipality(full_text),
         organization=header.organization,
@@ -60,12 +63,12 @@ def parse_document(raw: RawDocument, body: str | None = None) -> ParsedDocument:
     return ParsedDocument(source=source, meeting=meeting, agenda_items=items, warnings=_warnings(header, blocks))
 
 
-def _read_item(
-    block: ItemBlock, meeting_date: str | None, members: list[Person], parties: dict[str, str]
-) -> AgendaItem:
+def read_item(block: ItemBlock, meeting_date: str | None, members: list[Person], parties: dict[str, str]) -> AgendaItem:
     preamble, dated_sections = split_sections(block.lines)
     sections = [dated.section for dated in dated_sections]
     current, earlier = choose_decision(dated_sections, meeting_date)
+    if current and not any(char.isalpha() for char in current.section.text):
+        current = None  # a decision section holding only "." or a dash states no decision
     decision_text = current.section.text if current else ""
     votes = find_votes(decision_text, members)
     notes = find_protocol_notes(decision_text) + [s.text for s in sections if s.kind == "protocol_note" and s.text]
@@ -91,7 +94,7 @@ def _read_item(
         attachments=find_attachments(sections),
         references=find_references(sections),
         consultations=find_consultations(sections, earlier),
-        absent=_with_parties(find_absent(sections), parties),
+        absent=with_parties(find_absent(sections), parties),
         span=Span(line_start=block.heading.number, line_end=last_line, page=block.heading.page),
     )
 
@@ -106,7 +109,7 @@ def find_party_letters(text: str) -> dict[str, str]:
     return letters
 
 
-def _with_parties(people: list[Person], parties: dict[str, str]) -> list[Person]:
+def with_parties(people: list[Person], parties: dict[str, str]) -> list[Person]:
     """Fill in a missing party letter that the minutes print elsewhere, e.g. "Claus Jørgensen (F)"."""
     return [
         person if person.party else person.model_copy(update={"party": parties.get(name_key(person.name))})

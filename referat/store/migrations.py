@@ -57,20 +57,28 @@ def _create_search_index(connection: Connection) -> None:
 
 def _create_outcome_indexes(connection: Connection) -> None:
     """3: one partial index per outcome, for filtering by a rare outcome ("rejected") without a scan."""
-    from referat.vocab import Outcome
+    for outcome in ("approved", "recommended", "noted", "discussed", "postponed", "rejected", "lapsed", "chosen"):
+        _create_outcome_index(connection, outcome)
+    _create_outcome_index(connection, "other")
 
-    for outcome in Outcome:
-        connection.execute(
-            text(
-                f"CREATE INDEX ix_items_outcome_{outcome.value} ON items (date) WHERE outcomes LIKE '%{outcome.value}%'"
-            )
-        )
+
+def _create_new_outcome_indexes(connection: Connection) -> None:
+    """4: the same for the outcomes added with the FirstAgenda corpus."""
+    for outcome in ("referred", "withdrawn", "nothing", "held", "answered", "no_position", "requested"):
+        _create_outcome_index(connection, outcome)
+
+
+def _create_outcome_index(connection: Connection, outcome: str) -> None:
+    connection.execute(
+        text(f"CREATE INDEX ix_items_outcome_{outcome} ON items (date) WHERE outcomes LIKE '%{outcome}%'")
+    )
 
 
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("create tables", _create_tables),
     ("create search index", _create_search_index),
     ("create outcome indexes", _create_outcome_indexes),
+    ("create indexes for new outcomes", _create_new_outcome_indexes),
 ]
 
 
