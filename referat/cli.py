@@ -461,11 +461,29 @@ def export(
 
 
 @app.command()
-def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
-    """Counts per municipality, committee, year and outcome."""
-    from referat.store.queries import statistics
+def stats(
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    show_coverage: Annotated[
+        bool, typer.Option("--coverage", help="How much of the items the parser understood, per committee.")
+    ] = False,
+    body: BodyOption = None,
+    committee: CommitteeOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+) -> None:
+    """Counts per municipality, committee, year and outcome; with --coverage, the parser's coverage."""
+    from referat.store.queries import coverage, statistics
 
-    numbers = statistics(_open(db))
+    engine = _open(db)
+    if show_coverage:
+        report = coverage(engine, _filters(body, committee, date_from, date_to, None, None))
+        if as_json:
+            print_json(report)
+            return
+        _print_coverage(report)
+        return
+    numbers = statistics(engine)
     if as_json:
         print_json(numbers)
         return
@@ -474,6 +492,35 @@ def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
         for label, count in rows:
             table.add_row(escape(label or "(unknown)"), str(count))
         out.print(table)
+
+
+def _print_coverage(report: Any) -> None:
+    headers = ("municipality", "committee", "meetings", "items", "decision", "classified", "votes", "refs", "case no.")
+    table = Table(title="coverage (shares of items; classified: of items with a decision text)")
+    for header in headers:
+        table.add_column(header, justify="left" if header in {"municipality", "committee"} else "right")
+    for row in report.rows:
+        table.add_row(
+            escape(row.body or "(unknown)"),
+            escape(row.organization or "(unknown)"),
+            str(row.meetings),
+            str(row.items),
+            _share(row.with_decision, row.items),
+            _share(row.classified, row.with_decision),
+            _share(row.with_votes, row.items),
+            _share(row.with_references, row.items),
+            _share(row.with_case_number, row.items),
+        )
+    out.print(table)
+    if report.unclassified:
+        gaps = Table(title='most frequent decision texts with outcome "other"', show_header=False)
+        for text, count in report.unclassified:
+            gaps.add_row(str(count), escape(text[:110]))
+        out.print(gaps)
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f}%" if whole else "–"
 
 
 @app.command()

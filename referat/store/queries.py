@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Connection, Engine, and_, case, exists, func, select
 
 from referat.model import AgendaItem, ParsedDocument
 from referat.parse.names import name_key
@@ -296,6 +296,73 @@ def _outcome_counts(per_list: list[tuple[str, int]]) -> list[tuple[str, int]]:
         for outcome in filter(None, outcomes.split(",")):
             totals[outcome] = totals.get(outcome, 0) + n
     return sorted(totals.items())
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    """How much of one committee's items the parser understood; shares are of `items`."""
+
+    body: str | None
+    organization: str | None
+    meetings: int
+    items: int
+    with_decision: int
+    classified: int
+    with_votes: int
+    with_references: int
+    with_case_number: int
+
+
+@dataclass(frozen=True)
+class Coverage:
+    rows: list[CoverageRow]
+    # The most frequent decision texts whose outcome is only "other", with how often each occurs.
+    unclassified: list[tuple[str, int]]
+
+
+def coverage(engine: Engine, filters: Filters, top: int = 20) -> Coverage:
+    """Per municipality and committee: items with a decision text, a classified outcome (any part
+    not "other"), votes, references and a case number; and the gaps, most frequent first."""
+    items, texts = schema.items, schema.item_texts
+    conditions = filter_conditions(filters)
+    decided = texts.c.decision.isnot(None)
+    classified = and_(decided, items.c.outcomes.isnot(None), items.c.outcomes != "other")
+    has_votes = exists().where(schema.votes.c.item_seq == items.c.seq)
+    has_references = exists().where(schema.item_references.c.item_seq == items.c.seq)
+
+    def counted(condition: Any) -> Any:
+        return func.sum(case((condition, 1), else_=0))
+
+    joined = items.join(texts, texts.c.item_seq == items.c.seq)
+    query = (
+        select(
+            items.c.body,
+            items.c.organization,
+            func.count(func.distinct(items.c.meeting_id)),
+            func.count(),
+            counted(decided),
+            counted(classified),
+            counted(has_votes),
+            counted(has_references),
+            counted(items.c.case_number.isnot(None)),
+        )
+        .select_from(joined)
+        .where(*conditions)
+        .group_by(items.c.body, items.c.organization)
+        .order_by(items.c.body, items.c.organization)
+    )
+    gaps = (
+        select(texts.c.decision, func.count().label("n"))
+        .select_from(joined)
+        .where(*conditions, decided, items.c.outcomes == "other")
+        .group_by(texts.c.decision)
+        .order_by(func.count().desc(), texts.c.decision)
+        .limit(top)
+    )
+    with engine.connect() as connection:
+        rows = [CoverageRow(*(row[:2]), *(int(value or 0) for value in row[2:])) for row in connection.execute(query)]
+        unclassified = [(" ".join(text.split()), n) for text, n in connection.execute(gaps)]
+    return Coverage(rows, unclassified)
 
 
 EXPORT_COLUMNS = [
