@@ -22,34 +22,66 @@ PROTOCOL = re.compile(
     re.I,
 )
 QUOTES = '"“”„«»'
-# Labelled votes: "For: Gruppe A og C.", "Imod stemte: F (2)", "Undlod at stemme: Ø"
+# Labelled votes: "For: Gruppe A og C.", "Imod stemte: F (2)", "Undlod at stemme: Ø", "For stemte (V) og (A)",
+# "Imod administrationens indstilling stemte: Hans Hansen (D)". A bare "For"/"Imod" needs its colon.
 LABELLED = re.compile(
-    r"^(?P<label>for\s+stemte|imod\s+stemte|stemte\s+for|stemte\s+imod|for|imod|undlod\s+at\s+stemme|undlod|"
-    r"hverken\s+for\s+eller\s+imod|undlader|blank|blanke)(?:\s+(?P<count>\d+))?\s*:\s*(?P<who>.+)$",
+    r"^(?:(?P<verb_label>for\s+stemte|imod\s+stemte|stemte\s+for|stemte\s+imod)(?:\s+stemte)?(?:\s+(?P<count>\d+))?\s*:?"
+    r"|(?P<label>for|imod|undlod\s+at\s+stemme|undlod|hverken\s+for\s+eller\s+imod|undlader|blank|blanke)"
+    r"(?:\s+(?P<subject>[^:]{1,60}?)\s+stemte)?(?:\s+(?P<count2>\d+))?\s*:)"
+    r"\s*(?P<who>.*)$",
     re.I,
 )
-# "<who> stemte for indstilling 1", "<who> stemmer imod"
+# "<who> stemte for indstilling 1", "<who> stemmer imod", "<who> stemte i mod"
 VERB = re.compile(
-    r"^(?P<who>.+?)\s+(?:stemte|stemmer|har\s+stemt|voterede)\s+(?P<option>for|imod)\b(?P<rest>.*)$", re.I
+    r"^(?P<who>.+?)\s+(?:stemte|stemmer|har\s+stemt|voterede)\s+(?P<option>for|imod|i\s+mod)\b(?P<rest>.*)$", re.I
 )
-# "<who> undlod at stemme", "<who> undlod at stemte", "<who> stemte blankt"
+# "<who> undlod at stemme", "… undlod at tage stilling til …", "<who> undlod.", "<who>: Undlod.", "… stemte blankt"
 ABSTAIN = re.compile(
-    r"^(?P<who>.+?)\s+(?:undlod|undlader|afstod|afstår)\s+(?:at\s+stem\w*|fra\s+at\s+stemme)|^(?P<who2>.+?)\s+stemte\s+blankt",
+    r"^(?P<who>.+?):?\s+(?:undlod|udlod|undlader|afstod|afstår)(?:\s+(?:at\s+stem\w*|fra\s+at\s+stemme"
+    r"|at\s+tage\s+stilling(?P<rest>.*))|\.?$)|^(?P<who2>.+?)\s+stemte\s+blankt",
     re.I,
 )
-# "indstilling 1", "forslaget", "ændringsforslag 2", "model 1"
+# "indstilling 1", "forslaget", "ændringsforslag 2", "model 1", "administrationens indstillingspunkt 2"
 SUBJECT = re.compile(
-    r"^\s*(?P<subject>(?:indstilling|forslag|ændringsforslag|model|punkt)(?:et|en)?(?:\s+\d+)?)\b", re.I
+    r"^\s*(?:til\s+)?(?P<subject>(?:(?:administrationens|økonomiudvalgets|udvalgets)\s+)?"
+    r"(?:indstilling|indstillingspunkt|forslag|ændringsforslag|model|punkt)(?:et|en)?(?:\s+\d+(?:\.?[a-z])?)?)\b",
+    re.I,
+)
+# "Med stemmerne 19 for og 1 imod godkendte …", "Godkendt med stemmerne 12 for og ingen imod."
+TALLY = re.compile(
+    r"\bstemmer(?:ne)?\s+(?P<for>\d+|ingen)\s+for\b(?:\s*(?:og|,)?\s*(?P<against>\d+|ingen)\s+imod\b)?", re.I
+)
+# "A stemmer for og V stemmer imod": two votes in one sentence.
+TWO_CLAUSES = re.compile(
+    r"^(?P<first>.+?\b(?:stemte|stemmer)\s+(?:for|imod)\b[^,]*?)\s+og\s+"
+    r"(?P<second>\S.*\b(?:stemte|stemmer|undlod|undlader)\b.*)$",
+    re.I,
+)
+# "Ad 2, imod stemte: F og Ø." or "Ad punkt 2, Imod: F": the part of the decision a vote is about.
+PART_PREFIX = re.compile(r"^ad\s+(?P<part>(?:punkt\s+|pkt\.?\s*)?(?:\d+|[a-zæøå]\b))\s*[,.:]?\s+", re.I)
+# "1.-3. Bjarke Abel (A) undlod at tage stilling": the numbering of a decision's points.
+POINT_PREFIX = re.compile(r"^\d+\.(?:\s*-\s*\d+\.)?\s+")
+# What follows the voters: "(Ø) med bemærkning om, at …", "… fordi …"
+WHO_END = re.compile(
+    r",?\s+(?:med\s+(?:den\s+|følgende\s+)?(?:bemærkning|henvisning|et\s+ønske|begrundelse|mindretalsudtalelse)"
+    r"|idet|fordi|da|på\s+(?:punkt|pkt))\b.*$",
+    re.I,
 )
 # "5 medlemmer i Beskæftigelses- og Integrationsudvalget (…)", "Et flertal af … (…)"
 GROUP = re.compile(r"\((?P<inner>[^()]*(?:,|\bog\b)[^()]*)\)")
 COUNT = re.compile(r"^(?P<count>\d+)\s+(?:medlemmer|stemmer)\b|\((?P<paren>\d+)\)\s*$", re.I)
-# A sentence ends at ". " before a capital, but not after an initial as in "Connie B. Jensen".
+# A sentence ends at ". " before a capital or a party letter in parentheses, but not after an
+# initial as in "Connie B. Jensen".
 SENTENCE_END = re.compile(
-    r"(?<=[.!?])\s+(?=(?:For|Imod|Undlod|Hverken|Stemte)\b)|(?<!\s[A-ZÆØÅ]\.)(?<=[.!?])\s+(?=[A-ZÆØÅ])"
+    r"(?<=[.!?])\s+(?=(?:For|Imod|Undlod|Hverken|Stemte)\b)|(?<!\s[A-ZÆØÅ]\.)(?<=[.!?])\s+(?=[A-ZÆØÅ(])"
 )
 # "Gruppe F", "gruppe Ø", "Gruppen A"
 GROUP_PREFIX = re.compile(r"^(?:gruppe(?:n|rne)?|partierne|partiet|listen)\s+", re.I)
+# "Kenneth Jerkel fra (A)", "Liselott Blixt (UP-1)", "(Ø)"
+PARTY_AFTER_NAME = re.compile(r"^(?P<name>.*?)\s*(?:\bfra\s+)?\((?P<party>[^()]+)\)$")
+# One voter per line after "For stemte:": "Anne Marie Lyduch (V)", "(Ø) med bemærkning …", "A, med …"
+LISTED_VOTER = re.compile(r"^(?:\(|[A-ZÆØÅ]{1,3},|[A-ZÆØÅ][^():.]{1,60}\([^()]+\)\.?$)")
+NUMBERED_PARTY = re.compile(r"^(?P<party>[A-ZÆØÅ]{1,3})-?\d$")
 LABEL_OPTIONS: dict[str, VoteOption] = {
     "for": "for",
     "for stemte": "for",
@@ -71,38 +103,93 @@ def find_protocol_notes(text: str) -> list[str]:
 
 
 def find_votes(text: str, members: list[Person]) -> list[Vote]:
-    """Every vote stated in `text`; parties of named members are filled in from `members`."""
+    """Every vote stated in `text`; parties of named members are filled in from `members`.
+
+    A tally ("Med stemmerne 19 for og 1 imod") gives its counts to the sides named after it
+    ("For stemte (V), (A) …"), or stands as a side of its own when no side is named.
+    """
     parties_by_name = {name_key(m.name): m.party for m in members if m.party}
-    votes = []
-    for paragraph in text.split("\n"):
-        paragraph = PROTOCOL.sub("", paragraph).strip()
-        for sentence in SENTENCE_END.split(paragraph):
-            vote = _read_vote(sentence.strip(), parties_by_name)
-            if vote:
-                votes.append(vote)
-    return votes
+    votes: list[Vote] = []
+    tallied: dict[VoteOption, int] = {}
+    for sentence in _sentences(text):
+        tally = TALLY.search(sentence)
+        if tally:
+            votes.extend(_unclaimed(tallied))
+            tallied = _tally(tally)
+            continue
+        vote = _read_vote(sentence, parties_by_name)
+        if vote:
+            if vote.count is None and vote.option in tallied:
+                vote = vote.model_copy(update={"count": tallied.pop(vote.option)})
+            votes.append(vote)
+    return votes + _unclaimed(tallied)
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences of the decision without protocol notes; "Imod stemte:" alone takes the "(X) …" lines after it."""
+    sentences: list[str] = []
+    paragraphs = [PROTOCOL.sub("", paragraph).strip() for paragraph in text.split("\n")]
+    listing = False  # after a label standing alone, each "(X) …" line adds voters to it
+    for paragraph in filter(None, paragraphs):
+        listing = listing or bool(sentences and sentences[-1].endswith(":"))
+        if listing and LISTED_VOTER.match(paragraph):
+            separator = " " if sentences[-1].endswith(":") else ", "
+            sentences[-1] += separator + WHO_END.sub("", paragraph).rstrip(" ,.")
+            continue
+        listing = False
+        for sentence in filter(None, (sentence.strip() for sentence in SENTENCE_END.split(paragraph))):
+            clauses = TWO_CLAUSES.match(sentence)
+            sentences.extend(clauses.group("first", "second") if clauses else [sentence])
+    return sentences
+
+
+def _tally(match: re.Match[str]) -> dict[VoteOption, int]:
+    counts: dict[VoteOption, int] = {}
+    sides: tuple[tuple[VoteOption, str], ...] = (("for", "for"), ("against", "against"))
+    for option, group in sides:
+        value = match.group(group)
+        if value is not None:
+            counts[option] = 0 if value.lower() == "ingen" else int(value)
+    return counts
+
+
+def _unclaimed(tallied: dict[VoteOption, int]) -> list[Vote]:
+    text = " og ".join(f"{count} {'for' if option == 'for' else 'imod'}" for option, count in tallied.items())
+    return [Vote(option=option, count=count, text=f"Med stemmerne {text}") for option, count in tallied.items()]
 
 
 def _read_vote(sentence: str, parties_by_name: dict[str, str]) -> Vote | None:
     option: VoteOption
     subject = None
     count = None
-    labelled = LABELLED.match(sentence)
-    if labelled:
-        label = " ".join(labelled.group("label").lower().split())
+    text = sentence
+    part = PART_PREFIX.match(sentence)
+    if part:
+        subject = f"punkt {part.group('part').split()[-1].removeprefix('pkt.')}"
+        sentence = sentence[part.end() :]
+    sentence = POINT_PREFIX.sub("", sentence)
+    if labelled := LABELLED.match(sentence):
+        label = " ".join((labelled.group("verb_label") or labelled.group("label")).lower().split())
         option = LABEL_OPTIONS.get(label, "abstain")
         who = labelled.group("who").split(". ")[0]
-        count = int(labelled.group("count")) if labelled.group("count") else None
+        subject = labelled.group("subject") or subject
+        counted = labelled.group("count") or labelled.group("count2")
+        count = int(counted) if counted else None
     elif verb := VERB.match(sentence):
         option = "for" if verb.group("option").lower() == "for" else "against"
         who = verb.group("who")
         subject_match = SUBJECT.match(verb.group("rest"))
-        subject = subject_match.group("subject") if subject_match else None
+        subject = subject_match.group("subject") if subject_match else subject
     elif abstain := ABSTAIN.match(sentence):
         option = "abstain"
         who = abstain.group("who") or abstain.group("who2")
+        subject_match = SUBJECT.match(abstain.group("rest") or "")
+        subject = subject_match.group("subject") if subject_match else subject
     else:
         return None
+    if not labelled and WHO_END.search(who):
+        return None  # "(D) med bemærkning om, at (D) stemmer imod": a remark quoting the vote, not a vote
+    who = WHO_END.sub("", who).strip()
     names, parties = _read_who(who)
     if count is None:
         count_match = COUNT.search(who)
@@ -114,29 +201,40 @@ def _read_vote(sentence: str, parties_by_name: dict[str, str]) -> Vote | None:
             parties.append(party)
     if not names and not parties and count is None and not _is_group_word(who):
         return None
-    return Vote(option=option, names=names, parties=parties, count=count, subject=subject, text=sentence)
+    return Vote(option=option, names=names, parties=parties, count=count, subject=subject, text=text)
 
 
 def _read_who(who: str) -> tuple[list[str], list[str]]:
-    """Names and party letters in "Michael Dorph Jensen og Suleman Naim" or "(A, C og V)"."""
+    """Names and party letters in "Michael Dorph Jensen og Suleman Naim", "(A, C og V)" or "(Ø) og (F)"."""
     group = GROUP.search(who)
-    listed = group.group("inner") if group else who
+    listed = group.group("inner") if group and not who.startswith("(") else who
     names: list[str] = []
     parties: list[str] = []
     for part in split_list(listed):
         part = GROUP_PREFIX.sub("", part.strip()).strip()
-        party_paren = re.fullmatch(r"(?P<name>.+?)\s*\((?P<party>[^()]+)\)", part)
-        if party_paren and PARTY_LETTER.match(party_paren.group("party").strip()):
-            part, party = party_paren.group("name"), party_paren.group("party").strip()
-            if party not in parties:
+        party_paren = PARTY_AFTER_NAME.fullmatch(part)
+        if party_paren and _party(party_paren.group("party")):
+            part, party = party_paren.group("name").strip(), _party(party_paren.group("party"))
+            if party and party not in parties:
                 parties.append(party)
-        letter = PARTY_NAMES.get(part.lower()) or (part if PARTY_LETTER.match(part) else None)
+            if not part:
+                continue
+        letter = PARTY_NAMES.get(part.lower()) or _party(part)
         if letter:
             if letter not in parties:
                 parties.append(letter)
         elif looks_like_name(part):
             names.append(part)
     return names, parties
+
+
+def _party(text: str) -> str | None:
+    """A party letter as printed, "UP-1" (a numbered independent) read as "UP"."""
+    text = text.strip()
+    numbered = NUMBERED_PARTY.match(text)
+    if numbered:
+        text = numbered.group("party")
+    return text if PARTY_LETTER.match(text) else None
 
 
 def _is_group_word(who: str) -> bool:
