@@ -9,6 +9,7 @@ import json
 import re
 import sys
 from collections import Counter
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -23,9 +24,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from referat.errors import ReferatError
 from referat.model import ParsedDocument
 from referat.parse.document import parse_document
-from referat.settings import MAX_DOCUMENT_BYTES, OPTIMIZE_AFTER_DOCUMENTS
+from referat.settings import MAX_DOCUMENT_BYTES, OPTIMIZE_AFTER_DOCUMENTS, PORTAL_DELAY_SECONDS
 from referat.sources import is_url, read_source
 from referat.sources.files import find_documents, read_file
+from referat.sources.raw import RawDocument
 from referat.vocab import Outcome
 
 app = typer.Typer(
@@ -33,6 +35,8 @@ app = typer.Typer(
 )
 show_app = typer.Typer(help="Show one stored meeting or agenda item.", no_args_is_help=True)
 app.add_typer(show_app, name="show")
+fetch_app = typer.Typer(help="Fetch minutes from a municipality's publication portal.", no_args_is_help=True)
+app.add_typer(fetch_app, name="fetch")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
@@ -209,6 +213,50 @@ def ingest(
     summary = ", ".join(f"{counts[s]} {s}" for s in ("stored", "replaced", "unchanged", "failed"))
     out.print(f"{len(files)} documents: {summary}")
     raise typer.Exit(_report_failures(failures))
+
+
+@fetch_app.command("firstagenda")
+def fetch_firstagenda(
+    base_url: Annotated[str, typer.Argument(help="The portal's address, e.g. https://dagsordener.greve.dk")],
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the meeting JSON files.")] = Path("firstagenda"),
+    since: Annotated[
+        datetime | None, typer.Option("--since", formats=["%Y-%m-%d"], help="Only meetings from this date on.")
+    ] = None,
+    committee: Annotated[str | None, typer.Option("--committee", help="Only this committee (its name).")] = None,
+    delay: Annotated[float, typer.Option(help="Seconds to wait between requests.")] = PORTAL_DELAY_SECONDS,
+    ingest_into: Annotated[bool, typer.Option("--ingest", help="Also parse and store each fetched meeting.")] = False,
+    db: DbOption = None,
+    body: Annotated[str | None, typer.Option(help="Municipality of the portal, stored with --ingest.")] = None,
+    max_bytes: MaxBytesOption = MAX_DOCUMENT_BYTES,
+) -> None:
+    """Mirror a FirstAgenda Publication portal's meetings as JSON; meetings fetched before and unchanged are skipped."""
+    from referat.sources.firstagenda import ListedMeeting, Portal, mirror
+    from referat.store.ingest import ingest as ingest_document
+
+    if not is_url(base_url):
+        err.print(f"[red]error[/red] {escape(base_url)}: not an http(s) address")
+        raise typer.Exit(2)
+    engine = _open(db) if ingest_into else None
+    ingest_failures: list[str] = []
+
+    def store(meeting: ListedMeeting, raw: RawDocument) -> None:
+        assert engine is not None
+        outcome = ingest_document(engine, raw, body=body)
+        if outcome.status == "failed":
+            ingest_failures.append(f"{outcome.uri}: {outcome.reason}")
+        err.print(f"{escape(meeting.committee)} {meeting.start[:10]}: {outcome.status}")
+
+    try:
+        with Portal(base_url, delay=delay, max_bytes=max_bytes) as portal:
+            report = mirror(portal, out_dir, since.date() if since else None, committee, store if engine else None)
+    except ReferatError as exc:
+        err.print(f"[red]error[/red] {escape(str(exc))}")
+        raise typer.Exit(1) from None
+    out.print(
+        f"{report.listed} meetings listed: {len(report.fetched)} fetched, {report.unchanged} unchanged, "
+        f"{len(report.failures)} failed -> {out_dir}"
+    )
+    raise typer.Exit(_report_failures(report.failures + ingest_failures))
 
 
 def _filters(

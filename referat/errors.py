@@ -20,6 +20,14 @@ class SourceError(ReferatError):
     """The document could not be read (missing file, unsupported format, too large)."""
 
 
+class TransientSourceError(SourceError):
+    """The server was busy or unreachable (429, 5xx, timeout, refused connection): worth trying again."""
+
+    def __init__(self, document: str, reason: str, retry_after: float | None = None) -> None:
+        super().__init__(document, reason)
+        self.retry_after = retry_after
+
+
 class ExtractError(ReferatError):
     """The bytes could not be turned into text (binary data, unknown encoding)."""
 

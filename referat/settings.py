@@ -13,6 +13,11 @@ MAX_DOCUMENT_BYTES = int(os.environ.get(MAX_BYTES_ENV) or 50 * 1024 * 1024)
 FETCH_TIMEOUT_SECONDS = 30.0
 MAX_REDIRECTS = 5
 
+# Walking a portal (`referat fetch`): seconds between requests, so a crawl never loads the
+# municipality's server, and how often a busy server (429, 5xx, timeout) is asked again.
+PORTAL_DELAY_SECONDS = 1.0
+FETCH_RETRIES = 3
+
 # The database: a file path for SQLite, or a postgresql:// URL. `--db` overrides it.
 DATABASE_ENV = "REFERAT_DB"
 DEFAULT_DATABASE = "referat.sqlite"

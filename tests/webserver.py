@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -16,23 +16,34 @@ class Response:
     headers: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Request:
+    path: str
+    headers: dict[str, str]
+
+
+# A route answers with a fixed response, or computes one from the request (cookies, a flaky server).
+Route = Response | Callable[[Request], Response]
+
+
 @dataclass
 class Site:
     """Paths to responses, and the requests the server saw (path and User-Agent)."""
 
-    routes: dict[str, Response]
+    routes: dict[str, Route]
     requests: list[tuple[str, str]] = field(default_factory=list)
     base_url: str = ""
 
 
 @contextmanager
-def serve(routes: dict[str, Response]) -> Iterator[Site]:
-    site = Site(routes)
+def serve(routes: Mapping[str, Route]) -> Iterator[Site]:
+    site = Site(dict(routes))
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             site.requests.append((self.path, self.headers.get("User-Agent", "")))
-            response = site.routes.get(self.path, Response(b"not found", 404))
+            route = site.routes.get(self.path, Response(b"not found", 404))
+            response = route(Request(self.path, dict(self.headers.items()))) if callable(route) else route
             self.send_response(response.status)
             for name, value in response.headers.items():
                 self.send_header(name, value)

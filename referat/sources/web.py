@@ -10,7 +10,7 @@ from __future__ import annotations
 import httpx
 
 from referat import __version__
-from referat.errors import SourceError
+from referat.errors import SourceError, TransientSourceError
 from referat.settings import FETCH_TIMEOUT_SECONDS, MAX_DOCUMENT_BYTES, MAX_REDIRECTS
 from referat.sources.raw import RawDocument
 
@@ -39,8 +39,7 @@ def fetch(url: str, max_bytes: int = MAX_DOCUMENT_BYTES, client: httpx.Client | 
     client = client or new_client()
     try:
         with client.stream("GET", url) as response:
-            if response.status_code >= 400:
-                raise SourceError(url, f"the server answered {response.status_code} {response.reason_phrase}")
+            _check_status(url, response)
             media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
             if media_type and media_type not in ACCEPTED_TYPES:
                 raise SourceError(url, f"unsupported content type {media_type!r}")
@@ -51,7 +50,9 @@ def fetch(url: str, max_bytes: int = MAX_DOCUMENT_BYTES, client: httpx.Client | 
     except httpx.TooManyRedirects:
         raise SourceError(url, f"more than {MAX_REDIRECTS} redirects") from None
     except httpx.TimeoutException:
-        raise SourceError(url, f"no answer within {FETCH_TIMEOUT_SECONDS:g} seconds") from None
+        raise TransientSourceError(url, f"no answer within {FETCH_TIMEOUT_SECONDS:g} seconds") from None
+    except httpx.TransportError as exc:
+        raise TransientSourceError(url, f"cannot fetch: {exc.__class__.__name__}: {exc}") from None
     except httpx.HTTPError as exc:
         raise SourceError(url, f"cannot fetch: {exc.__class__.__name__}: {exc}") from None
     finally:
@@ -70,6 +71,25 @@ def new_client() -> httpx.Client:
         follow_redirects=True,
         max_redirects=MAX_REDIRECTS,
     )
+
+
+def _check_status(url: str, response: httpx.Response) -> None:
+    """4xx is the document's fault; 429 and 5xx are the server's moment, worth a retry."""
+    status = response.status_code
+    if status < 400:
+        return
+    reason = f"the server answered {status} {response.reason_phrase}"
+    if status == 429 or status >= 500:
+        raise TransientSourceError(url, reason, _retry_after(response.headers.get("retry-after")))
+    raise SourceError(url, reason)
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds from a Retry-After header; the HTTP-date form is rare for APIs and read as absent."""
+    try:
+        return max(0.0, float(value)) if value else None
+    except ValueError:
+        return None
 
 
 def _read_limited(url: str, response: httpx.Response, max_bytes: int) -> bytes:
