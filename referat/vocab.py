@@ -77,7 +77,12 @@ OUTCOME_PATTERNS: list[tuple[Outcome, re.Pattern[str]]] = [
     (Outcome.ANSWERED, re.compile(r"\b(?:besvarede|besvarende|besvaret|besvares)\b", re.I)),
     (
         Outcome.NO_POSITION,
-        re.compile(r"\b(?:undlod\s+at\s+tage\s+stilling|tager\s+ikke\s+stilling|undlader\b(?!\s+at\s+stemme))", re.I),
+        # The body itself abstains ("Udvalget undlod at tage stilling", "Undlader."), not one member of it.
+        re.compile(
+            r"(?:^|[.:]\s+|\b\w*(?:udvalg|udvalget|byråd|byrådet|rådet)\s+)(?:\d+\.\s*)?"
+            r"(?:undlod\s+(?:at\s+tage\s+stilling|stillingtagen)|tager\s+ikke\s+stilling|undlader\b(?!\s+at\s+stemme))",
+            re.I | re.M,
+        ),
     ),
 ]
 

@@ -112,3 +112,51 @@ def test_coverage_report_counts_what_was_understood(engine: Engine, tmp_path: Pa
     assert text.startswith("1. Status for Corona på ældreområdet 2. Åbenthus i hjemmeplejen") and count == 1
     with engine.connect() as connection:
         assert connection.scalar(select(func.count()).select_from(schema.meetings)) == 1
+
+
+def _greve(name: str) -> Any:
+    path = FIXTURES / "firstagenda" / f"greve-{name}.json"
+    return parse_document(RawDocument(uri=path.name, data=path.read_bytes()))
+
+
+def test_hand_checked_facts_of_greve_meetings() -> None:
+    """Facts checked by hand against the portal JSON; the golden files hold the rest."""
+    council = _greve("byraad-2023-02-06")
+    assert (council.meeting.organization, council.meeting.term, len(council.meeting.participants)) == (
+        "Byråd",
+        "2022-2025",
+        21,
+    )
+    budget = council.agenda_items[1]
+    assert (budget.case_number, len(budget.attachments), len(budget.proposals)) == ("22-015262", 3, 4)
+    assert [(v.option, v.names, v.parties, v.count) for v in budget.votes] == [
+        ("for", ["Liselott Blixt"], ["V", "A", "C", "D", "UP"], 19),
+        ("against", [], ["Ø", "F"], 2),
+    ]
+
+    finance = _greve("oekonomiudvalget-2023-03-06").agenda_items[2]
+    assert finance.decision and finance.decision.outcomes == [Outcome.OTHER]  # three proposals voted, no outcome stated
+    assert [(v.option, v.parties) for v in finance.votes[:3]] == [
+        ("for", ["Ø"]),
+        ("against", ["V", "D", "UP"]),
+        ("abstain", ["A", "C"]),
+    ]
+
+    extraordinary = _greve("kultur-og-fritidsudvalget-2023-03-06")
+    assert extraordinary.meeting.body is None  # the meeting never names its municipality: left empty
+    assert [(v.option, v.parties) for v in extraordinary.agenda_items[1].votes] == [
+        ("for", ["A"]),
+        ("against", ["V"]),
+        ("for", ["V"]),
+        ("abstain", ["A"]),
+    ]
+
+    health = _greve("sundheds-og-omsorgsudvalget-2024-03-18")
+    assert [p.name for p in health.meeting.absent] == ["Charlotte Levin"]  # ParticipationCancelled
+    split = health.agenda_items[2].decision
+    assert split and [(p.proposals, p.outcome) for p in split.parts] == [
+        ([1], Outcome.NOTED),
+        ([2, 3, 4], Outcome.APPROVED),
+    ]
+    closed = health.agenda_items[6]
+    assert (closed.public, closed.title, closed.decision) == (False, "Lukket: Henvendelser til formanden", None)

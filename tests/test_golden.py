@@ -1,6 +1,8 @@
 """Golden tests: every example minutes file parses to its reviewed .expected.json.
 
-The examples live in examples/ (they are also the demo data); their expected output lives in
+The examples live in examples/ (they are also the demo data), and six real Greve meetings in
+FirstAgenda JSON in tests/fixtures/firstagenda/ (chosen for votes, split decisions, a closed
+item, absences and an extraordinary meeting); their expected output lives in
 tests/fixtures/golden/ under the same relative path. `pytest --update-golden` rewrites the
 expected files; review the diff like code.
 """
@@ -17,13 +19,20 @@ from referat.sources.raw import RawDocument
 from tests.conftest import EXAMPLES, FIXTURES
 
 GOLDEN = FIXTURES / "golden"
-DOCUMENTS = sorted(p for p in EXAMPLES.rglob("*.txt"))
+FIRSTAGENDA = FIXTURES / "firstagenda"
+DOCUMENTS = sorted(p for p in EXAMPLES.rglob("*.txt")) + sorted(FIRSTAGENDA.glob("*.json"))
 
 
-@pytest.mark.parametrize("path", DOCUMENTS, ids=[str(p.relative_to(EXAMPLES)) for p in DOCUMENTS])
+def _relative(path: Path) -> Path:
+    """Where a document's golden file lives below GOLDEN, and the name it is parsed under."""
+    return path.relative_to(EXAMPLES) if path.is_relative_to(EXAMPLES) else path.relative_to(FIXTURES)
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=[str(_relative(p)) for p in DOCUMENTS])
 def test_example_matches_golden(path: Path, update_golden: bool) -> None:
-    relative = path.relative_to(EXAMPLES)
-    document = parse_document(RawDocument(uri=f"examples/{relative.as_posix()}", data=path.read_bytes()))
+    relative = _relative(path)
+    uri = path.relative_to(EXAMPLES.parent).as_posix()
+    document = parse_document(RawDocument(uri=uri, data=path.read_bytes()))
     actual = document.model_dump(mode="json")
     expected_path = GOLDEN / relative.with_suffix(".expected.json")
     if update_golden:
@@ -38,6 +47,6 @@ def test_example_matches_golden(path: Path, update_golden: bool) -> None:
 
 
 def test_every_example_has_a_golden_file() -> None:
-    assert len(DOCUMENTS) == 5
+    assert len(DOCUMENTS) == 5 + 6
     for path in DOCUMENTS:
-        assert (GOLDEN / path.relative_to(EXAMPLES).with_suffix(".expected.json")).exists()
+        assert (GOLDEN / _relative(path).with_suffix(".expected.json")).exists()
