@@ -172,7 +172,7 @@ def expand_sources(patterns: list[str]) -> list[str]:
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, glob patterns or URLs of minutes.")],
     db: DbOption = None,
-    body: Annotated[str | None, typer.Option(help="Municipality for documents that do not name it.")] = None,
+    body: Annotated[str | None, typer.Option(help="Municipality of these documents; overrides the one the text names.")] = None,
     max_bytes: MaxBytesOption = MAX_DOCUMENT_BYTES,
 ) -> None:
     """Parse and store minutes; unchanged documents are skipped, new versions replace old ones."""
@@ -569,6 +569,23 @@ def _print_coverage(report: Any) -> None:
 
 def _share(part: int, whole: int) -> str:
     return f"{100 * part / whole:.1f}%" if whole else "–"
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 to serve the network.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the web UI (Danish), the OParl 1.1 API under /oparl/v1/ and the API docs at /docs."""
+    import uvicorn
+
+    from referat.serve.app import create_app
+
+    engine = _open(db)  # a database that cannot be opened is one clear line, before the server starts
+    engine.dispose()
+    out.print(f"referat serves http://{host}:{port}/  (API docs: http://{host}:{port}/docs; stop with Ctrl+C)")
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 
 
 @app.command()

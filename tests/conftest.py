@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
@@ -29,11 +30,11 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 POSTGRES_ADMIN_URL = os.environ.get("REFERAT_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A new, empty database of each backend; the PostgreSQL one is dropped afterwards."""
-    if request.param == "sqlite":
-        yield str(tmp_path / "referat.sqlite")
+@contextmanager
+def new_database(backend: str, folder: Path) -> Iterator[str]:
+    """A new, empty database of `backend` ("sqlite" or "postgresql"); the PostgreSQL one is dropped afterwards."""
+    if backend == "sqlite":
+        yield str(folder / "referat.sqlite")
         return
     name = f"referat_test_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as admin:
@@ -43,6 +44,13 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     finally:
         with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A new, empty database of each backend."""
+    with new_database(request.param, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture

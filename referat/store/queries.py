@@ -231,39 +231,44 @@ class PersonRecord:
 
 def person_records(engine: Engine, name: str) -> list[PersonRecord]:
     """Attendance and votes of every stored person whose name contains `name` (case and å/aa folded)."""
-    persons, attendance = schema.persons, schema.attendance
-    votes, vote_persons = schema.votes, schema.vote_persons
-    records = []
+    persons = schema.persons
     with engine.connect() as connection:
         people = connection.execute(
             select(persons).where(persons.c.name_key.like(f"%{name_key(name)}%")).order_by(persons.c.name)
         ).all()
-        for person in people:
-            present = connection.execute(
-                select(meetings.c.date, meetings.c.organization, attendance.c.status, meetings.c.id)
-                .join_from(attendance, meetings, attendance.c.meeting_id == meetings.c.id)
-                .where(attendance.c.person_id == person.id)
-                .order_by(meetings.c.date)
-            ).all()
-            cast_votes = connection.execute(
-                select(*ITEM_COLUMNS, votes.c.option, votes.c.subject)
-                .select_from(ITEMS_WITH_TEXT)
-                .join(votes, items.c.seq == votes.c.item_seq)
-                .join(vote_persons, vote_persons.c.vote_id == votes.c.id)
-                .where(vote_persons.c.person_id == person.id)
-                .order_by(items.c.date, items.c.position)
-            ).all()
-            records.append(
-                PersonRecord(
-                    person.id,
-                    person.name,
-                    person.body,
-                    person.party,
-                    [(r.date, r.organization, r.status, r.id) for r in present],
-                    [(_ref(r), r.option, r.subject) for r in cast_votes],
-                )
-            )
-    return records
+        return [_person_record(connection, person) for person in people]
+
+
+def get_person(engine: Engine, person_id: str) -> PersonRecord:
+    """One person's attendance and votes, by id or a unique prefix of one."""
+    with engine.connect() as connection:
+        return _person_record(connection, _one_by_prefix(connection, schema.persons.c.id, person_id))
+
+
+def _person_record(connection: Connection, person: Any) -> PersonRecord:
+    attendance, votes, vote_persons = schema.attendance, schema.votes, schema.vote_persons
+    present = connection.execute(
+        select(meetings.c.date, meetings.c.organization, attendance.c.status, meetings.c.id)
+        .join_from(attendance, meetings, attendance.c.meeting_id == meetings.c.id)
+        .where(attendance.c.person_id == person.id)
+        .order_by(meetings.c.date)
+    ).all()
+    cast_votes = connection.execute(
+        select(*ITEM_COLUMNS, votes.c.option, votes.c.subject)
+        .select_from(ITEMS_WITH_TEXT)
+        .join(votes, items.c.seq == votes.c.item_seq)
+        .join(vote_persons, vote_persons.c.vote_id == votes.c.id)
+        .where(vote_persons.c.person_id == person.id)
+        .order_by(items.c.date, items.c.position)
+    ).all()
+    return PersonRecord(
+        person.id,
+        person.name,
+        person.body,
+        person.party,
+        [(r.date, r.organization, r.status, r.id) for r in present],
+        [(_ref(r), r.option, r.subject) for r in cast_votes],
+    )
 
 
 def statistics(engine: Engine) -> dict[str, list[tuple[str, int]]]:

@@ -1,0 +1,162 @@
+"""The ASGI app: web UI, OParl API, search API and Atom feeds over one database.
+
+No page runs JavaScript, and a Content-Security-Policy that allows none says so to the browser:
+whatever a document contains cannot execute, even if escaping were ever missed. API errors are
+answered as {"ok": false, "error": "...", "status": N}; pages answer with a Danish error page.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from referat import __version__
+from referat.serve import labels, oparl, pages
+from referat.serve.pages import SearchForm, SearchFormQuery, run_search
+from referat.store.db import open_database
+from referat.store.queries import NotFound
+from referat.store.search import SearchResult
+
+HERE = Path(__file__).parent
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+}
+# The interactive API docs load FastAPI's documentation scripts; no other page runs any.
+DOCS_PATHS = ("/docs", "/redoc", "/openapi.json")
+# Paths that answer JSON; their errors are JSON too.
+JSON_PREFIXES = ("/api/", "/oparl/")
+FEED_SIZE = 50
+
+
+def create_app(db: str | None = None) -> FastAPI:
+    """The app over the database `db` (a SQLite path or a postgresql:// URL; default as for the CLI)."""
+    app = FastAPI(
+        title="referat",
+        version=__version__,
+        description="Danish municipal committee minutes as open data: search and an OParl 1.1 API.",
+    )
+    app.state.engine = open_database(db)
+    app.state.templates = _templates()
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.include_router(pages.router)
+    app.include_router(oparl.router)
+    app.add_api_route("/api/search", search_json, methods=["GET"], tags=["search"])
+    app.add_api_route("/search.atom", search_feed, methods=["GET"], tags=["search"], response_class=Response)
+    app.add_exception_handler(NotFound, _not_found)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _invalid_request)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        if not request.url.path.startswith(DOCS_PATHS):
+            for name, value in SECURITY_HEADERS.items():
+                response.headers.setdefault(name, value)
+        return response
+
+    return app
+
+
+def _templates() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=HERE / "templates")
+    templates.env.filters.update(
+        outcome_label=labels.outcome_label,
+        vote_label=lambda option: labels.VOTE_LABELS.get(option, option),
+        consultation_label=lambda kind: labels.CONSULTATION_LABELS.get(kind, kind),
+        danish_date=labels.danish_date,
+    )
+    return templates
+
+
+def search_json(request: Request, form: SearchFormQuery) -> dict[str, Any]:
+    """The search page's results as JSON: hits with snippets (HTML, matches in <mark>) and facets."""
+    result = run_search(request.app.state.engine, form)
+    return {
+        "query": form.q,
+        "page": form.side,
+        "total": result.total,
+        "hits": [
+            {**hit.__dict__, "url": str(request.url_for("item_page", item_id=hit.item_id))} for hit in result.hits
+        ],
+        "facets": {name: [{"value": v, "count": n} for v, n in values] for name, values in result.facets.items()},
+    }
+
+
+def search_feed(request: Request, form: SearchFormQuery) -> Response:
+    """Atom feed of the newest items matching a search, for subscribing to a topic."""
+    newest = SearchForm("", form.kommune, form.udvalg, form.aar, form.udfald) if not form.q else form
+    result = run_search(request.app.state.engine, newest, limit=FEED_SIZE)
+    base = str(request.base_url).rstrip("/")
+    entries = _feed_entries(base, result)
+    context = {
+        "form": form,
+        "feed_id": base + form.url("/search.atom", side=None),
+        "self_url": base + form.url("/search.atom", side=None),
+        "html_url": base + form.url(side=None),
+        "updated": max((entry["updated"] for entry in entries), default=_utc_now()),
+        "entries": entries,
+    }
+    templates: Jinja2Templates = request.app.state.templates
+    body = templates.get_template("search.atom.xml").render(context)
+    return Response(body, media_type="application/atom+xml; charset=utf-8")
+
+
+def _feed_entries(base: str, result: SearchResult) -> list[dict[str, Any]]:
+    """Newest meetings first, whatever the ranking, as a feed reader expects."""
+    hits = sorted(result.hits, key=lambda hit: hit.date or "", reverse=True)
+    return [
+        {
+            "id": f"{base}/punkt/{hit.item_id}",
+            "url": f"{base}/punkt/{hit.item_id}",
+            "title": f"{hit.organization or ''} {hit.date or ''}: {hit.title}".strip(),
+            "updated": f"{hit.date}T00:00:00Z" if hit.date else _utc_now(),
+            "summary": hit.snippet,
+            "outcomes": hit.outcomes,
+        }
+        for hit in hits
+    ]
+
+
+def _utc_now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith(JSON_PREFIXES)
+
+
+def _error(request: Request, status: int, message: str, title: str) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"ok": False, "error": message, "status": status}, status_code=status)
+    templates: Jinja2Templates = request.app.state.templates
+    response: Response = templates.TemplateResponse(
+        request, "error.html", {"title": title, "message": message}, status_code=status
+    )
+    return response
+
+
+async def _not_found(request: Request, exc: Exception) -> Response:
+    return _error(request, 404, str(exc), "Ikke fundet")
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    title = "Ikke fundet" if exc.status_code == 404 else "Fejl"
+    return _error(request, exc.status_code, str(exc.detail), title)
+
+
+async def _invalid_request(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors())
+    return _error(request, 400, problems or "invalid request", "Ugyldig forespørgsel")

@@ -1,0 +1,146 @@
+"""The Danish web UI: one route and one template per page type, every page linkable by its URL.
+
+Pages are rendered on the server from the same store functions the CLI uses; the only markup
+taken from data is a search snippet, which the store has already HTML-escaped. Everything
+else a document contains goes through Jinja2's autoescaping.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy import Engine
+
+from referat.store import browse
+from referat.store.queries import case_timeline, get_item, get_meeting, get_person
+from referat.store.search import Filters, SearchResult, search
+
+router = APIRouter(include_in_schema=False)
+PAGE_SIZE = 20
+# Facets in the order the search page shows them, with the URL parameter each one sets.
+FACET_PARAMETERS = {"body": "kommune", "organization": "udvalg", "year": "aar", "outcome": "udfald"}
+
+
+@dataclass(frozen=True)
+class SearchForm:
+    """A search as the URL states it; the same parameters drive the page, the JSON and the feed."""
+
+    q: str = ""
+    kommune: str | None = None
+    udvalg: str | None = None
+    aar: int | None = None
+    udfald: str | None = None
+    side: int = 1
+
+    @property
+    def filters(self) -> Filters:
+        year = f"{self.aar:04d}" if self.aar else None
+        return Filters(
+            body=self.kommune,
+            organization=self.udvalg,
+            date_from=f"{year}-01-01" if year else None,
+            date_to=f"{year}-12-31" if year else None,
+            outcome=self.udfald,
+        )
+
+    def parameters(self, **changes: Any) -> dict[str, Any]:
+        values = {"q": self.q, **{key: getattr(self, key) for key in FACET_PARAMETERS.values()}, "side": self.side}
+        values.update(changes)
+        return {key: value for key, value in values.items() if value not in (None, "", 1) or key == "q"}
+
+    def url(self, path: str = "/soeg", **changes: Any) -> str:
+        return f"{path}?{urlencode(self.parameters(**changes))}"
+
+
+def search_form(
+    q: str = "",
+    kommune: str | None = None,
+    udvalg: str | None = None,
+    aar: int | None = Query(default=None, ge=1900, le=2999),
+    udfald: str | None = None,
+    side: int = Query(default=1, ge=1, le=10_000),
+) -> SearchForm:
+    return SearchForm(q.strip(), kommune or None, udvalg or None, aar, udfald or None, side)
+
+
+SearchFormQuery = Annotated[SearchForm, Depends(search_form)]
+
+
+def run_search(engine: Engine, form: SearchForm, limit: int = PAGE_SIZE) -> SearchResult:
+    return search(engine, form.q, form.filters, limit=limit, offset=(form.side - 1) * limit)
+
+
+def _render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    templates = request.app.state.templates
+    response: HTMLResponse = templates.TemplateResponse(request, template, context, status_code=status_code)
+    return response
+
+
+def _engine(request: Request) -> Engine:
+    engine: Engine = request.app.state.engine
+    return engine
+
+
+@router.get("/", response_class=HTMLResponse)
+def front_page(request: Request) -> Response:
+    engine = _engine(request)
+    return _render(
+        request,
+        "front.html",
+        counts=browse.counts(engine),
+        recent=browse.recently_ingested(engine),
+        bodies=browse.bodies(engine),
+    )
+
+
+@router.get("/soeg", response_class=HTMLResponse)
+def search_page(request: Request, form: SearchFormQuery) -> Response:
+    result = run_search(_engine(request), form)
+    pages = max(1, -(-result.total // PAGE_SIZE))
+    return _render(request, "search.html", form=form, result=result, pages=pages, facet_parameters=FACET_PARAMETERS)
+
+
+@router.get("/moede/{meeting_id}", response_class=HTMLResponse)
+def meeting_page(request: Request, meeting_id: str) -> Response:
+    stored_id, document, item_ids = get_meeting(_engine(request), meeting_id)
+    items = list(zip(item_ids, document.agenda_items, strict=False))
+    return _render(request, "meeting.html", meeting_id=stored_id, document=document, items=items)
+
+
+@router.get("/punkt/{item_id}", response_class=HTMLResponse)
+def item_page(request: Request, item_id: str) -> Response:
+    return _render(request, "item.html", view=get_item(_engine(request), item_id))
+
+
+@router.get("/sag", response_class=HTMLResponse)
+def case_page(request: Request, nummer: str) -> Response:
+    timeline = case_timeline(_engine(request), nummer)
+    return _render(request, "case.html", case_number=nummer, timeline=timeline)
+
+
+@router.get("/udvalg", response_class=HTMLResponse)
+def committee_page(request: Request, kommune: str, navn: str, side: int = Query(default=1, ge=1)) -> Response:
+    engine = _engine(request)
+    found = browse.meetings_page(engine, kommune, navn, limit=PAGE_SIZE, offset=(side - 1) * PAGE_SIZE)
+    members = browse.persons_page(engine, kommune, navn, limit=500)
+    pages = max(1, -(-found.total // PAGE_SIZE))
+    context: dict[str, Any] = {"body": kommune, "name": navn, "meetings": found, "members": members.rows}
+    return _render(request, "committee.html", side=side, pages=pages, **context)
+
+
+@router.get("/person/{person_id}", response_class=HTMLResponse)
+def person_page(request: Request, person_id: str) -> Response:
+    engine = _engine(request)
+    record = get_person(engine, person_id)
+    return _render(request, "person.html", person=record, memberships=browse.memberships(engine, record.person_id))
+
+
+@router.get("/kommune", response_class=HTMLResponse)
+def municipality_page(request: Request, navn: str) -> Response:
+    engine = _engine(request)
+    recent = browse.meetings_page(engine, navn, limit=PAGE_SIZE)
+    return _render(request, "municipality.html", name=navn, committees=browse.committees(engine, navn), meetings=recent)

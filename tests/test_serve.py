@@ -1,0 +1,301 @@
+"""The web UI, the search API, the Atom feed and the OParl API, in process, over a real database.
+
+The database (SQLite and PostgreSQL) holds the five example minutes, six Greve meetings and one
+hostile document whose title and decision carry markup.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlparse
+
+import jsonschema
+import pytest
+from fastapi.testclient import TestClient
+
+from referat.serve.app import create_app
+from referat.sources.files import find_documents, read_file
+from referat.sources.raw import RawDocument
+from referat.store.db import open_database
+from referat.store.ingest import ingest
+from tests.conftest import EXAMPLES, FIXTURES, new_database
+
+OPARL_SCHEMA = FIXTURES / "oparl" / "schema"
+ATOM = "{http://www.w3.org/2005/Atom}"
+HOSTILE = """Hvidovre Kommune
+Referat
+Social- og Arbejdsmarkedsudvalget
+Mødedato: 01-02-2024 kl. 16:00
+
+Punkt 1: <script>alert('titel')</script> Budget
+Sagsnr.: 24/0001
+Beslutning
+Godkendt. <img src=x onerror=alert('beslutning')>
+"""
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def client(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    with new_database(request.param, tmp_path_factory.mktemp("serve")) as url:
+        engine = open_database(url)
+        for path in find_documents(EXAMPLES):
+            assert ingest(engine, read_file(path)).status == "stored"
+        for path in sorted((FIXTURES / "firstagenda").glob("*.json")):
+            assert ingest(engine, read_file(path), body="Greve Kommune").status == "stored"
+        assert ingest(engine, RawDocument("hostile.txt", HOSTILE.encode())).status == "stored"
+        engine.dispose()
+        with TestClient(create_app(url)) as test_client:
+            yield test_client
+        test_client.app.state.engine.dispose()  # type: ignore[attr-defined]
+
+
+def _page(client: TestClient, url: str, status: int = 200) -> str:
+    response = client.get(url)
+    assert response.status_code == status, response.text[:500]
+    assert response.headers["content-type"].startswith("text/html")
+    assert "script-src" not in response.headers["content-security-policy"]  # default-src 'none': no scripts at all
+    return response.text
+
+
+def _links(html: str, prefix: str) -> list[str]:
+    return re.findall(rf'href="({re.escape(prefix)}[^"]*)"', html)
+
+
+# -- web UI -----------------------------------------------------------------------------------
+
+
+def test_front_page_has_search_counts_and_recent_meetings(client: TestClient) -> None:
+    html = _page(client, "/")
+    assert '<html lang="da">' in html and 'action="/soeg"' in html
+    assert "12 møder" in html and "Senest indlæste møder" in html
+    assert len(_links(html, "/moede/")) == 10
+    assert "Gladsaxe Kommune" in html and "Greve Kommune" in html
+
+
+def test_search_finds_compounds_highlights_and_counts_facets(client: TestClient) -> None:
+    html = _page(client, "/soeg?q=indsats")
+    assert "<mark>" in html
+    assert re.search(r"<mark>[^<]*indsats", html, re.I)
+    for title in ("Kommune", "Udvalg", "År", "Udfald"):
+        assert f"<h2>{title}</h2>" in html
+    committee_link = next(link for link in _links(html, "/soeg?") if "udvalg=" in link)
+    filtered = _page(client, committee_link.replace("&amp;", "&"))
+    assert 'aria-label="Fjern filter"' in filtered
+    total = int(re.search(r'<p class="summary">(\d+)', html).group(1))  # type: ignore[union-attr]
+    narrowed = int(re.search(r'<p class="summary">(\d+)', filtered).group(1))  # type: ignore[union-attr]
+    assert 0 < narrowed < total
+
+
+def test_search_pages_and_keeps_filters_in_the_url(client: TestClient) -> None:
+    html = _page(client, "/soeg?q=&kommune=Greve+Kommune")
+    assert 'rel="next"' in html
+    next_url = re.search(r'rel="next" href="([^"]+)"', html).group(1).replace("&amp;", "&")  # type: ignore[union-attr]
+    assert "kommune=Greve+Kommune" in next_url and "side=2" in next_url
+    second = _page(client, next_url)
+    assert 'rel="prev"' in second and "Side 2 af" in second
+
+
+def test_no_results_suggests_what_to_try(client: TestClient) -> None:
+    html = _page(client, "/soeg?q=indsats+xylofonorkester&udfald=approved")
+    assert "Ingen punkter fundet" in html
+    assert "Prøv uden filtre" in html and "færre ord" in html
+
+
+def test_meeting_page_shows_facts_attendance_and_agenda_with_outcomes(client: TestClient) -> None:
+    html = _page(client, "/soeg?q=&kommune=Greve+Kommune&udvalg=Sundheds-+og+Omsorgsudvalget&aar=2024")
+    meeting_url = _links(html, "/moede/")[0]
+    meeting = _page(client, meeting_url)
+    assert "Sundheds- og Omsorgsudvalget" in meeting and "18. marts 2024, kl. 15.30" in meeting
+    assert "Mødelokale 1" in meeting
+    absent = meeting.split("Afbud og fravær")[1]
+    assert "Charlotte Levin" in absent.split("</section>")[0]
+    assert 'class="badge outcome-approved"' in meeting and 'class="badge closed"' in meeting
+    assert len(_links(meeting, "/punkt/")) == 11
+
+
+def test_item_page_shows_decision_votes_case_and_links(client: TestClient) -> None:
+    html = _page(client, "/soeg?q=borgerinddragelse")
+    item = _page(client, next(link for link in _links(html, "/punkt/")))
+    assert "Modeller for borgerinddragelse" in item
+    assert 'id="beslutning"' in item and 'id="afstemning"' in item
+    votes = item.split('id="afstemning"')[1].split("</table>")[0]
+    assert "<td>For</td>" in votes and "<td>Undlod</td>" in votes and "Susanne Damsgaard" in votes
+    assert 'href="/sag?nummer=' in item
+    linked = item.split('id="behandling"')[1].split("</section>")[0]
+    target = _page(client, _links(linked, "/punkt/")[0])
+    assert "Temadrøftelse om Integration" in target
+
+
+def test_case_committee_person_and_municipality_pages(client: TestClient) -> None:
+    case = _page(client, "/sag?nummer=22-011409")
+    assert "Sag 22-011409" in case and len(_links(case, "/punkt/")) >= 2
+    committee = _page(client, "/udvalg?kommune=Greve+Kommune&navn=Sundheds-+og+Omsorgsudvalget")
+    assert "Møder (2)" in committee and "Charlotte Levin" in committee
+    person_url = re.search(r'href="(/person/[0-9a-f]+)">Charlotte Levin', committee).group(1)  # type: ignore[union-attr]
+    person = _page(client, person_url)
+    assert "Fraværende" in person and "Sundheds- og Omsorgsudvalget" in person
+    municipality = _page(client, "/kommune?navn=Greve+Kommune")
+    assert "Økonomiudvalget" in municipality and "Seneste møder" in municipality
+
+
+def test_document_text_is_escaped_everywhere(client: TestClient) -> None:
+    html = _page(client, "/soeg?q=alert+budget")
+    item_url = next(link for link in _links(html, "/punkt/"))
+    for page in (html, _page(client, item_url), client.get("/search.atom?q=alert").text):
+        assert "<script>alert" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(" in _page(client, item_url)
+
+
+def test_unknown_pages_answer_in_danish_and_api_errors_as_json(client: TestClient) -> None:
+    assert "Ikke fundet" in _page(client, "/punkt/0000dead", 404)
+    response = client.get("/oparl/v1/meeting/0000dead")
+    assert response.status_code == 404
+    assert response.json() == {"ok": False, "error": "no meeting with id '0000dead'", "status": 404}
+    invalid = client.get("/oparl/v1/bodies?created_since=yesterday")
+    assert invalid.status_code == 400 and invalid.json()["ok"] is False
+
+
+# -- search API and feed ----------------------------------------------------------------------
+
+
+def test_search_api_returns_what_the_page_shows(client: TestClient) -> None:
+    query = "q=indsats&kommune=Gladsaxe+Kommune"
+    data = client.get(f"/api/search?{query}").json()
+    html = _page(client, f"/soeg?{query}")
+    page_items = [link.removeprefix("/punkt/") for link in re.findall(r'<h2><a href="(/punkt/[0-9a-f]+)"', html)]
+    assert [hit["item_id"] for hit in data["hits"]] == page_items
+    assert data["total"] == int(re.search(r'<p class="summary">(\d+)', html).group(1))  # type: ignore[union-attr]
+    assert {facet["value"] for facet in data["facets"]["body"]} == {"Gladsaxe Kommune"}
+
+
+def test_atom_feed_is_valid_atom(client: TestClient) -> None:
+    response = client.get("/search.atom?q=indsats&kommune=Gladsaxe+Kommune")
+    assert response.headers["content-type"].startswith("application/atom+xml")
+    feed = ET.fromstring(response.content)
+    assert feed.tag == f"{ATOM}feed"
+    _assert_atom_element(feed, ("id", "title", "updated", "author"))
+    assert feed.find(f"{ATOM}link[@rel='self']") is not None
+    entries = feed.findall(f"{ATOM}entry")
+    assert entries
+    for entry in entries:
+        _assert_atom_element(entry, ("id", "title", "updated", "summary"))
+        assert entry.find(f"{ATOM}link[@rel='alternate']") is not None
+    dates = [entry.findtext(f"{ATOM}updated") or "" for entry in entries]
+    assert dates == sorted(dates, reverse=True)
+
+
+def _assert_atom_element(element: ET.Element, required: tuple[str, ...]) -> None:
+    """RFC 4287: the required children, once each; ids are IRIs and dates RFC 3339."""
+    for name in required:
+        assert len(element.findall(f"{ATOM}{name}")) == 1, name
+    assert urlparse(element.findtext(f"{ATOM}id") or "").scheme in ("http", "https")
+    datetime.fromisoformat((element.findtext(f"{ATOM}updated") or "").replace("Z", "+00:00"))
+
+
+# -- OParl ------------------------------------------------------------------------------------
+
+SCHEMAS = {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in OPARL_SCHEMA.glob("*.json")}
+# Objects OParl embeds in other objects: (outer type, key) -> inner type
+EMBEDDED = {
+    ("Meeting", "agendaItem"): "AgendaItem",
+    ("Meeting", "location"): "Location",
+    ("AgendaItem", "auxiliaryFile"): "File",
+    ("Person", "membership"): "Membership",
+    ("Paper", "consultation"): "Consultation",
+    ("Body", "legislativeTerm"): "LegislativeTerm",
+}
+FORMATS = jsonschema.FormatChecker()
+
+
+@FORMATS.checks("url")
+def _is_url(value: object) -> bool:
+    return not isinstance(value, str) or urlparse(value).scheme in ("http", "https")
+
+
+def _validate(obj: dict[str, Any], seen: dict[str, int]) -> None:
+    kind = obj["type"].rsplit("/", 1)[-1]
+    jsonschema.validate(obj, SCHEMAS[kind], format_checker=FORMATS)
+    seen[kind] = seen.get(kind, 0) + 1
+    for (outer, key), inner in EMBEDDED.items():
+        if outer == kind and key in obj:
+            for embedded in obj[key] if isinstance(obj[key], list) else [obj[key]]:
+                assert embedded["type"].endswith("/" + inner)
+                _validate(embedded, seen)
+
+
+def _get(client: TestClient, url: str) -> Any:
+    response = client.get(url)
+    assert response.status_code == 200, (url, response.text[:300])
+    return response.json()
+
+
+def _walk_list(client: TestClient, url: str, seen: dict[str, int]) -> list[dict[str, Any]]:
+    objects: list[dict[str, Any]] = []
+    next_url: str | None = url
+    while next_url:
+        page = _get(client, next_url)
+        assert set(page["pagination"]) == {"totalElements", "elementsPerPage", "currentPage", "totalPages"}
+        for obj in page["data"]:
+            _validate(obj, seen)
+            objects.append(obj)
+        next_url = page["links"].get("next")
+    return objects
+
+
+def test_every_oparl_object_validates_against_the_schema(client: TestClient) -> None:
+    seen: dict[str, int] = {}
+    system = _get(client, "/oparl/v1/system")
+    _validate(system, seen)
+    bodies = _walk_list(client, system["body"], seen)
+    assert {body["name"] for body in bodies} == {
+        "Gladsaxe Kommune", "Greve Kommune", "Hvidovre Kommune", "Lejre Kommune"
+    }  # fmt: skip
+    for body in bodies:
+        _validate(_get(client, body["id"]), seen)
+        organizations = _walk_list(client, body["organization"], seen)
+        _walk_list(client, body["person"], seen)
+        meetings = _walk_list(client, body["meeting"] + "?limit=2", seen)
+        papers = _walk_list(client, body["paper"], seen)
+        items = _walk_list(client, body["agendaItem"] + "?limit=50", seen)
+        assert meetings and items and organizations
+        for obj in organizations[:2] + meetings[:2] + papers[:2] + items[:3]:
+            assert _get(client, obj["id"]) == obj  # every id is its own URL
+        for paper in papers[:3]:
+            for consultation in paper["consultation"]:
+                _validate(_get(client, consultation["id"]), seen)
+                _validate(_get(client, consultation["agendaItem"]), seen)
+    files = [f for item in _walk_list(client, bodies[0]["agendaItem"], {}) for f in item.get("auxiliaryFile", [])]
+    _validate(_get(client, files[0]["id"]), seen)
+    person = _walk_list(client, bodies[1]["person"], {})[0]
+    _validate(_get(client, person["membership"][0]["id"]), seen)
+    assert set(seen) >= {
+        "System", "Body", "Organization", "Person", "Membership", "Meeting", "AgendaItem", "Paper",
+        "Consultation", "File", "Location",
+    }  # fmt: skip
+
+
+def test_oparl_lists_page_with_links_next_and_filter_by_date(client: TestClient) -> None:
+    body = _get(client, "/oparl/v1/bodies")["data"][0]
+    everything = _walk_list(client, body["meeting"], {})
+    paged = _walk_list(client, body["meeting"] + "?limit=1", {})
+    assert [m["id"] for m in paged] == [m["id"] for m in everything]
+    assert _get(client, body["meeting"] + "?limit=1")["pagination"]["totalPages"] == len(everything)
+    assert _get(client, body["meeting"] + "?created_since=2999-01-01T00:00:00Z")["data"] == []
+    since = _get(client, body["meeting"] + "?modified_since=2000-01-01T00:00:00%2B01:00")
+    assert len(since["data"]) == len(everything)
+
+
+def test_oparl_agenda_item_carries_referat_facts(client: TestClient) -> None:
+    html = _page(client, "/soeg?q=borgerinddragelse")
+    item_id = _links(html, "/punkt/")[0].removeprefix("/punkt/")
+    item = _get(client, f"/oparl/v1/agendaItem/{item_id}")
+    assert item["resolutionText"] and item["referat:outcomes"]
+    assert {vote["option"] for vote in item["referat:votes"]} == {"for", "abstain"}
+    meeting = _get(client, item["meeting"])
+    assert meeting["start"].endswith(("+01:00", "+02:00"))
+    assert item["id"] in [embedded["id"] for embedded in meeting["agendaItem"]]
