@@ -172,7 +172,7 @@ def expand_sources(patterns: list[str]) -> list[str]:
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, glob patterns or URLs of minutes.")],
     db: DbOption = None,
-    body: Annotated[str | None, typer.Option(help="Municipality of these documents; overrides the one the text names.")] = None,
+    body: Annotated[str | None, typer.Option(help="Municipality of these documents (overrides the text).")] = None,
     max_bytes: MaxBytesOption = MAX_DOCUMENT_BYTES,
 ) -> None:
     """Parse and store minutes; unchanged documents are skipped, new versions replace old ones."""
