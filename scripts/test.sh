@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
+./scripts/install-chromium.sh
 .venv/bin/ruff check referat tests scripts
 .venv/bin/mypy
 .venv/bin/pytest "$@"

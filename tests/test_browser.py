@@ -1,0 +1,160 @@
+"""The web UI in a real browser: Debian's chromium driven by Playwright, against `referat serve`'s app
+running in uvicorn on loopback. A screenshot of each page type is kept in test-artifacts/screenshots/.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from referat.serve.app import create_app
+from referat.sources.files import find_documents, read_file
+from referat.sources.raw import RawDocument
+from referat.store.db import open_database
+from referat.store.ingest import ingest
+from tests.conftest import EXAMPLES, FIXTURES, ROOT
+
+CHROMIUM = os.environ.get("REFERAT_CHROMIUM", "/usr/bin/chromium")
+# Without these, chromium tries to reach Google's services at start; this machine's network refuses them.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = Path(os.environ.get("REFERAT_ARTIFACTS", ROOT / "test-artifacts")) / "screenshots"
+HOSTILE = """Hvidovre Kommune
+Referat
+Social- og Arbejdsmarkedsudvalget
+Mødedato: 01-02-2024 kl. 16:00
+
+Punkt 1: <script>alert('titel')</script> Budget
+Beslutning
+Godkendt. <img src=x onerror="alert('beslutning')">
+"""
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    database = str(tmp_path_factory.mktemp("browser") / "referat.sqlite")
+    engine = open_database(database)
+    for path in find_documents(EXAMPLES):
+        ingest(engine, read_file(path))
+    for path in sorted((FIXTURES / "firstagenda").glob("*.json")):
+        ingest(engine, read_file(path), body="Greve Kommune")
+    ingest(engine, RawDocument("hostile.txt", HOSTILE.encode()))
+    engine.dispose()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    uvicorn_server = uvicorn.Server(uvicorn.Config(create_app(database), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=uvicorn_server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not uvicorn_server.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    uvicorn_server.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: scripts/test.sh installs Debian's chromium"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(locale="da-DK", viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    dialogs: list[str] = []
+    opened.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    yield opened
+    context.close()
+    assert dialogs == [], "a document's text ran as script"
+
+
+def _screenshot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def test_search_filter_open_an_item_and_follow_a_reference(server: str, page: Page) -> None:
+    page.goto(server + "/")
+    expect(page.get_by_role("heading", name="Søg i kommunale udvalgsreferater")).to_be_visible()
+    _screenshot(page, "front")
+
+    page.get_by_label("Søgeord").fill("borgerinddragelse")
+    page.get_by_label("Søgeord").press("Enter")
+    expect(page).to_have_url(f"{server}/soeg?q=borgerinddragelse")
+    expect(page.locator("mark").first).to_be_visible()
+    _screenshot(page, "search")
+
+    facet = page.locator("[data-facet=organization]")
+    facet.get_by_role("link", name="Beskæftigelses- og Integrationsudvalget").click()
+    expect(page).to_have_url(f"{server}/soeg?q=borgerinddragelse&udvalg=Besk%C3%A6ftigelses-+og+Integrationsudvalget")
+    expect(facet.get_by_role("link", name="Fjern filter")).to_be_visible()
+
+    page.get_by_role("link", name="Modeller for borgerinddragelse", exact=False).first.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Modeller for borgerinddragelse")
+    expect(page.locator("#beslutning")).to_be_visible()
+    votes = page.locator("#afstemning table")
+    expect(votes.locator("tr.vote-for")).to_have_count(1)
+    expect(votes.locator("tr.vote-abstain")).to_contain_text("Susanne Damsgaard")
+    _screenshot(page, "item")
+
+    page.locator("#behandling a").first.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Temadrøftelse om Integration")
+
+    page.locator(".crumbs a").first.click()
+    expect(page.get_by_role("heading", name="Dagsorden")).to_be_visible()
+    expect(page.locator("ol.agenda li").first).to_be_visible()
+    _screenshot(page, "meeting")
+
+
+def test_case_committee_person_and_municipality_pages(server: str, page: Page) -> None:
+    page.goto(server + "/sag?nummer=22-011409")
+    expect(page.locator("ol.timeline li a[href^=\"/punkt/\"]")).to_have_count(2)
+    _screenshot(page, "case")
+
+    page.goto(server + "/kommune?navn=Greve+Kommune")
+    page.get_by_role("link", name="Sundheds- og Omsorgsudvalget", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sundheds- og Omsorgsudvalget")
+    _screenshot(page, "committee")
+
+    page.get_by_role("link", name="Charlotte Levin").click()
+    expect(page.get_by_role("heading", level=2, name="Fremmøde")).to_be_visible()
+    expect(page.locator("body")).to_contain_text("Fraværende")
+    _screenshot(page, "person")
+
+    page.goto(server + "/kommune?navn=Greve+Kommune")
+    _screenshot(page, "municipality")
+
+
+def test_hostile_text_stays_text_and_pages_fit_a_phone(server: str, page: Page) -> None:
+    page.goto(server + "/soeg?q=alert")
+    page.locator(".hit h2 a").first.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("<script>alert('titel')</script>")
+    expect(page.locator("#beslutning")).to_contain_text("<img src=x")
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(server + "/soeg?q=indsats")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    _screenshot(page, "search-phone")
