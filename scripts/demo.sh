@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Set up, parse the bundled example minutes into parsed/, store them in referat.sqlite and search them.
+# Set up, store the bundled example minutes in referat.sqlite, and serve the web UI on http://127.0.0.1:8000/.
+# PORT=8080 ./scripts/demo.sh serves another port; stop with Ctrl+C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
-.venv/bin/referat parse examples --out parsed
+PORT=${PORT:-8000}
+DB=referat.sqlite
+# Five example minutes (text and Markdown) and six real Greve meetings in FirstAgenda JSON.
+.venv/bin/referat ingest examples --db "$DB"
+.venv/bin/referat ingest tests/fixtures/firstagenda --body "Greve Kommune" --db "$DB"
 echo
-.venv/bin/referat ingest examples --db referat.sqlite
-echo
-echo '$ referat search indsats --limit 3'
-.venv/bin/referat search indsats --limit 3 --db referat.sqlite
-echo
-echo "JSON per meeting: $(pwd)/parsed/   database: $(pwd)/referat.sqlite"
-echo "Try: .venv/bin/referat search ledighed --db referat.sqlite   (all commands: .venv/bin/referat --help)"
+echo "Web UI:    http://127.0.0.1:$PORT/"
+echo "OParl API: http://127.0.0.1:$PORT/oparl/v1/system    API docs: http://127.0.0.1:$PORT/docs"
+exec .venv/bin/referat serve --db "$DB" --port "$PORT"

@@ -1,11 +1,39 @@
-"""Parse a document held in a string, as the tests' unit of input."""
+"""Helpers the tests share: parse a document held in a string; store the demo documents."""
 
 from __future__ import annotations
 
+from sqlalchemy import Engine
+
 from referat.model import ParsedDocument
 from referat.parse.document import parse_document
+from referat.sources.files import find_documents, read_file
 from referat.sources.raw import RawDocument
+from referat.store.ingest import ingest
 
 
 def parse_text(text: str, name: str = "test.txt") -> ParsedDocument:
     return parse_document(RawDocument(uri=name, data=text.encode("utf-8")))
+
+
+# Minutes whose title and decision carry markup, to show that no page lets it run.
+HOSTILE_MINUTES = """Hvidovre Kommune
+Referat
+Social- og Arbejdsmarkedsudvalget
+Mødedato: 01-02-2024 kl. 16:00
+
+Punkt 1: <script>alert('titel')</script> Budget
+Sagsnr.: 24/0001
+Beslutning
+Godkendt. <img src=x onerror=alert('beslutning')>
+"""
+
+
+def ingest_demo(engine: Engine) -> None:
+    """The five example minutes, six Greve meetings (FirstAgenda JSON) and the hostile minutes."""
+    from tests.conftest import EXAMPLES, FIXTURES
+
+    for path in find_documents(EXAMPLES):
+        assert ingest(engine, read_file(path)).status == "stored"
+    for path in sorted((FIXTURES / "firstagenda").glob("*.json")):
+        assert ingest(engine, read_file(path), body="Greve Kommune").status == "stored"
+    assert ingest(engine, RawDocument("hostile.txt", HOSTILE_MINUTES.encode())).status == "stored"

@@ -16,11 +16,9 @@ import uvicorn
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from referat.serve.app import create_app
-from referat.sources.files import find_documents, read_file
-from referat.sources.raw import RawDocument
 from referat.store.db import open_database
-from referat.store.ingest import ingest
-from tests.conftest import EXAMPLES, FIXTURES, ROOT
+from tests.conftest import ROOT
+from tests.helpers import ingest_demo
 
 CHROMIUM = os.environ.get("REFERAT_CHROMIUM", "/usr/bin/chromium")
 # Without these, chromium tries to reach Google's services at start; this machine's network refuses them.
@@ -34,31 +32,20 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SCREENSHOTS = Path(os.environ.get("REFERAT_ARTIFACTS", ROOT / "test-artifacts")) / "screenshots"
-HOSTILE = """Hvidovre Kommune
-Referat
-Social- og Arbejdsmarkedsudvalget
-Mødedato: 01-02-2024 kl. 16:00
-
-Punkt 1: <script>alert('titel')</script> Budget
-Beslutning
-Godkendt. <img src=x onerror="alert('beslutning')">
-"""
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     database = str(tmp_path_factory.mktemp("browser") / "referat.sqlite")
     engine = open_database(database)
-    for path in find_documents(EXAMPLES):
-        ingest(engine, read_file(path))
-    for path in sorted((FIXTURES / "firstagenda").glob("*.json")):
-        ingest(engine, read_file(path), body="Greve Kommune")
-    ingest(engine, RawDocument("hostile.txt", HOSTILE.encode()))
+    ingest_demo(engine)
     engine.dispose()
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    uvicorn_server = uvicorn.Server(uvicorn.Config(create_app(database), host="127.0.0.1", port=port, log_level="warning"))
+    uvicorn_server = uvicorn.Server(
+        uvicorn.Config(create_app(database), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=uvicorn_server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -130,7 +117,7 @@ def test_search_filter_open_an_item_and_follow_a_reference(server: str, page: Pa
 
 def test_case_committee_person_and_municipality_pages(server: str, page: Page) -> None:
     page.goto(server + "/sag?nummer=22-011409")
-    expect(page.locator("ol.timeline li a[href^=\"/punkt/\"]")).to_have_count(2)
+    expect(page.locator('ol.timeline li a[href^="/punkt/"]')).to_have_count(2)
     _screenshot(page, "case")
 
     page.goto(server + "/kommune?navn=Greve+Kommune")

@@ -19,35 +19,19 @@ import pytest
 from fastapi.testclient import TestClient
 
 from referat.serve.app import create_app
-from referat.sources.files import find_documents, read_file
-from referat.sources.raw import RawDocument
 from referat.store.db import open_database
-from referat.store.ingest import ingest
-from tests.conftest import EXAMPLES, FIXTURES, new_database
+from tests.conftest import FIXTURES, new_database
+from tests.helpers import ingest_demo
 
 OPARL_SCHEMA = FIXTURES / "oparl" / "schema"
 ATOM = "{http://www.w3.org/2005/Atom}"
-HOSTILE = """Hvidovre Kommune
-Referat
-Social- og Arbejdsmarkedsudvalget
-Mødedato: 01-02-2024 kl. 16:00
-
-Punkt 1: <script>alert('titel')</script> Budget
-Sagsnr.: 24/0001
-Beslutning
-Godkendt. <img src=x onerror=alert('beslutning')>
-"""
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def client(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     with new_database(request.param, tmp_path_factory.mktemp("serve")) as url:
         engine = open_database(url)
-        for path in find_documents(EXAMPLES):
-            assert ingest(engine, read_file(path)).status == "stored"
-        for path in sorted((FIXTURES / "firstagenda").glob("*.json")):
-            assert ingest(engine, read_file(path), body="Greve Kommune").status == "stored"
-        assert ingest(engine, RawDocument("hostile.txt", HOSTILE.encode())).status == "stored"
+        ingest_demo(engine)
         engine.dispose()
         with TestClient(create_app(url)) as test_client:
             yield test_client

@@ -26,6 +26,8 @@ PHRASE = re.compile(r'"([^"]*)"')
 # Typed as operators out of habit; every word is required anyway.
 OPERATOR_WORDS = re.compile(r"\b(?:AND|OR|NOT)\b")
 SNIPPET_WORDS = 36
+SNIPPET_CHARS_PER_WORD = 7
+WORD_REST = re.compile(r"\w*")
 FACETS = ("body", "organization", "year", "outcome")
 _COUNTERS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="referat-facets")
 
@@ -230,28 +232,57 @@ def _hit(row: Any, terms: QueryTerms) -> Hit:
     )
 
 
+def find_stems(text: str, stems: set[str]) -> list[int]:
+    """Where words whose stem is in `stems` start in `text`.
+
+    Snowball stems are prefixes of the lower-cased word, so each stem is looked for with str.find
+    (C speed) and only words that start with one are stemmed.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character whose lower case is longer: offsets would shift
+        lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    found: set[int] = set()
+    for prefix in stems:
+        at = lowered.find(prefix)
+        while at != -1:
+            if at == 0 or not lowered[at - 1].isalnum():
+                end = WORD_REST.match(lowered, at + len(prefix))
+                if end and stem(lowered[at : end.end()]) in stems:
+                    found.add(at)
+            at = lowered.find(prefix, at + 1)
+    return sorted(found)
+
+
 def make_snippet(texts: list[str], stems: set[str], size: int = SNIPPET_WORDS) -> str:
     """The passage with the most matched words, HTML-escaped, matches in <mark>; earlier texts win ties."""
-    best_count, best_text, best_first = -1, "", 0
+    # The window is measured in characters (about SNIPPET_CHARS_PER_WORD a word).
+    width = size * SNIPPET_CHARS_PER_WORD
+
+    def matched(text: str) -> list[int]:
+        return find_stems(text, stems)
+
+    best_count, best_text, best_first = -1, texts[0] if texts else "", 0
     for passage in texts:
-        tokens = list(WORD.finditer(passage))
-        hits = [i for i, token in enumerate(tokens) if stem(token.group(0).lower()) in stems]
-        for first in hits or [0]:
-            count = sum(1 for h in hits if first <= h < first + size)
-            if count > best_count:
-                best_count, best_text, best_first = count, passage, first
-    tokens = list(WORD.finditer(best_text))
-    if not tokens:
-        return html.escape(best_text[:200])
-    start = tokens[max(0, best_first - 6)].start()
-    end = tokens[min(len(tokens) - 1, best_first + size - 7)].end()
-    out, cursor = [], start
-    for token in tokens:
-        if start <= token.start() and token.end() <= end:
-            out.append(html.escape(best_text[cursor : token.start()]))
-            word = html.escape(token.group(0))
-            out.append(f"<mark>{word}</mark>" if stem(token.group(0).lower()) in stems else word)
-            cursor = token.end()
+        starts = matched(passage)
+        window = 0
+        for index, first in enumerate(starts):
+            while window < len(starts) and starts[window] < first + width:
+                window += 1
+            if window - index > best_count:
+                best_count, best_text, best_first = window - index, passage, first
+    start = max(0, best_first - 6 * SNIPPET_CHARS_PER_WORD)
+    start = best_text.find(" ", start) + 1 if start else 0
+    end = min(len(best_text), start + width)
+    end = best_text.rfind(" ", start, end) if end < len(best_text) and " " in best_text[start:end] else end
+    excerpt = best_text[start:end]
+    marks = set(matched(excerpt))
+    out, cursor = [], 0
+    for token in WORD.finditer(excerpt):
+        out.append(html.escape(excerpt[cursor : token.start()]))
+        word = html.escape(token.group(0))
+        out.append(f"<mark>{word}</mark>" if token.start() in marks else word)
+        cursor = token.end()
+    out.append(html.escape(excerpt[cursor:]))
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(best_text) else ""
     return prefix + "".join(out).replace("\n", " ") + suffix
