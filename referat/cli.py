@@ -576,16 +576,23 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 to serve the network.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Server processes; one per core for many users.")] = 1,
 ) -> None:
     """Serve the web UI (Danish), the OParl 1.1 API under /oparl/v1/ and the API docs at /docs."""
+    import os
+
     import uvicorn
 
-    from referat.serve.app import create_app
+    from referat.settings import DATABASE_ENV
+    from referat.store.db import database_url
 
     engine = _open(db)  # a database that cannot be opened is one clear line, before the server starts
     engine.dispose()
     out.print(f"referat serves http://{host}:{port}/  (API docs: http://{host}:{port}/docs; stop with Ctrl+C)")
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    # Worker processes build the app themselves from the import path; they find the database in the environment.
+    os.environ[DATABASE_ENV] = database_url(db)
+    app_factory = "referat.serve.app:create_app"
+    uvicorn.run(app_factory, factory=True, host=host, port=port, workers=workers, log_level="warning")
 
 
 @app.command()

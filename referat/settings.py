@@ -29,3 +29,11 @@ OPTIMIZE_AFTER_DOCUMENTS = 100
 # for spinning disks and makes it scan every item rather than look up a few thousand by index; 1.1
 # is the usual value for SSDs or data in memory, and halves p95 search latency at 10,000 meetings.
 POSTGRES_SESSION_OPTIONS = "-c random_page_cost=1.1"
+
+# `referat serve` keeps this many recent search results in memory (0: none); they are dropped as
+# soon as the database changes. Journalists and feeds repeat searches; a repeated search then
+# costs no database work. `REFERAT_SEARCH_CACHE` changes it.
+SEARCH_CACHE_ENV = "REFERAT_SEARCH_CACHE"
+SEARCH_CACHE_SIZE = int(os.environ.get(SEARCH_CACHE_ENV) or 1024)
+# How often, at most, the server asks the database whether it changed (seconds).
+SEARCH_CACHE_CHECK_SECONDS = 1.0

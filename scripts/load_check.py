@@ -1,6 +1,7 @@
 """Load check (not a test): concurrent clients searching `referat serve` over loopback.
 
 Usage: .venv/bin/python scripts/load_check.py [--db PATH_OR_URL] [--generate 10000] [--clients 20] [--seconds 30]
+                                              [--workers 1]
 Without --db, a SQLite database of --generate generated meetings is built in a temporary folder
 (ingesting 10,000 meetings takes a few minutes). The server runs as its own process
 (`referat serve`), so client and server do not share an interpreter. Each client sends the search
@@ -104,6 +105,7 @@ def main() -> None:
     parser.add_argument("--generate", type=int, default=10_000, help="meetings to generate when --db is not given")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--workers", type=int, default=1, help="server processes (referat serve --workers)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="referat-load-") as folder:
         database = args.db or build_database(args.generate, Path(folder))
@@ -112,6 +114,7 @@ def main() -> None:
             port = probe.getsockname()[1]
         base = f"http://127.0.0.1:{port}"
         command = [sys.executable, "-m", "referat", "serve", "--db", database, "--port", str(port)]
+        command += ["--workers", str(args.workers)]
         server = subprocess.Popen(command, stdout=subprocess.DEVNULL)
         try:
             wait_for(base, server)

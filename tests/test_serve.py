@@ -11,6 +11,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
@@ -19,9 +20,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from referat.serve.app import create_app
+from referat.sources.raw import RawDocument
 from referat.store.db import open_database
+from referat.store.ingest import ingest
 from tests.conftest import FIXTURES, new_database
-from tests.helpers import ingest_demo
+from tests.helpers import HOSTILE_MINUTES, ingest_demo
 
 OPARL_SCHEMA = FIXTURES / "oparl" / "schema"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -283,3 +286,15 @@ def test_oparl_agenda_item_carries_referat_facts(client: TestClient) -> None:
     meeting = _get(client, item["meeting"])
     assert meeting["start"].endswith(("+01:00", "+02:00"))
     assert item["id"] in [embedded["id"] for embedded in meeting["agendaItem"]]
+
+
+def test_a_new_ingest_shows_in_a_repeated_search(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Searches are cached in memory; a stored document clears the cache at the next change check."""
+    monkeypatch.setattr("referat.serve.cache.SEARCH_CACHE_CHECK_SECONDS", 0.0)
+    database = str(tmp_path / "referat.sqlite")
+    with TestClient(create_app(database)) as test_client:
+        assert test_client.get("/api/search?q=alert").json()["total"] == 0
+        engine = open_database(database)
+        ingest(engine, RawDocument("hostile.txt", HOSTILE_MINUTES.encode()))
+        engine.dispose()
+        assert test_client.get("/api/search?q=alert").json()["total"] == 1

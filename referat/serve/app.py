@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from referat import __version__
 from referat.serve import labels, oparl, pages
+from referat.serve.cache import SearchCache
 from referat.serve.pages import SearchForm, SearchFormQuery, run_search
 from referat.store.db import open_database
 from referat.store.queries import NotFound
@@ -47,6 +48,7 @@ def create_app(db: str | None = None) -> FastAPI:
         description="Danish municipal committee minutes as open data: search and an OParl 1.1 API.",
     )
     app.state.engine = open_database(db)
+    app.state.search_cache = SearchCache(app.state.engine)
     app.state.templates = _templates()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(pages.router)
@@ -81,7 +83,7 @@ def _templates() -> Jinja2Templates:
 
 def search_json(request: Request, form: SearchFormQuery) -> dict[str, Any]:
     """The search page's results as JSON: hits with snippets (HTML, matches in <mark>) and facets."""
-    result = run_search(request.app.state.engine, form)
+    result = run_search(request, form)
     return {
         "query": form.q,
         "page": form.side,
@@ -96,7 +98,7 @@ def search_json(request: Request, form: SearchFormQuery) -> dict[str, Any]:
 def search_feed(request: Request, form: SearchFormQuery) -> Response:
     """Atom feed of the newest items matching a search, for subscribing to a topic."""
     newest = SearchForm("", form.kommune, form.udvalg, form.aar, form.udfald) if not form.q else form
-    result = run_search(request.app.state.engine, newest, limit=FEED_SIZE)
+    result = run_search(request, newest, limit=FEED_SIZE)
     base = str(request.base_url).rstrip("/")
     entries = _feed_entries(base, result)
     context = {

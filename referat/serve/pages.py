@@ -70,8 +70,14 @@ def search_form(
 SearchFormQuery = Annotated[SearchForm, Depends(search_form)]
 
 
-def run_search(engine: Engine, form: SearchForm, limit: int = PAGE_SIZE) -> SearchResult:
-    return search(engine, form.q, form.filters, limit=limit, offset=(form.side - 1) * limit)
+def run_search(request: Request, form: SearchForm, limit: int = PAGE_SIZE) -> SearchResult:
+    """The search a form states; repeated searches come from the app's cache until the database changes."""
+    engine = _engine(request)
+    offset = (form.side - 1) * limit
+    result: SearchResult = request.app.state.search_cache.get(
+        (form.q, form.filters, limit, offset), lambda: search(engine, form.q, form.filters, limit=limit, offset=offset)
+    )
+    return result
 
 
 def _render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
@@ -99,7 +105,7 @@ def front_page(request: Request) -> Response:
 
 @router.get("/soeg", response_class=HTMLResponse)
 def search_page(request: Request, form: SearchFormQuery) -> Response:
-    result = run_search(_engine(request), form)
+    result = run_search(request, form)
     pages = max(1, -(-result.total // PAGE_SIZE))
     return _render(request, "search.html", form=form, result=result, pages=pages, facet_parameters=FACET_PARAMETERS)
 

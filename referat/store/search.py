@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Boolean, ColumnElement, Engine, func, literal, literal_column, select, tuple_
 
 from referat.store import schema
-from referat.store.analysis import WORD, stem, words
+from referat.store.analysis import stem, words
 from referat.store.ids import body_key, organization_key
 from referat.store.index import QueryTerms, search_index
 from referat.vocab import Outcome
@@ -258,12 +258,9 @@ def make_snippet(texts: list[str], stems: set[str], size: int = SNIPPET_WORDS) -
     # The window is measured in characters (about SNIPPET_CHARS_PER_WORD a word).
     width = size * SNIPPET_CHARS_PER_WORD
 
-    def matched(text: str) -> list[int]:
-        return find_stems(text, stems)
-
     best_count, best_text, best_first = -1, texts[0] if texts else "", 0
     for passage in texts:
-        starts = matched(passage)
+        starts = find_stems(passage, stems)
         window = 0
         for index, first in enumerate(starts):
             while window < len(starts) and starts[window] < first + width:
@@ -275,13 +272,12 @@ def make_snippet(texts: list[str], stems: set[str], size: int = SNIPPET_WORDS) -
     end = min(len(best_text), start + width)
     end = best_text.rfind(" ", start, end) if end < len(best_text) and " " in best_text[start:end] else end
     excerpt = best_text[start:end]
-    marks = set(matched(excerpt))
     out, cursor = [], 0
-    for token in WORD.finditer(excerpt):
-        out.append(html.escape(excerpt[cursor : token.start()]))
-        word = html.escape(token.group(0))
-        out.append(f"<mark>{word}</mark>" if token.start() in marks else word)
-        cursor = token.end()
+    for mark in find_stems(excerpt, stems):
+        word_end = WORD_REST.match(excerpt, mark)
+        end_of_word = word_end.end() if word_end else mark
+        out.append(html.escape(excerpt[cursor:mark]) + "<mark>" + html.escape(excerpt[mark:end_of_word]) + "</mark>")
+        cursor = end_of_word
     out.append(html.escape(excerpt[cursor:]))
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(best_text) else ""
