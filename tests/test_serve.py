@@ -49,6 +49,17 @@ def _page(client: TestClient, url: str, status: int = 200) -> str:
     return response.text
 
 
+def _first(pattern: str, text: str) -> str:
+    found = re.search(pattern, text)
+    assert found, pattern
+    return found.group(1)
+
+
+def _total(html: str) -> int:
+    """The number of hits the search page states."""
+    return int(_first(r'<p class="summary">(\d+)', html))
+
+
 def _links(html: str, prefix: str) -> list[str]:
     return re.findall(rf'href="({re.escape(prefix)}[^"]*)"', html)
 
@@ -73,15 +84,13 @@ def test_search_finds_compounds_highlights_and_counts_facets(client: TestClient)
     committee_link = next(link for link in _links(html, "/soeg?") if "udvalg=" in link)
     filtered = _page(client, committee_link.replace("&amp;", "&"))
     assert 'aria-label="Fjern filter"' in filtered
-    total = int(re.search(r'<p class="summary">(\d+)', html).group(1))  # type: ignore[union-attr]
-    narrowed = int(re.search(r'<p class="summary">(\d+)', filtered).group(1))  # type: ignore[union-attr]
-    assert 0 < narrowed < total
+    assert 0 < _total(filtered) < _total(html)
 
 
 def test_search_pages_and_keeps_filters_in_the_url(client: TestClient) -> None:
     html = _page(client, "/soeg?q=&kommune=Greve+Kommune")
     assert 'rel="next"' in html
-    next_url = re.search(r'rel="next" href="([^"]+)"', html).group(1).replace("&amp;", "&")  # type: ignore[union-attr]
+    next_url = _first(r'rel="next" href="([^"]+)"', html).replace("&amp;", "&")
     assert "kommune=Greve+Kommune" in next_url and "side=2" in next_url
     second = _page(client, next_url)
     assert 'rel="prev"' in second and "Side 2 af" in second
@@ -123,7 +132,7 @@ def test_case_committee_person_and_municipality_pages(client: TestClient) -> Non
     assert "Sag 22-011409" in case and len(_links(case, "/punkt/")) >= 2
     committee = _page(client, "/udvalg?kommune=Greve+Kommune&navn=Sundheds-+og+Omsorgsudvalget")
     assert "Møder (2)" in committee and "Charlotte Levin" in committee
-    person_url = re.search(r'href="(/person/[0-9a-f]+)">Charlotte Levin', committee).group(1)  # type: ignore[union-attr]
+    person_url = _first(r'href="(/person/[0-9a-f]+)">Charlotte Levin', committee)
     person = _page(client, person_url)
     assert "Fraværende" in person and "Sundheds- og Omsorgsudvalget" in person
     municipality = _page(client, "/kommune?navn=Greve+Kommune")
@@ -156,7 +165,7 @@ def test_search_api_returns_what_the_page_shows(client: TestClient) -> None:
     html = _page(client, f"/soeg?{query}")
     page_items = [link.removeprefix("/punkt/") for link in re.findall(r'<h2><a href="(/punkt/[0-9a-f]+)"', html)]
     assert [hit["item_id"] for hit in data["hits"]] == page_items
-    assert data["total"] == int(re.search(r'<p class="summary">(\d+)', html).group(1))  # type: ignore[union-attr]
+    assert data["total"] == _total(html)
     assert {facet["value"] for facet in data["facets"]["body"]} == {"Gladsaxe Kommune"}
 
 
