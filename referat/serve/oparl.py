@@ -284,6 +284,11 @@ class Paging:
     def offset(self) -> int:
         return (self.page - 1) * self.limit
 
+    @property
+    def window(self) -> dict[str, Any]:
+        """The keyword arguments of the store's paged lists."""
+        return {"since": self.since, "limit": self.limit, "offset": self.offset}
+
     def slice(self, rows: list[Any]) -> browse.Page:
         """A page of a list made in Python (municipalities, committees), with the since filters applied."""
         kept = [
@@ -414,9 +419,7 @@ def body_organizations(request: Request, bid: str, paging: PagingQuery) -> dict[
 @router.get("/body/{bid}/people")
 def body_people(request: Request, bid: str, paging: PagingQuery) -> dict[str, Any]:
     api = Api(request)
-    page = browse.persons_page(
-        api.engine, _body(api, bid).body, since=paging.since, limit=paging.limit, offset=paging.offset
-    )
+    page = browse.persons_page(api.engine, _body(api, bid).body, **paging.window)
     return api.listing(request, page, [api.person(row) for row in page.rows], paging)
 
 
@@ -426,9 +429,7 @@ def body_meetings(request: Request, bid: str, paging: PagingQuery) -> dict[str, 
     page = browse.meetings_page(
         api.engine,
         _body(api, bid).body,
-        since=paging.since,
-        limit=paging.limit,
-        offset=paging.offset,
+        **paging.window,
         newest_first=False,
     )
     return api.listing(request, page, [api.meeting(row) for row in page.rows], paging)
@@ -437,18 +438,14 @@ def body_meetings(request: Request, bid: str, paging: PagingQuery) -> dict[str, 
 @router.get("/body/{bid}/papers")
 def body_papers(request: Request, bid: str, paging: PagingQuery) -> dict[str, Any]:
     api = Api(request)
-    page = browse.cases_page(
-        api.engine, _body(api, bid).body, since=paging.since, limit=paging.limit, offset=paging.offset
-    )
+    page = browse.cases_page(api.engine, _body(api, bid).body, **paging.window)
     return api.listing(request, page, [api.paper(row) for row in page.rows], paging)
 
 
 @router.get("/body/{bid}/agendaItems")
 def body_agenda_items(request: Request, bid: str, paging: PagingQuery) -> dict[str, Any]:
     api = Api(request)
-    page = browse.items_page(
-        api.engine, _body(api, bid).body, since=paging.since, limit=paging.limit, offset=paging.offset
-    )
+    page = browse.items_page(api.engine, _body(api, bid).body, **paging.window)
     return api.listing(request, page, [api.item_row(row) for row in page.rows], paging)
 
 
@@ -466,9 +463,7 @@ def organization_meetings(request: Request, oid: str, paging: PagingQuery) -> di
         api.engine,
         row.body,
         row.organization,
-        since=paging.since,
-        limit=paging.limit,
-        offset=paging.offset,
+        **paging.window,
         newest_first=False,
     )
     return api.listing(request, page, [api.meeting(meeting) for meeting in page.rows], paging)
