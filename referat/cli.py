@@ -407,6 +407,16 @@ def show_item(
         )
 
 
+def _json_or_missing(found: list[Any], as_json: bool, missing: str) -> None:
+    """Print `found` as JSON and stop, or stop with `missing` (exit code 1) when nothing was found."""
+    if as_json:
+        print_json(found)
+        raise typer.Exit(0)
+    if not found:
+        err.print(escape(missing))
+        raise typer.Exit(1)
+
+
 @app.command()
 def case(
     case_number: Annotated[str, typer.Argument(help="Case number, e.g. 22-28-15.00.00-P20.")],
@@ -417,12 +427,7 @@ def case(
     from referat.store.queries import case_timeline
 
     entries = case_timeline(_open(db), case_number)
-    if as_json:
-        print_json(entries)
-        return
-    if not entries:
-        err.print(f"no stored item has case number {escape(case_number)}")
-        raise typer.Exit(1)
+    _json_or_missing(entries, as_json, f"no stored item has case number {case_number}")
     table = Table("date", "committee", "item", "title", "outcome", "via", "id", title=f"Case {escape(case_number)}")
     for e in entries:
         t = e.target
@@ -448,12 +453,7 @@ def person(
     from referat.store.queries import person_records
 
     records = person_records(_open(db), name)
-    if as_json:
-        print_json(records)
-        return
-    if not records:
-        err.print(f"no stored person matches {escape(name)!r}")
-        raise typer.Exit(1)
+    _json_or_missing(records, as_json, f"no stored person matches {name!r}")
     for record in records:
         present = sum(1 for a in record.attendance if a[2] == "present")
         out.print(

@@ -72,8 +72,7 @@ def bodies(engine: Engine) -> list[Any]:
         .group_by(meetings.c.body)
         .order_by(meetings.c.body)
     )
-    with engine.connect() as connection:
-        return list(connection.execute(query).all())
+    return _rows(engine, query)
 
 
 def committees(engine: Engine, body: str | None = None) -> list[Any]:
@@ -95,8 +94,7 @@ def committees(engine: Engine, body: str | None = None) -> list[Any]:
     )
     if body:
         query = query.where(_same_body(body))
-    with engine.connect() as connection:
-        return list(connection.execute(query).all())
+    return _rows(engine, query)
 
 
 def meetings_page(
@@ -158,8 +156,7 @@ def recently_ingested(engine: Engine, limit: int = 10) -> list[Any]:
         .order_by(meetings.c.created_at.desc(), meetings.c.start.desc())
         .limit(limit)
     )
-    with engine.connect() as connection:
-        return list(connection.execute(query).all())
+    return _rows(engine, query)
 
 
 def persons_page(
@@ -215,8 +212,7 @@ def memberships(engine: Engine, person_id: str) -> list[Any]:
         .group_by(meetings.c.body, meetings.c.organization_key)
         .order_by(meetings.c.organization_key)
     )
-    with engine.connect() as connection:
-        return list(connection.execute(query).all())
+    return _rows(engine, query)
 
 
 def items_page(
@@ -295,6 +291,11 @@ def cases_page(
         .order_by(items.c.body, items.c.case_number)
     )
     return _page(engine, query, limit, offset)
+
+
+def _rows(engine: Engine, query: Select[Any]) -> list[Any]:
+    with engine.connect() as connection:
+        return list(connection.execute(query).all())
 
 
 def _page(engine: Engine, query: Select[Any], limit: int, offset: int) -> Page:
