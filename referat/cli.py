@@ -176,8 +176,8 @@ def ingest(
     max_bytes: MaxBytesOption = MAX_DOCUMENT_BYTES,
 ) -> None:
     """Parse and store minutes; unchanged documents are skipped, new versions replace old ones."""
+    from referat.store.ingest import STATUSES, record_failure
     from referat.store.ingest import ingest as ingest_document
-    from referat.store.ingest import record_failure
 
     engine = _open(db)
     files = expand_sources(paths)
@@ -205,12 +205,14 @@ def ingest(
             counts[outcome.status] += 1
             if outcome.status == "failed":
                 failures.append(f"{outcome.uri}: {outcome.reason}")
+            if outcome.note:
+                progress.console.print(f"[yellow]note[/yellow] {escape(outcome.uri)}: {escape(outcome.note)}")
             progress.advance(task)
-    if counts["stored"] + counts["replaced"] >= OPTIMIZE_AFTER_DOCUMENTS:
+    if counts["stored"] + counts["replaced"] + counts["added"] >= OPTIMIZE_AFTER_DOCUMENTS:
         from referat.store.db import optimize
 
         optimize(engine)
-    summary = ", ".join(f"{counts[s]} {s}" for s in ("stored", "replaced", "unchanged", "failed"))
+    summary = ", ".join(f"{counts[s]} {s}" for s in STATUSES)
     out.print(f"{len(files)} documents: {summary}")
     raise typer.Exit(_report_failures(failures))
 
@@ -540,6 +542,26 @@ def stats(
         for label, count in rows:
             table.add_row(escape(label or "(unknown)"), str(count))
         out.print(table)
+
+
+@app.command()
+def check(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Check that every stored document's items are in its meeting, and list meetings kept apart after a clash."""
+    from referat.store.integrity import check_integrity
+
+    report = check_integrity(_open(db))
+    if as_json:
+        print_json(report)
+    else:
+        for problem in report.problems:
+            out.print(f"[red]problem[/red] {escape(problem)}")
+        for clash in report.clashes:
+            out.print(f"[yellow]clash[/yellow]   {escape(clash)}")
+        out.print(
+            f"{report.documents} documents, {report.meetings} meetings: "
+            f"{len(report.problems)} problems, {len(report.clashes)} clashes"
+        )
+    raise typer.Exit(1 if report.problems else 0)
 
 
 def _print_coverage(report: Any) -> None:

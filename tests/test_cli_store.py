@@ -26,13 +26,13 @@ def db(tmp_path: Path) -> Path:
     path = tmp_path / "referat.sqlite"
     result = run("ingest", str(EXAMPLES), db=path)
     assert result.returncode == 0, result.stderr
-    assert "5 documents: 5 stored, 0 replaced, 0 unchanged, 0 failed" in result.stdout
+    assert "5 documents: 5 stored, 0 replaced, 0 added, 0 superseded, 0 unchanged, 0 failed" in result.stdout
     return path
 
 
 def test_ingest_twice_and_a_glob(db: Path) -> None:
     result = run("ingest", str(EXAMPLES / "**" / "*.txt"), db=db)
-    assert "5 documents: 0 stored, 0 replaced, 5 unchanged, 0 failed" in result.stdout
+    assert "5 documents: 0 stored, 0 replaced, 0 added, 0 superseded, 5 unchanged, 0 failed" in result.stdout
 
 
 def test_ingest_reports_the_bad_file_at_the_end(db: Path, tmp_path: Path) -> None:
@@ -42,7 +42,7 @@ def test_ingest_reports_the_bad_file_at_the_end(db: Path, tmp_path: Path) -> Non
     (folder / "broken.txt").write_bytes(b"\x00\x01\x02\x03")
     result = run("ingest", str(folder), db=db)
     assert result.returncode == 1
-    assert "2 documents: 0 stored, 0 replaced, 1 unchanged, 1 failed" in result.stdout
+    assert "2 documents: 0 stored, 0 replaced, 0 added, 0 superseded, 1 unchanged, 1 failed" in result.stdout
     assert f"{folder / 'broken.txt'}: this looks like binary data" in result.stderr
 
 
@@ -89,3 +89,30 @@ def test_a_database_that_cannot_be_opened_is_one_clear_line(tmp_path: Path) -> N
     assert result.returncode == 1
     assert result.stderr.startswith("error cannot open the database sqlite:///")
     assert "Traceback" not in result.stderr
+
+
+def test_a_batch_of_unnamed_clashing_and_agenda_documents_loses_nothing(tmp_path: Path) -> None:
+    """Two files without a municipality on the same committee and date, a clash and an agenda: all kept."""
+    from tests.test_store_identity import minutes
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    named = "Vejle Kommune nævnes her. Vejle Kommune igen."
+    (folder / "a.txt").write_bytes(minutes("Referat", ["Vejplan", "Cykelsti"]))
+    (folder / "b.txt").write_bytes(minutes("Referat", ["Affaldsordning"]))
+    (folder / "c-dagsorden.txt").write_bytes(minutes("Dagsorden", ["Skolevej"], "", body=named))
+    (folder / "d-referat.txt").write_bytes(minutes("Referat", ["Skolevej"], body=named))
+    (folder / "e-rettet.txt").write_bytes(minutes("Referat", ["Skolevej"], "Udsat.", body=named))
+    db = tmp_path / "referat.sqlite"
+    first = run("ingest", str(folder), db=db)
+    assert "5 documents: 4 stored, 0 replaced, 1 added, 0 superseded, 0 unchanged, 0 failed" in first.stdout
+    assert "e-rettet.txt: kept apart:" in first.stderr and "d-referat.txt holds the same items" in first.stderr
+    again = run("ingest", str(folder), db=db)
+    assert "0 stored, 0 replaced, 0 added, 1 superseded, 4 unchanged, 0 failed" in again.stdout
+    exported = run("export", "--format", "json", db=db)
+    titles = sorted(item["title"] for item in json.loads(exported.stdout))
+    assert titles == ["Affaldsordning", "Cykelsti", "Skolevej", "Skolevej", "Vejplan"]
+    check = run("check", db=db)
+    assert check.returncode == 0, check.stdout
+    assert "5 documents, 4 meetings: 0 problems, 1 clashes" in check.stdout
+    assert "clash" in check.stdout and "e-rettet.txt" in check.stdout

@@ -110,7 +110,7 @@ def test_cli_ingests_a_folder_of_mixed_formats_and_a_url(portal: Site, tmp_path:
     )
     assert result.returncode == 1, result.stderr
     # The page served at the URL is the same as lejre.html, so it is recognised as unchanged.
-    assert "7 documents: 5 stored, 0 replaced, 1 unchanged, 1 failed" in result.stdout
+    assert "7 documents: 5 stored, 0 replaced, 0 added, 0 superseded, 1 unchanged, 1 failed" in result.stdout
     assert "skannet.pdf: not a readable PDF" in result.stderr
 
 
@@ -121,10 +121,10 @@ def test_item_pages_of_one_meeting_add_up_to_the_meeting(engine: Engine, tmp_pat
     for number, page in enumerate(pages, start=1):
         path = tmp_path / f"punkt-{number}.html"
         path.write_text(page, encoding="utf-8")
-        assert ingest(engine, read_source(str(path)), body=body).status == "stored"
+        assert ingest(engine, read_source(str(path)), body=body).status == ("stored" if number == 1 else "added")
     changed = tmp_path / "punkt-3.html"
     changed.write_text(pages[2].replace("Godkendt.", "Udsat."), encoding="utf-8")
-    assert ingest(engine, read_source(str(changed)), body=body).status == "stored"
+    assert ingest(engine, read_source(str(changed)), body=body).status == "replaced"
     with engine.connect() as connection:
         numbers = list(connection.scalars(select(schema.items.c.number).order_by(schema.items.c.position)))
         documents = connection.scalar(select(func.count()).select_from(schema.documents))

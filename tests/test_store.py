@@ -117,11 +117,11 @@ def test_filters_and_facets(engine: Engine) -> None:
     assert dated.total == 6
 
 
-def test_new_version_of_a_meeting_replaces_the_old_one(engine: Engine) -> None:
+def test_new_version_of_a_document_replaces_the_old_one(engine: Engine) -> None:
     original = GLADSAXE_2023.read_bytes()
-    assert ingest(engine, RawDocument(uri="v1.txt", data=original)).status == "stored"
+    assert ingest(engine, RawDocument(uri="referat.txt", data=original)).status == "stored"
     changed = original.replace("Indstilling 1 vælges til Integrationsprisen 2023.".encode(), b"Sagen blev udsat.")
-    outcome = ingest(engine, RawDocument(uri="v2.txt", data=changed))
+    outcome = ingest(engine, RawDocument(uri="referat.txt", data=changed))
     assert outcome.status == "replaced"
     assert (count(engine, schema.meetings), count(engine, schema.documents), count(engine, schema.items)) == (1, 1, 15)
     assert search(engine, "Integrationsprisen udsat").total == 1

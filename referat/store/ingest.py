@@ -1,20 +1,22 @@
 """Store parsed minutes: RawDocument -> rows, one transaction per document.
 
-An unchanged document (same sha256) is a no-op. A new version of a stored meeting (same
-municipality, committee and start) replaces the old one and everything that hung on it, except that
-a one-item document from another source (a portal's page per agenda item, a supplementary agenda)
-adds its item to the meeting. A
-document that fails is recorded in `ingest_failures`, and nothing of it is stored.
+An unchanged document (same sha256, its items still stored) is a no-op. How a document joins a
+meeting already stored (a new version, more items, minutes replacing an agenda, or a clash kept
+apart) is decided in store/merge.py; every item row records the document it came from, and every
+document row its role and how many items it gives, so "unchanged" can be checked and `referat
+check` can find a document whose meeting no longer holds its items. A document that fails is
+recorded in `ingest_failures`, and nothing of it is stored.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, delete, insert, select
+from sqlalchemy import Connection, Engine, delete, func, insert, select
 from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
@@ -27,8 +29,13 @@ from referat.sources.raw import RawDocument
 from referat.store import schema
 from referat.store.ids import body_key, item_id, meeting_id, organization_key, person_id
 from referat.store.index import IndexedItem, search_index
+from referat.store.merge import StoredSource, plan_merge
 
-Status = Literal["stored", "replaced", "unchanged", "failed"]
+Status = Literal["stored", "replaced", "added", "superseded", "unchanged", "failed"]
+STATUSES: tuple[Status, ...] = ("stored", "replaced", "added", "superseded", "unchanged", "failed")
+# What a document is to its meeting: the source of the meeting's facts, a giver of items, or an
+# agenda whose items the meeting's minutes replaced.
+Role = Literal["meeting", "items", "superseded"]
 
 
 @dataclass(frozen=True)
@@ -37,24 +44,54 @@ class IngestOutcome:
     status: Status
     meeting_id: str | None = None
     reason: str | None = None
+    note: str | None = None  # e.g. the document it clashed with and was kept apart from
+
+
+@dataclass(frozen=True)
+class _Source:
+    """A document row as it will be written: what the meeting holds of it."""
+
+    row: dict[str, Any]
+    role: Role
+    item_count: int
 
 
 def ingest(engine: Engine, raw: RawDocument, body: str | None = None) -> IngestOutcome:
     """Parse and store one document; never raises for a bad document, reports it instead."""
     with engine.connect() as connection:
-        known = connection.scalar(select(schema.documents.c.meeting_id).where(schema.documents.c.sha256 == raw.sha256))
+        known = known_status(connection, raw.sha256)
         if known is not None:
-            return IngestOutcome(raw.uri, "unchanged", known)
+            return IngestOutcome(raw.uri, known[0], known[1])
     try:
         document = parse_document(raw, body=body)
         with engine.begin() as connection:
-            replaced, stored_id = store_document(connection, document, len(raw.data))
+            return store_document(connection, document, len(raw.data))
     except ReferatError as exc:
         return record_failure(engine, raw.uri, raw.sha256, exc.reason)
     except SQLAlchemyError as exc:
         error = StoreError(raw.uri, f"the database refused it: {exc.__class__.__name__}: {exc}")
         return record_failure(engine, raw.uri, raw.sha256, error.reason)
-    return IngestOutcome(raw.uri, "replaced" if replaced else "stored", stored_id)
+
+
+def known_status(connection: Connection, sha256: str) -> tuple[Status, str] | None:
+    """ "unchanged" (or "superseded") with the meeting id when the database still holds what this
+    document gave; None when the document is new, or its record no longer matches the stored items."""
+    documents = schema.documents
+    row = connection.execute(
+        select(documents.c.meeting_id, documents.c.role, documents.c.item_count).where(documents.c.sha256 == sha256)
+    ).first()
+    if row is None or row.meeting_id is None:
+        return None
+    if row.role == "superseded":
+        return "superseded", row.meeting_id
+    if row.item_count is not None and row.item_count != _items_given(connection, row.meeting_id, sha256):
+        return None
+    return "unchanged", row.meeting_id
+
+
+def _items_given(connection: Connection, mid: str, sha256: str) -> int:
+    items = schema.items
+    return connection.scalar(select(func.count()).where(items.c.meeting_id == mid, items.c.document_sha == sha256)) or 0
 
 
 def record_failure(engine: Engine, uri: str, sha256: str | None, reason: str) -> IngestOutcome:
@@ -65,28 +102,147 @@ def record_failure(engine: Engine, uri: str, sha256: str | None, reason: str) ->
     return IngestOutcome(uri, "failed", reason=reason)
 
 
-def store_document(connection: Connection, document: ParsedDocument, size: int) -> tuple[bool, str]:
-    """Write one parsed document; returns whether it replaced a stored version, and the meeting id."""
+def store_document(connection: Connection, document: ParsedDocument, size: int) -> IngestOutcome:
+    """Write one parsed document into its meeting, as store/merge.py decides."""
+    source = document.source
     meeting = document.meeting
-    mid = meeting_id(meeting.body, meeting.organization, meeting.start, document.source.sha256)
+    # A record of this very document that no longer matches what is stored is written anew.
+    remove_document(connection, source.sha256)
+    mid = meeting_id(meeting.body, meeting.organization, meeting.start, source.sha256)
+    _forget_versions_kept_apart(connection, document, mid)
+    new_row = {
+        "sha256": source.sha256,
+        "uri": source.path,
+        "format": source.format,
+        "encoding": source.encoding,
+        "kind": meeting.kind,
+        "size": size,
+    }
+    all_items: list[tuple[AgendaItem, str | None]] = [(item, source.sha256) for item in document.agenda_items]
     stored = connection.execute(
         select(schema.meetings.c.created_at, schema.meetings.c.document).where(schema.meetings.c.id == mid)
     ).first()
-    created_at = stored.created_at if stored else None
-    other_sources: list[dict[str, Any]] = []
-    if stored is not None:
-        other_sources = [
-            dict(row)
-            for row in connection.execute(
-                select(schema.documents).where(
-                    schema.documents.c.meeting_id == mid, schema.documents.c.uri != document.source.path
-                )
-            ).mappings()
-        ]
-        if len(document.agenda_items) == 1 and other_sources:
-            document = add_item_page(ParsedDocument.model_validate_json(stored.document), document)
-        else:
-            other_sources = []
+    if stored is None:
+        _write_meeting(connection, mid, document, [_Source(new_row, "meeting", len(all_items))], all_items)
+        return IngestOutcome(source.path, "stored", mid)
+    rows = _document_rows(connection, mid)
+    item_sources = _item_sources(connection, mid)
+    stored_document = ParsedDocument.model_validate_json(stored.document)
+    plan = plan_merge(
+        [StoredSource(r["sha256"], r["uri"], r["kind"]) for r in rows],
+        item_sources,
+        stored_document.agenda_items,
+        source.path,
+        meeting.kind,
+        document.agenda_items,
+    )
+    if plan.apart:
+        apart = meeting_id(None, None, None, source.sha256)
+        _write_meeting(connection, apart, document, [_Source(new_row, "meeting", len(all_items))], all_items)
+        note = f"kept apart: {plan.clash_with} holds the same items of this meeting"
+        return IngestOutcome(source.path, "stored", apart, note=note)
+    kept = [(stored_document.agenda_items[p], item_sources[p]) for p in plan.keep]
+    added: list[tuple[AgendaItem, str | None]] = [(document.agenda_items[i], source.sha256) for i in plan.add]
+    merged_items = sorted(kept + added, key=lambda pair: (pair[0].number is None, pair[0].number or 0))
+    given = Counter(sha for _, sha in merged_items)
+    old = [row for row in rows if row["sha256"] not in plan.replaced]
+    facts = next((row for row in old if row["role"] == "meeting"), None)
+    # The meeting's facts move to the new document when their source is gone or gave way to it.
+    new_role: Role
+    if facts is not None and (given[facts["sha256"]] or not facts["item_count"]):
+        base, new_role = stored_document, "superseded" if all_items and not added else "items"
+    else:
+        base, new_role, facts = document, "meeting", None
+    sources = [_Source(row, _role_after(row, row is facts, given[row["sha256"]]), given[row["sha256"]]) for row in old]
+    sources.append(_Source(new_row, new_role, given[source.sha256]))
+    kinds = {row["kind"] for row in old if given[row["sha256"]]} | ({meeting.kind} if added else set())
+    merged = base.model_copy(
+        update={
+            "meeting": base.meeting.model_copy(update={"kind": "minutes" if "minutes" in kinds else base.meeting.kind}),
+            "agenda_items": [item for item, _ in merged_items],
+            "warnings": base.warnings + (document.warnings if base is stored_document else []),
+        }
+    )
+    _write_meeting(connection, mid, merged, sources, merged_items, created_at=stored.created_at)
+    status: Status = "replaced" if plan.replaced else "superseded" if new_role == "superseded" else "added"
+    return IngestOutcome(source.path, status, mid)
+
+
+def remove_document(connection: Connection, sha256: str) -> None:
+    """Take a document and the items it gave out of its meeting; a meeting left empty goes too."""
+    documents = schema.documents
+    row = connection.execute(select(documents).where(documents.c.sha256 == sha256)).mappings().first()
+    if row is None:
+        return
+    mid = row["meeting_id"]
+    others = [r for r in _document_rows(connection, mid) if r["sha256"] != sha256]
+    stored = connection.execute(
+        select(schema.meetings.c.created_at, schema.meetings.c.document).where(schema.meetings.c.id == mid)
+    ).first()
+    if not others or stored is None:
+        _delete_meeting(connection, mid)
+        connection.execute(delete(documents).where(documents.c.sha256 == sha256))
+        return
+    stored_document = ParsedDocument.model_validate_json(stored.document)
+    item_sources = _item_sources(connection, mid)
+    left = [(item, s) for item, s in zip(stored_document.agenda_items, item_sources, strict=True) if s != sha256]
+    given = Counter(s for _, s in left)
+    facts = next((r for r in others if r["role"] == "meeting"), others[0])
+    sources = [_Source(r, _role_after(r, r is facts, given[r["sha256"]]), given[r["sha256"]]) for r in others]
+    merged = stored_document.model_copy(update={"agenda_items": [item for item, _ in left]})
+    _write_meeting(connection, mid, merged, sources, left, created_at=stored.created_at)
+
+
+def _document_rows(connection: Connection, mid: str) -> list[dict[str, Any]]:
+    documents = schema.documents
+    return [dict(row) for row in connection.execute(select(documents).where(documents.c.meeting_id == mid)).mappings()]
+
+
+def _item_sources(connection: Connection, mid: str) -> list[str | None]:
+    """The document each of a meeting's items came from, in item order."""
+    items = schema.items
+    query = select(items.c.document_sha).where(items.c.meeting_id == mid).order_by(items.c.position)
+    return list(connection.scalars(query))
+
+
+def _role_after(row: dict[str, Any], keeps_facts: bool, items_given: int) -> Role:
+    """A document whose items all gave way to minutes is superseded; the others give items."""
+    if keeps_facts:
+        return "meeting"
+    return "superseded" if items_given == 0 and row["item_count"] else "items"
+
+
+def _forget_versions_kept_apart(connection: Connection, document: ParsedDocument, mid: str) -> None:
+    """Older versions of this document (same address, same meeting) that a clash kept apart."""
+    meeting = document.meeting
+    if not (meeting.body and meeting.organization and meeting.start):
+        return
+    documents, meetings = schema.documents, schema.meetings
+    apart = connection.scalars(
+        select(meetings.c.id)
+        .join(documents, documents.c.meeting_id == meetings.c.id)
+        .where(
+            documents.c.uri == document.source.path,
+            meetings.c.id != mid,
+            func.lower(meetings.c.body) == meeting.body.lower(),
+            meetings.c.organization_key == organization_key(meeting.organization),
+            meetings.c.start == meeting.start,
+        )
+    ).all()
+    for apart_id in apart:
+        _delete_meeting(connection, apart_id)
+
+
+def _write_meeting(
+    connection: Connection,
+    mid: str,
+    document: ParsedDocument,
+    sources: list[_Source],
+    items_with_sources: list[tuple[AgendaItem, str | None]],
+    created_at: str | None = None,
+) -> None:
+    """(Re)write a meeting with everything that hangs on it, from its merged document."""
+    if created_at is not None:
         _delete_meeting(connection, mid)
     meeting = document.meeting
     now = _now()
@@ -109,27 +265,26 @@ def store_document(connection: Connection, document: ParsedDocument, size: int) 
             modified_at=now,
         )
     )
-    source = document.source
     connection.execute(
-        insert(schema.documents).values(
-            sha256=source.sha256,
-            uri=source.path,
-            format=source.format,
-            encoding=source.encoding,
-            size=size,
-            meeting_id=mid,
-            ingested_at=now,
-        )
+        insert(schema.documents),
+        [
+            {
+                **source.row,
+                "meeting_id": mid,
+                "role": source.role,
+                "item_count": source.item_count,
+                "ingested_at": source.row.get("ingested_at") or now,
+            }
+            for source in sources
+        ],
     )
-    if other_sources:
-        connection.execute(insert(schema.documents), other_sources)
     people = _PersonRows(meeting.body)
     attendance = {
         people.add(person.name, person.party): {"meeting_id": mid, "status": status, "party": person.party}
         for status, group in (("present", meeting.participants), ("absent", meeting.absent))
         for person in group
     }
-    for item in document.agenda_items:
+    for item, _ in items_with_sources:
         for vote in item.votes:
             for name in vote.names:
                 people.add(name, None)
@@ -144,21 +299,8 @@ def store_document(connection: Connection, document: ParsedDocument, size: int) 
         "date": date,
         "year": int(date[:4]) if date else None,
     }
-    indexed = _store_items(connection, mid, document.agenda_items, common, people)
+    indexed = _store_items(connection, mid, items_with_sources, common, people)
     search_index(connection).add(connection, indexed)
-    return created_at is not None and not other_sources, mid
-
-
-def add_item_page(stored: ParsedDocument, page: ParsedDocument) -> ParsedDocument:
-    """A page holding one agenda item of a stored meeting (portals publish an item per page) adds
-    that item, or replaces the item with its number; the meeting's other items stay."""
-    new_item = page.agenda_items[0]
-    items = [item for item in stored.agenda_items if item.number != new_item.number or item.number is None]
-    items.append(new_item)
-    items.sort(key=lambda item: (item.number is None, item.number or 0))
-    return page.model_copy(
-        update={"meeting": stored.meeting, "agenda_items": items, "warnings": stored.warnings + page.warnings}
-    )
 
 
 def _delete_meeting(connection: Connection, mid: str) -> None:
@@ -199,13 +341,18 @@ class _PersonRows:
 
 
 def _store_items(
-    connection: Connection, mid: str, agenda: list[AgendaItem], common: dict[str, Any], people: _PersonRows
+    connection: Connection,
+    mid: str,
+    items_with_sources: list[tuple[AgendaItem, str | None]],
+    common: dict[str, Any],
+    people: _PersonRows,
 ) -> list[IndexedItem]:
     """All items of a meeting and what hangs on them, one statement per table."""
-    if not agenda:
+    if not items_with_sources:
         return []
+    agenda = [item for item, _ in items_with_sources]
     item_rows = []
-    for position, item in enumerate(agenda):
+    for position, (item, document_sha) in enumerate(items_with_sources):
         outcomes = list(dict.fromkeys(item.decision.outcomes)) if item.decision else []
         item_rows.append(
             {
@@ -217,6 +364,7 @@ def _store_items(
                 "public": item.public,
                 "case_number": item.case_number,
                 "outcomes": ",".join(outcomes) or None,
+                "document_sha": document_sha,
                 **common,
             }
         )

@@ -74,11 +74,45 @@ def _create_outcome_index(connection: Connection, outcome: str) -> None:
     )
 
 
+def _record_item_sources(connection: Connection) -> None:
+    """5: which document each item came from, and each document's role and kind, so that a
+    document is "unchanged" only while its meeting still holds its items (a database made before
+    has them from migration 1 already, as that creates the tables as they are now)."""
+    columns = {
+        (table, column["name"]) for table in ("documents", "items") for column in inspect(connection).get_columns(table)
+    }
+    for table, column, kind in (
+        ("documents", "role", "VARCHAR(16) NOT NULL DEFAULT 'meeting'"),
+        ("documents", "kind", "VARCHAR(16)"),
+        ("documents", "item_count", "INTEGER"),
+        ("items", "document_sha", "VARCHAR(64)"),
+    ):
+        if (table, column) not in columns:
+            connection.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {kind}"))
+    connection.execute(text("CREATE INDEX IF NOT EXISTS ix_documents_uri ON documents (uri)"))
+    # Meetings stored from one document: every item is that document's.
+    single = "SELECT meeting_id FROM documents GROUP BY meeting_id HAVING COUNT(*) = 1"
+    connection.execute(
+        text(
+            "UPDATE items SET document_sha = (SELECT sha256 FROM documents d WHERE d.meeting_id = items.meeting_id) "
+            f"WHERE document_sha IS NULL AND meeting_id IN ({single})"
+        )
+    )
+    connection.execute(
+        text(
+            "UPDATE documents SET kind = (SELECT kind FROM meetings m WHERE m.id = documents.meeting_id), "
+            "item_count = (SELECT COUNT(*) FROM items i WHERE i.document_sha = documents.sha256) "
+            f"WHERE kind IS NULL AND meeting_id IN ({single})"
+        )
+    )
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("create tables", _create_tables),
     ("create search index", _create_search_index),
     ("create outcome indexes", _create_outcome_indexes),
     ("create indexes for new outcomes", _create_new_outcome_indexes),
+    ("record each item's document", _record_item_sources),
 ]
 
 

@@ -30,6 +30,13 @@ documents = Table(
     Column("size", Integer, nullable=False),
     Column("meeting_id", String(32), ForeignKey("meetings.id", ondelete="CASCADE"), index=True),
     Column("ingested_at", String(32), nullable=False),
+    # What the meeting holds of this document (store/merge.py): its role ("meeting": the source of
+    # the meeting's facts; "items": it adds items; "superseded": minutes replaced its items), the
+    # document's kind (minutes or agenda), and how many of the meeting's items it gives.
+    Column("role", String(16), nullable=False, server_default="meeting"),
+    Column("kind", String(16)),
+    Column("item_count", Integer),
+    Index("ix_documents_uri", "uri"),
 )
 
 meetings = Table(
@@ -92,6 +99,7 @@ items = Table(
     Column("organization_key", Text),
     Column("date", String(10), index=True),
     Column("year", Integer),
+    Column("document_sha", String(64)),  # the document this item came from
     Index("ix_items_body_key_date", "body_key", "date"),
     Index("ix_items_organization_key_date", "organization_key", "date"),
 )
