@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -116,3 +117,19 @@ def test_a_batch_of_unnamed_clashing_and_agenda_documents_loses_nothing(tmp_path
     assert check.returncode == 0, check.stdout
     assert "5 documents, 4 meetings: 0 problems, 1 clashes" in check.stdout
     assert "clash" in check.stdout and "e-rettet.txt" in check.stdout
+
+
+def test_a_damaged_pdf_in_the_middle_of_a_folder_is_named_and_the_rest_ingested(tmp_path: Path) -> None:
+    from tests.test_extract_pdf_html import pdf_with_a_damaged_page
+
+    folder = tmp_path / "in"
+    shutil.copytree(EXAMPLES, folder)
+    (folder / "hvidovre" / "beskadiget.pdf").write_bytes(pdf_with_a_damaged_page())
+    db = tmp_path / "referat.sqlite"
+    result = run("ingest", str(folder), db=db)
+    assert result.returncode == 1
+    assert "6 documents: 5 stored, 0 replaced, 0 added, 0 superseded, 0 unchanged, 1 failed" in result.stdout
+    assert "beskadiget.pdf: page 2 of the PDF is damaged and cannot be loaded" in result.stderr
+    with sqlite3.connect(db) as connection:
+        [(uri,)] = connection.execute("SELECT uri FROM ingest_failures").fetchall()
+    assert uri.endswith("beskadiget.pdf")

@@ -136,15 +136,23 @@ def _read_pages(raw: RawDocument) -> Iterator[list[_VisualLine]]:
         if len(document) == 0:
             raise ExtractError(raw.uri, "the PDF has no pages")
         for index in range(len(document)):
-            page = document[index]
-            try:
-                yield _page_lines(page.get_textpage(), index + 1, page.get_height())
-            except pdfium.PdfiumError as exc:
-                raise ExtractError(raw.uri, f"cannot read the text of page {index + 1}: {exc}") from exc
-            finally:
-                page.close()
+            yield _read_page(raw.uri, document, index)
     finally:
         document.close()
+
+
+def _read_page(uri: str, document: pdfium.PdfDocument, index: int) -> list[_VisualLine]:
+    """One page's lines; loading the page object can fail as well as reading its text."""
+    try:
+        page = document[index]
+    except pdfium.PdfiumError as exc:
+        raise ExtractError(uri, f"page {index + 1} of the PDF is damaged and cannot be loaded: {exc}") from exc
+    try:
+        return _page_lines(page.get_textpage(), index + 1, page.get_height())
+    except pdfium.PdfiumError as exc:
+        raise ExtractError(uri, f"cannot read the text of page {index + 1}: {exc}") from exc
+    finally:
+        page.close()
 
 
 def _page_lines(textpage: pdfium.PdfTextPage, page: int, page_height: float) -> list[_VisualLine]:
