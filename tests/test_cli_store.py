@@ -133,3 +133,18 @@ def test_a_damaged_pdf_in_the_middle_of_a_folder_is_named_and_the_rest_ingested(
     with sqlite3.connect(db) as connection:
         [(uri,)] = connection.execute("SELECT uri FROM ingest_failures").fetchall()
     assert uri.endswith("beskadiget.pdf")
+
+
+def test_links_that_loop_or_lead_nowhere_are_named_and_linked_folders_read(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    (folder / "lejre").mkdir(parents=True)
+    shutil.copy(EXAMPLES / "lejre" / "2024-05-08-job-arbejdsmarked-og-integration.txt", folder / "lejre" / "a.txt")
+    (folder / "lejre" / "tilbage").symlink_to("..")  # a loop
+    (folder / "mangler.txt").symlink_to("findes-ikke.txt")  # dangling
+    (folder / "sig-selv.txt").symlink_to("sig-selv.txt")  # a link to itself
+    (folder / "gladsaxe").symlink_to(EXAMPLES / "gladsaxe")  # a linked folder is read
+    result = run("ingest", str(folder), db=tmp_path / "referat.sqlite")
+    assert "7 documents: 4 stored, 0 replaced, 0 added, 0 superseded, 0 unchanged, 3 failed" in result.stdout
+    assert "tilbage: a symbolic link to a folder that contains it (..): a loop, not followed" in result.stderr
+    assert "mangler.txt: a symbolic link to a missing file (findes-ikke.txt)" in result.stderr
+    assert "sig-selv.txt: a symbolic link that loops back on itself" in result.stderr
