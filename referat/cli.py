@@ -49,8 +49,25 @@ DbOption = Annotated[
 MaxBytesOption = Annotated[
     int, typer.Option("--max-bytes", help="Refuse documents larger than this. Default: $REFERAT_MAX_BYTES or 50 MB.")
 ]
-BodyOption = Annotated[str | None, typer.Option("--body", help='Municipality, e.g. "Gladsaxe Kommune".')]
-CommitteeOption = Annotated[str | None, typer.Option("--committee", help="Committee name, with or without its term.")]
+
+
+def valid_text(value: str | None) -> str | None:
+    """Text compared with stored text must be valid UTF-8: bytes that are not arrive from the shell
+    as lone surrogates, which no database accepts."""
+    if value is not None:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise typer.BadParameter("is not valid UTF-8 text") from None
+    return value
+
+
+BodyOption = Annotated[
+    str | None, typer.Option("--body", callback=valid_text, help='Municipality, e.g. "Gladsaxe Kommune".')
+]
+CommitteeOption = Annotated[
+    str | None, typer.Option("--committee", callback=valid_text, help="Committee name, with or without its term.")
+]
 FromOption = Annotated[str | None, typer.Option("--from", help="First meeting date, YYYY-MM-DD.")]
 ToOption = Annotated[str | None, typer.Option("--to", help="Last meeting date, YYYY-MM-DD.")]
 OutcomeOption = Annotated[Outcome | None, typer.Option("--outcome", help="Only items with this outcome.")]
@@ -71,7 +88,10 @@ def parse(
         Path, typer.Option("--out", help="Folder for one JSON file per document when the location is a folder.")
     ] = Path("parsed"),
     body: Annotated[
-        str | None, typer.Option(help='Municipality, e.g. "Gladsaxe Kommune", when the text does not name it.')
+        str | None,
+        typer.Option(
+            callback=valid_text, help='Municipality, e.g. "Gladsaxe Kommune", when the text does not name it.'
+        ),
     ] = None,
     max_bytes: MaxBytesOption = MAX_DOCUMENT_BYTES,
 ) -> None:
@@ -172,7 +192,9 @@ def expand_sources(patterns: list[str]) -> list[str]:
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, glob patterns or URLs of minutes.")],
     db: DbOption = None,
-    body: Annotated[str | None, typer.Option(help="Municipality of these documents (overrides the text).")] = None,
+    body: Annotated[
+        str | None, typer.Option(callback=valid_text, help="Municipality of these documents (overrides the text).")
+    ] = None,
     max_bytes: MaxBytesOption = MAX_DOCUMENT_BYTES,
 ) -> None:
     """Parse and store minutes; unchanged documents are skipped, new versions replace old ones."""
@@ -228,7 +250,9 @@ def fetch_firstagenda(
     delay: Annotated[float, typer.Option(help="Seconds to wait between requests.")] = PORTAL_DELAY_SECONDS,
     ingest_into: Annotated[bool, typer.Option("--ingest", help="Also parse and store each fetched meeting.")] = False,
     db: DbOption = None,
-    body: Annotated[str | None, typer.Option(help="Municipality of the portal, stored with --ingest.")] = None,
+    body: Annotated[
+        str | None, typer.Option(callback=valid_text, help="Municipality of the portal, stored with --ingest.")
+    ] = None,
     max_bytes: MaxBytesOption = MAX_DOCUMENT_BYTES,
 ) -> None:
     """Mirror a FirstAgenda Publication portal's meetings as JSON; meetings fetched before and unchanged are skipped."""
@@ -277,9 +301,10 @@ def _filters(
     return Filters(body, committee, date_from, date_to, outcome.value if outcome else None, public)
 
 
-@app.command()
+# A query may start with "-" ("-budget"): an unknown option is taken as the query, not refused.
+@app.command(context_settings={"ignore_unknown_options": True})
 def search(
-    query: Annotated[str, typer.Argument(help='Words (all required) and "quoted phrases".')],
+    query: Annotated[str, typer.Argument(callback=valid_text, help='Words (all required) and "quoted phrases".')],
     db: DbOption = None,
     body: BodyOption = None,
     committee: CommitteeOption = None,
@@ -331,7 +356,7 @@ def _markup_snippet(snippet: str) -> str:
 
 @show_app.command("meeting")
 def show_meeting(
-    meeting_id: Annotated[str, typer.Argument(help="Meeting id or a unique prefix of it.")],
+    meeting_id: Annotated[str, typer.Argument(callback=valid_text, help="Meeting id or a unique prefix of it.")],
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -367,7 +392,7 @@ def _person(name: str, party: str | None) -> str:
 
 @show_app.command("item")
 def show_item(
-    item_id: Annotated[str, typer.Argument(help="Agenda item id or a unique prefix of it.")],
+    item_id: Annotated[str, typer.Argument(callback=valid_text, help="Agenda item id or a unique prefix of it.")],
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -421,7 +446,7 @@ def _json_or_missing(found: list[Any], as_json: bool, missing: str) -> None:
 
 @app.command()
 def case(
-    case_number: Annotated[str, typer.Argument(help="Case number, e.g. 22-28-15.00.00-P20.")],
+    case_number: Annotated[str, typer.Argument(callback=valid_text, help="Case number, e.g. 22-28-15.00.00-P20.")],
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -447,7 +472,9 @@ def case(
 
 @app.command()
 def person(
-    name: Annotated[str, typer.Argument(help="A name or part of one; case and å/aa do not matter.")],
+    name: Annotated[
+        str, typer.Argument(callback=valid_text, help="A name or part of one; case and å/aa do not matter.")
+    ],
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:

@@ -50,3 +50,25 @@ def test_missing_file_is_one_clear_line() -> None:
 def test_body_option_names_the_municipality() -> None:
     result = referat("parse", str(LEJRE), "--body", "Lejre Kommune (test)")
     assert json.loads(result.stdout)["meeting"]["body"] == "Lejre Kommune (test)"
+
+
+def test_a_query_starting_with_a_dash_is_a_query(tmp_path: Path) -> None:
+    db = str(tmp_path / "referat.sqlite")
+    assert referat("ingest", str(LEJRE), "--db", db).returncode == 0
+    result = referat("search", "-integration", "--db", db)
+    assert result.returncode == 0, result.stderr
+    assert "items match '-integration'" in result.stdout
+
+
+def test_text_options_that_are_not_utf8_are_refused_in_one_line(tmp_path: Path) -> None:
+    """Bytes that are not UTF-8 reach Python as lone surrogates; no traceback, a usage error instead."""
+    db = str(tmp_path / "referat.sqlite")
+    assert referat("ingest", str(LEJRE), "--db", db).returncode == 0
+    for args in (
+        ["search", "budget", "--committee", b"\xff".decode("utf-8", "surrogateescape")],
+        ["person", b"S\xf8ren".decode("utf-8", "surrogateescape")],
+        ["ingest", str(LEJRE), "--body", b"\xe6\xf8\xe5".decode("utf-8", "surrogateescape")],
+    ):
+        result = referat(*args, "--db", db)
+        assert result.returncode == 2, result.stderr
+        assert "is not valid UTF-8 text" in result.stderr and "Traceback" not in result.stderr
