@@ -80,9 +80,21 @@ def test_scripts_in_the_html_fields_never_reach_the_model() -> None:
         ({"Moede": {}, "Dagsordenpunkter": []}, ParseError, "Udvalg: Field required"),
         ({"Udvalg": {"Navn": "X"}, "Moede": {}, "Dagsordenpunkter": [{"Number": "1"}]}, ParseError, "Caption"),
         ({"Udvalg": {"Navn": "X"}, "Moede": {}, "Dagsordenpunkter": "nej"}, ParseError, "Dagsordenpunkter"),
-        ({"results": [1, 2]}, ExtractError, "not a meeting in a format referat reads"),
+        ({"results": [1, 2]}, ExtractError, "a JSON document of an unknown shape (an object with the keys results)"),
+        ([1, 2], ExtractError, "a JSON document of an unknown shape (list)"),
+        (b'{"results": [1, 2,\n  3', ExtractError, "malformed JSON at line 2, column 4"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", ExtractError, "named .json but is not JSON"),
     ],
-    ids=["truncated", "no-committee", "item-without-title", "items-not-a-list", "other-json"],
+    ids=[
+        "truncated",
+        "no-committee",
+        "item-without-title",
+        "items-not-a-list",
+        "other-json",
+        "a-list",
+        "malformed",
+        "not-json",
+    ],
 )
 def test_malformed_json_gets_a_clear_error(data: Any, error: type[Exception], reason: str) -> None:
     with pytest.raises(error) as info:

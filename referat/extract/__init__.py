@@ -6,6 +6,8 @@ with the file name only as a hint.
 
 from __future__ import annotations
 
+import json
+
 from referat.errors import ExtractError
 from referat.extract.clean import remove_page_furniture
 from referat.extract.html import html_lines, looks_like_html
@@ -28,13 +30,29 @@ def extract(raw: RawDocument) -> Extracted:
         return Extracted("pdf", "binary", remove_page_furniture(pdf_lines(raw)))
     if raw.suffix == "pdf":
         raise ExtractError(raw.uri, "the file is named .pdf but is not a PDF (no %PDF- signature)")
-    if raw.suffix == "json" or raw.data.lstrip()[:1] in (b"{", b"["):
-        raise ExtractError(raw.uri, "JSON, but not a meeting in a format referat reads (FirstAgenda)")
+    if raw.data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"["):
+        raise _json_error(raw)
     if looks_like_html(raw):
         lines, encoding = html_lines(raw)
         return Extracted("html", encoding, remove_page_furniture(lines))
+    if raw.suffix == "json":
+        raise ExtractError(raw.uri, "the file is named .json but is not JSON (it does not start with { or [)")
     text, encoding = decode_text(raw)
     raw_lines = split_lines(text)
     if raw.suffix in {"md", "markdown"} or looks_like_markdown(raw_lines):
         return Extracted("markdown", encoding, remove_page_furniture(markdown_lines(raw_lines)))
     return Extracted("text", encoding, remove_page_furniture(markdown_lines(raw_lines, headings=False)))
+
+
+def _json_error(raw: RawDocument) -> ExtractError:
+    """Why a JSON document cannot be read: malformed (where), or well-formed but of a shape referat does not read."""
+    try:
+        data = json.loads(raw.data)
+    except UnicodeDecodeError as exc:
+        return ExtractError(raw.uri, f"malformed JSON: not UTF-8 text ({exc.reason} at byte {exc.start})")
+    except json.JSONDecodeError as exc:
+        return ExtractError(raw.uri, f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
+    shape = f"an object with the keys {', '.join(list(data)[:5])}" if isinstance(data, dict) else type(data).__name__
+    return ExtractError(
+        raw.uri, f"a JSON document of an unknown shape ({shape}); referat reads FirstAgenda meeting JSON"
+    )
