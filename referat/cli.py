@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import glob
 import json
@@ -500,7 +499,9 @@ def person(
 
 @app.command()
 def export(
-    export_format: Annotated[str, typer.Option("--format", help="json or csv.")] = "json",
+    export_format: Annotated[
+        str | None, typer.Option("--format", help="json or csv. Default: json, or csv with --excel.")
+    ] = None,
     output: Annotated[Path | None, typer.Option("--out", help="File to write; default standard output.")] = None,
     db: DbOption = None,
     body: BodyOption = None,
@@ -509,27 +510,31 @@ def export(
     date_to: ToOption = None,
     outcome: OutcomeOption = None,
     public: PublicOption = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option("--base-url", help="Where the web UI runs, e.g. http://127.0.0.1:8000: adds each item's page."),
+    ] = None,
+    excel: Annotated[
+        bool, typer.Option("--excel", help="CSV for Excel: UTF-8 with a BOM and ';' between fields.")
+    ] = False,
 ) -> None:
-    """Export agenda items with their meeting facts as JSON or CSV."""
-    from referat.store.queries import EXPORT_COLUMNS, export_items
+    """Export agenda items with their meeting facts as JSON or CSV (one row per item; yes/no as ja/nej)."""
+    from referat.serve.export import write_csv, write_json
+    from referat.serve.labels import is_web_url
+    from referat.store.queries import export_items
 
-    if export_format not in {"json", "csv"}:
-        raise typer.BadParameter("choose json or csv", param_hint="--format")
+    export_format = export_format or ("csv" if excel else "json")
+    if export_format not in {"json", "csv"} or (excel and export_format != "csv"):
+        raise typer.BadParameter("choose json or csv (--excel writes csv)", param_hint="--format")
+    if base_url is not None and not is_web_url(base_url):
+        raise typer.BadParameter(f"{base_url!r} is not an http:// or https:// URL", param_hint="--base-url")
     records = export_items(_open(db), _filters(body, committee, date_from, date_to, outcome, public))
     stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         if export_format == "json":
-            json.dump(
-                [{**{k: r[k] for k in EXPORT_COLUMNS[:9]}, "item": r["item"]} for r in records],
-                stream,
-                ensure_ascii=False,
-                indent=2,
-            )
-            stream.write("\n")
+            write_json(records, stream, base_url)
         else:
-            writer = csv.DictWriter(stream, fieldnames=EXPORT_COLUMNS, extrasaction="ignore")
-            writer.writeheader()
-            writer.writerows(records)
+            write_csv(records, stream, base_url, excel)
     finally:
         if output:
             stream.close()

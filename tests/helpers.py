@@ -28,12 +28,16 @@ Godkendt. <img src=x onerror=alert('beslutning')>
 """
 
 
+# Where the hostile minutes were "fetched" from: a source the meeting page links to, unlike a local path.
+HOSTILE_SOURCE = "https://hvidovre.example/referater/hostile.txt"
+
+
 def ingest_demo(engine: Engine) -> None:
-    """The five example minutes, six Greve meetings (FirstAgenda JSON) and the hostile minutes."""
+    """The five example minutes, six Greve meetings (FirstAgenda JSON) and the hostile minutes (from a URL)."""
     from tests.conftest import EXAMPLES, FIXTURES
 
     for path in find_documents(EXAMPLES):
         assert ingest(engine, read_file(path)).status == "stored"
     for path in sorted((FIXTURES / "firstagenda").glob("*.json")):
         assert ingest(engine, read_file(path), body="Greve Kommune").status == "stored"
-    assert ingest(engine, RawDocument("hostile.txt", HOSTILE_MINUTES.encode())).status == "stored"
+    assert ingest(engine, RawDocument(HOSTILE_SOURCE, HOSTILE_MINUTES.encode())).status == "stored"

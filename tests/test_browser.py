@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
 
 from referat.serve.app import create_app
 from referat.store.db import open_database
@@ -132,6 +132,47 @@ def test_case_committee_person_and_municipality_pages(server: str, page: Page) -
 
     page.goto(server + "/kommune?navn=Greve+Kommune")
     _screenshot(page, "municipality")
+
+
+def test_names_lead_to_the_person_page(server: str, page: Page) -> None:
+    page.goto(server + "/soeg?q=borgerinddragelse")
+    page.get_by_role("link", name="Modeller for borgerinddragelse", exact=False).first.click()
+    page.locator("#afstemning").get_by_role("link", name="Susanne Damsgaard").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Susanne Damsgaard")
+    expect(page.locator("body")).to_contain_text("møder fra 31. maj 2023 til 5. februar 2025")
+
+    page.goto(server + "/udvalg?kommune=Greve+Kommune&navn=Sundheds-+og+Omsorgsudvalget")
+    page.locator('a[href^="/moede/"]').first.click()
+    participant = page.locator("ul.participants a").first
+    name = participant.inner_text()
+    participant.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(name.split(" (")[0])
+    expect(page.get_by_role("heading", level=2, name="Fremmøde")).to_be_visible()
+
+
+def test_api_docs_work_without_the_internet(server: str, page: Page) -> None:
+    """Swagger UI from the app's own files, under a policy that lets no other site's script run."""
+    requested: list[str] = []
+    problems: list[str] = []
+
+    def note_refusal(message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text:
+            problems.append(message.text)
+
+    page.on("request", lambda request: requested.append(request.url))
+    page.on("console", note_refusal)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.goto(server + "/docs")
+    expect(page.get_by_role("heading", level=1, name="API-dokumentation")).to_be_visible()
+    operation = page.locator(".opblock-summary", has_text="/api/search")
+    expect(operation).to_be_visible()
+    operation.click()
+    page.get_by_role("button", name="Try it out").click()
+    page.get_by_role("button", name="Execute").click()
+    expect(page.locator(".live-responses-table .response .response-col_status")).to_have_text("200")
+    _screenshot(page, "docs")
+    assert requested and all(url.startswith(server + "/") for url in requested), requested
+    assert problems == []
 
 
 def test_hostile_text_stays_text_and_pages_fit_a_phone(server: str, page: Page) -> None:

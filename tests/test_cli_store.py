@@ -16,7 +16,7 @@ import pytest
 from tests.conftest import EXAMPLES
 
 
-def run(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
+def run(*args: str, db: Path | str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "referat", *args, "--db", str(db)], capture_output=True, text=True, check=False
     )
@@ -78,6 +78,99 @@ def test_show_case_person_stats_export(db: Path) -> None:
     assert [row["number"] for row in rows] == ["1", "2", "3", "4", "5", "6"]
     assert rows[3]["outcomes"] == "recommended"
     assert len(json.loads(run("export", "--outcome", "lapsed", db=db).stdout)) == 1
+
+
+# Teknik- og Miljøudvalget meets twice on one day; {start} is the time, {first} and {second} the items.
+ONE_OF_TWO_MEETINGS = """REFERAT Teknik- og Miljøudvalget d. 03-02-2021
+
+Mødedato Onsdag d. 03. februar 2021 kl. {start}
+
+Vejle Kommune nævnes her. Vejle Kommune igen.
+
+Punkt 1: {first}
+
+Beslutning
+
+Godkendt.
+
+Punkt 2: {second}
+
+Beslutning
+
+Udsat.
+"""
+
+
+def test_export_orders_two_meetings_of_one_day_by_their_start(database_url: str, tmp_path: Path) -> None:
+    """Date, municipality and committee tie; the meetings' starts decide, and each meeting's items stay together."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    afternoon = ONE_OF_TWO_MEETINGS.format(start="15:00", first="Vejplan", second="Cykelsti")
+    morning = ONE_OF_TWO_MEETINGS.format(start="09:00", first="Affald", second="Parkering")
+    (folder / "a-eftermiddag.txt").write_text(afternoon, encoding="utf-8")  # stored first
+    (folder / "b-formiddag.txt").write_text(morning, encoding="utf-8")
+    assert run("ingest", str(folder), db=database_url).returncode == 0
+    exported = json.loads(run("export", db=database_url).stdout)
+    assert [item["title"] for item in exported] == ["Affald", "Parkering", "Vejplan", "Cykelsti"]
+    rows = list(csv.DictReader(io.StringIO(run("export", "--format", "csv", db=database_url).stdout)))
+    assert [(row["start"], row["number"]) for row in rows] == [
+        ("2021-02-03T09:00", "1"), ("2021-02-03T09:00", "2"), ("2021-02-03T15:00", "1"), ("2021-02-03T15:00", "2")
+    ]  # fmt: skip
+
+
+BASE_URL = "http://127.0.0.1:8000"
+GLADSAXE = ("--body", "Gladsaxe Kommune", "--base-url", BASE_URL)
+
+
+def test_export_csv_has_vote_sides_danish_labels_yes_no_and_links(db: Path) -> None:
+    rows = {
+        row["title"]: row
+        for row in csv.DictReader(io.StringIO(run("export", "--format", "csv", *GLADSAXE, db=db).stdout))
+    }
+    assert list(next(iter(rows.values()))) == [
+        "item_id", "meeting_id", "body", "organization", "date", "start", "number", "title", "public", "case_number",
+        "outcomes", "outcome_labels", "decision", "ballots",
+        "for_names", "for_parties", "for_count", "against_names", "against_parties", "against_count",
+        "abstain_names", "abstain_parties", "abstain_count", "references", "consultations", "url",
+    ]  # fmt: skip
+    assert {row["public"] for row in rows.values()} <= {"ja", "nej"}
+    assert all(row["url"] == f"{BASE_URL}/punkt/{row['item_id']}" for row in rows.values())
+    models = rows["Modeller for borgerinddragelse på integrationsområdet"]
+    assert (models["outcomes"], models["outcome_labels"], models["public"]) == ("recommended", "Anbefalet", "ja")
+    assert models["for_names"].count(", ") == 4 and models["for_count"] == "5"
+    assert (models["abstain_names"], models["against_names"], models["ballots"]) == ("Susanne Damsgaard", "", "2")
+    reform = rows["Kontanthjælpsreformen i 2025 – indsatsen for de berørte borgere"]
+    assert (reform["against_names"], reform["against_parties"]) == (
+        "Michael Dorph Jensen, Suleman Naim",
+        "Ø, Uden for parti",
+    )
+    prize = rows["Indstillinger til Integrationsprisen 2023"]  # two ballots for, on two proposals
+    assert prize["for_names"].endswith(" | Signe Ejersbo") and prize["for_count"] == "4 | –"
+    plain = run("export", "--format", "csv", "--body", "Gladsaxe Kommune", db=db).stdout
+    assert "url" not in plain.splitlines()[0].split(",")
+
+
+def test_export_for_excel_is_utf8_with_bom_and_semicolons(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "gladsaxe.csv"
+    assert run("export", "--excel", *GLADSAXE, "--out", str(out), db=db).returncode == 0
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfitem_id;meeting_id;body;")
+    excel = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
+    plain = list(csv.DictReader(io.StringIO(run("export", "--format", "csv", *GLADSAXE, db=db).stdout)))
+    assert excel == plain and any("Beskæftigelses" in row["organization"] for row in excel)
+    refused = run("export", "--excel", "--format", "json", db=db)
+    assert refused.returncode == 2 and "--excel writes csv" in refused.stderr
+
+
+def test_export_json_keeps_each_item_whole(db: Path) -> None:
+    exported = json.loads(run("export", *GLADSAXE, db=db).stdout)
+    facts = ["item_id", "meeting_id", "body", "organization", "date", "number", "title", "public", "case_number"]
+    assert all(list(record) == [*facts, "url", "item"] for record in exported)
+    assert {record["public"] for record in exported} == {True, False}  # JSON keeps its booleans
+    assert exported[0]["url"] == f"{BASE_URL}/punkt/{exported[0]['item_id']}"
+    assert {"sections", "votes", "decision", "span"} <= set(exported[0]["item"])
+    without = json.loads(run("export", "--body", "Gladsaxe Kommune", db=db).stdout)
+    assert list(without[0]) == [*facts, "item"]
 
 
 def test_unknown_ids_are_one_clear_line(db: Path) -> None:

@@ -19,12 +19,14 @@ import jsonschema
 import pytest
 from fastapi.testclient import TestClient
 
+from referat.serve import labels
 from referat.serve.app import create_app
 from referat.sources.raw import RawDocument
 from referat.store.db import open_database
+from referat.store.ids import person_id
 from referat.store.ingest import ingest
 from tests.conftest import FIXTURES, new_database
-from tests.helpers import HOSTILE_MINUTES, ingest_demo
+from tests.helpers import HOSTILE_MINUTES, HOSTILE_SOURCE, ingest_demo
 
 OPARL_SCHEMA = FIXTURES / "oparl" / "schema"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -56,8 +58,8 @@ def _first(pattern: str, text: str) -> str:
 
 
 def _total(html: str) -> int:
-    """The number of hits the search page states."""
-    return int(_first(r'<p class="summary">(\d+)', html))
+    """The number of hits the search page states ("1.234 punkter")."""
+    return int(_first(r'<p class="summary">([\d.]+)', html).replace(".", ""))
 
 
 def _links(html: str, prefix: str) -> list[str]:
@@ -145,6 +147,147 @@ def test_document_text_is_escaped_everywhere(client: TestClient) -> None:
     for page in (html, _page(client, item_url), client.get("/search.atom?q=alert").text):
         assert "<script>alert" not in page and "<img src=x" not in page
     assert "&lt;script&gt;alert(" in _page(client, item_url)
+
+
+def _every_page_type(client: TestClient) -> dict[str, str]:
+    """One page of each type, by name."""
+    search = _page(client, "/soeg?q=borgerinddragelse")
+    item = _page(client, _links(search, "/punkt/")[0])
+    committee = _page(client, "/udvalg?kommune=Greve+Kommune&navn=Sundheds-+og+Omsorgsudvalget")
+    return {
+        "front": _page(client, "/"),
+        "search": search,
+        "no hits": _page(client, "/soeg?q=xylofonorkester"),
+        "item": item,
+        "meeting": _page(client, _links(item, "/moede/")[0]),
+        "case": _page(client, "/sag?nummer=22-011409"),
+        "committee": committee,
+        "person": _page(client, _links(committee, "/person/")[0]),
+        "municipality": _page(client, "/kommune?navn=Lejre+Kommune"),
+    }
+
+
+def test_pages_show_values_not_python_objects(client: TestClient) -> None:
+    """`counts.items` on a dict is the dict's method, not the number of items: no page shows such a thing."""
+    for name, html in _every_page_type(client).items():
+        assert not re.search(r"built-in method|bound method|object at 0x", html), name
+    total = client.get("/api/search").json()["total"]
+    assert f"{total} dagsordenspunkter" in _page(client, "/")
+
+
+def test_counts_agree_in_number_with_their_noun(client: TestClient) -> None:
+    pages = _every_page_type(client)
+    for name, html in pages.items():
+        assert not re.search(r"(?<![\d.])1 (møder|punkter|dagsordenspunkter|kommuner|personer)\b", html), name
+    assert "1 møde i 1 udvalg" in pages["front"]  # Lejre Kommune
+    assert re.search(r'<span class="meta">1 møde, 8\. maj 2024', pages["municipality"])
+    assert re.search(r"Til stede ved \d+ møder?, fraværende ved 1 møde\.", pages["person"])
+
+
+def test_a_search_without_hits_shows_no_empty_facets(client: TestClient) -> None:
+    html = _page(client, "/soeg?q=xylofonorkester")
+    assert "Ingen punkter fundet" in html and "data-facet" not in html
+    filtered = _page(client, "/soeg?q=xylofonorkester&udfald=approved")
+    assert re.findall(r'data-facet="(\w+)"', filtered) == ["outcome"]  # the chosen filter, to remove it
+
+
+def test_a_query_with_its_own_quotes_is_not_quoted_again(client: TestClient) -> None:
+    html = _page(client, "/soeg?q=%22Model+1%22+xylofonorkester")
+    assert "<h1>Søgning: &#34;Model 1&#34; xylofonorkester</h1>" in html
+    assert not re.search(r"“(&#34;|\")|(&#34;|\")”", html)
+    fewer = _first(r'færre ord, fx <a href="([^"]+)">&#34;Model 1&#34;</a>', html)
+    assert _total(_page(client, fewer.replace("&amp;", "&"))) > 0
+    assert "<h1>Søgning: “indsats”</h1>" in _page(client, "/soeg?q=indsats")
+
+
+def test_outcome_filters_take_codes_and_the_danish_labels(client: TestClient) -> None:
+    approved = client.get("/api/search?udfald=approved").json()["total"]
+    assert approved > 0
+    for value in ("godkendt", "Godkendt", "GODKENDT", " godkendt "):
+        assert client.get("/api/search", params={"udfald": value}).json()["total"] == approved, value
+    noted = _page(client, "/soeg?udfald=taget+til+efterretning")
+    assert _total(noted) == client.get("/api/search?udfald=noted").json()["total"] > 0
+    assert "Taget til efterretning" in noted.split('data-facet="outcome"')[1]
+    feed = client.get("/search.atom?udfald=Godkendt")
+    assert feed.status_code == 200 and len(ET.fromstring(feed.content).findall(f"{ATOM}entry")) == min(approved, 50)
+
+
+def test_an_unknown_outcome_is_a_400_in_each_format(client: TestClient) -> None:
+    for value in ("xyz", "godkendtx"):
+        api = client.get("/api/search", params={"q": "indsats", "udfald": value})
+        assert api.status_code == 400
+        assert api.json() == {"ok": False, "error": api.json()["error"], "status": 400}
+        assert repr(value) in api.json()["error"]
+        page = _page(client, f"/soeg?q=indsats&udfald={value}", 400)
+        assert f"Ukendt udfald “{value}”" in page and "Godkendt, Anbefalet" in page
+        assert client.get(f"/search.atom?udfald={value}").status_code == 400
+
+
+def test_person_names_link_to_their_pages(client: TestClient) -> None:
+    html = _page(client, "/soeg?q=&kommune=Greve+Kommune&udvalg=Sundheds-+og+Omsorgsudvalget&aar=2024")
+    meeting = _page(client, _links(html, "/moede/")[0])
+    for people in ("participants", "absent"):
+        listed = _first(rf'<ul class="plain {people}">(.*?)</ul>', meeting)
+        linked = re.findall(r'<li><a href="(/person/[0-9a-f]+)">([^<]+?)(?: <span class="party">|</a>)', listed)
+        assert linked and len(linked) == listed.count("<li>"), people
+        href, name = linked[-1]
+        assert f"<h1>{name}" in _page(client, href)
+    item = _page(client, _links(_page(client, "/soeg?q=borgerinddragelse"), "/punkt/")[0])
+    votes = item.split('id="afstemning"')[1].split("</table>")[0]
+    person = _page(client, _first(r'<a href="(/person/[0-9a-f]+)">Susanne Damsgaard</a>', votes))
+    assert "<h1>Susanne Damsgaard" in person and "Modeller for borgerinddragelse" in person
+
+
+def test_a_membership_spans_every_meeting_the_person_is_recorded_at(client: TestClient) -> None:
+    """Susanne Damsgaard is on the participant list of 2025; the minutes of 2023 name her only in votes."""
+    person_url = "/person/" + person_id("Gladsaxe Kommune", "Susanne Damsgaard")
+    person = _page(client, person_url)
+    assert (
+        'Beskæftigelses- og Integrationsudvalget</a> <span class="meta">møder fra 31. maj 2023 til 5. februar 2025'
+        in person
+    )
+    oparl = _get(client, "/oparl/v1/person/" + person_url.removeprefix("/person/"))
+    [membership] = oparl["membership"]
+    assert (membership["referat:firstMeeting"], membership["referat:lastMeeting"]) == ("2023-05-31", "2025-02-05")
+
+
+def test_a_source_on_the_web_is_a_link_and_a_local_path_is_text(client: TestClient) -> None:
+    hit = client.get("/api/search?q=alert+budget").json()["hits"][0]
+    meeting = _page(client, f"/moede/{hit['meeting_id']}")
+    assert f'<dd class="source"><a href="{HOSTILE_SOURCE}">{HOSTILE_SOURCE}</a></dd>' in meeting
+    lejre = _page(client, _links(_page(client, "/kommune?navn=Lejre+Kommune"), "/moede/")[0])
+    assert re.search(r'<dd class="source">/[^<]*/examples/lejre/[^<]*\.txt</dd>', lejre)
+    assert not any(map(labels.is_web_url, ("javascript:alert(1)", "/srv/referat.txt", "https:relative", None)))
+
+
+def test_case_timelines_and_error_pages_speak_danish(client: TestClient) -> None:
+    case = _page(client, "/sag?nummer=22-011409")
+    assert "Tidligere behandling (ikke i databasen)" in case and "consultation" not in case
+    pages = {
+        "/punkt/0000dead": (404, "Der er intet dagsordenspunkt med id “0000dead”."),
+        "/moede/0000dead": (404, "Der er intet møde med id “0000dead”."),
+        "/person/0000dead": (404, "Der er ingen person med id “0000dead”."),
+        "/ingen/side": (404, "Siden findes ikke."),
+        "/soeg?aar=abc": (400, "Værdien “abc” kan ikke bruges som “aar”."),
+        "/sag": (400, "Adressen mangler “nummer”."),
+    }
+    for url, (status, message) in pages.items():
+        html = _page(client, url, status)
+        assert f"<p>{message}</p>" in html, url
+        assert not re.search(r"no \w+ with id|Not Found|Input should|Field required", html), url
+
+
+def test_api_docs_come_from_the_app_and_run_no_inline_script(client: TestClient) -> None:
+    response = client.get("/docs")
+    policy = response.headers["content-security-policy"]
+    assert "default-src 'none'" in policy and "script-src 'self';" in policy and "unsafe" not in policy
+    assets = re.findall(r'<(?:script|link)[^>]* (?:src|href)="([^"]+)"', response.text)
+    assert {"/swagger-ui/swagger-ui-bundle.js", "/swagger-ui/swagger-ui.css", "/static/docs.js"} <= set(assets)
+    assert all(asset.startswith("/") for asset in assets)
+    assert all(client.get(asset).status_code == 200 for asset in assets)
+    assert "<script>" not in response.text
+    assert "/api/search" in client.get("/openapi.json").json()["paths"]
+    assert client.get("/redoc").status_code == 404  # FastAPI's own docs load from a CDN
 
 
 def test_unknown_pages_answer_in_danish_and_api_errors_as_json(client: TestClient) -> None:

@@ -217,8 +217,8 @@ def test_statistics_and_export(engine: Engine) -> None:
     }
     assert sum(n for _, n in numbers["items per year"]) == 52
     rows = export_items(engine, Filters(outcome="lapsed"))
-    assert [(r["number"], r["outcomes"], r["votes"]) for r in rows] == [
-        (5, "recommended,lapsed", "for: A, C; against: F, Ø")
+    assert [(r["number"], r["outcomes"], [(v["option"], v["parties"]) for v in r["item"]["votes"]]) for r in rows] == [
+        (5, ["recommended", "lapsed"], [("for", ["A", "C"]), ("against", ["F", "Ø"])])
     ]
 
 

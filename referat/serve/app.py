@@ -1,8 +1,12 @@
 """The ASGI app: web UI, OParl API, search API and Atom feeds over one database.
 
 No page runs JavaScript, and a Content-Security-Policy that allows none says so to the browser:
-whatever a document contains cannot execute, even if escaping were ever missed. API errors are
-answered as {"ok": false, "error": "...", "status": N}; pages answer with a Danish error page.
+whatever a document contains cannot execute, even if escaping were ever missed. The one exception
+is the API documentation at /docs: Swagger UI, whose files the app serves itself (from the
+fastapi-offline package, so no CDN is needed), and its policy allows scripts from this site only,
+none inline. FastAPI's own /docs and /redoc are off: they load from a CDN and run inline scripts.
+API errors are answered as {"ok": false, "error": "...", "status": N} (in English); pages and feeds
+answer with a Danish error page.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import fastapi_offline
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -21,20 +26,33 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from referat import __version__
 from referat.serve import labels, oparl, pages
 from referat.serve.cache import SearchCache
-from referat.serve.pages import SearchForm, SearchFormQuery, run_search
+from referat.serve.pages import RequestError, SearchForm, SearchFormQuery, person_path, run_search
 from referat.store.db import open_database
 from referat.store.queries import NotFound
 from referat.store.search import SearchResult
 
 HERE = Path(__file__).parent
+SWAGGER_UI = Path(fastapi_offline.__file__).parent / "static"
+PAGE_POLICY = (
+    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
 SECURITY_HEADERS = {
-    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-    "frame-ancestors 'none'; base-uri 'none'",
+    "Content-Security-Policy": PAGE_POLICY,
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
 }
-# The interactive API docs load FastAPI's documentation scripts; no other page runs any.
-DOCS_PATHS = ("/docs", "/redoc", "/openapi.json")
+# Swagger UI runs its own files (no inline script), reads /openapi.json and draws its icons as data: images.
+DOCS_HEADERS = {
+    **SECURITY_HEADERS,
+    "Content-Security-Policy": PAGE_POLICY.replace("img-src 'self'", "img-src 'self' data:")
+    + "; script-src 'self'; connect-src 'self'",
+}
+# What a page with an error says to a person, by status, when nothing more precise is known.
+ERROR_PAGES = {
+    400: ("Ugyldig forespørgsel", "Adressen indeholder en værdi, der ikke kan bruges."),
+    404: ("Ikke fundet", "Siden findes ikke."),
+    405: ("Fejl", "Siden kan ikke hentes på den måde."),
+}
 # Paths that answer JSON; their errors are JSON too.
 JSON_PREFIXES = ("/api/", "/oparl/")
 FEED_SIZE = 50
@@ -46,15 +64,19 @@ def create_app(db: str | None = None) -> FastAPI:
         title="referat",
         version=__version__,
         description="Danish municipal committee minutes as open data: search and an OParl 1.1 API.",
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.engine = open_database(db)
     app.state.search_cache = SearchCache(app.state.engine)
     app.state.templates = _templates()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.mount("/swagger-ui", StaticFiles(directory=SWAGGER_UI), name="swagger-ui")
     app.include_router(pages.router)
     app.include_router(oparl.router)
     app.add_api_route("/api/search", search_json, methods=["GET"], tags=["search"])
     app.add_api_route("/search.atom", search_feed, methods=["GET"], tags=["search"], response_class=Response)
+    app.add_exception_handler(RequestError, _refused)
     app.add_exception_handler(NotFound, _not_found)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
@@ -62,9 +84,8 @@ def create_app(db: str | None = None) -> FastAPI:
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
         response: Response = await call_next(request)
-        if not request.url.path.startswith(DOCS_PATHS):
-            for name, value in SECURITY_HEADERS.items():
-                response.headers.setdefault(name, value)
+        for name, value in (DOCS_HEADERS if request.url.path == "/docs" else SECURITY_HEADERS).items():
+            response.headers.setdefault(name, value)
         return response
 
     return app
@@ -76,8 +97,13 @@ def _templates() -> Jinja2Templates:
         outcome_label=labels.outcome_label,
         vote_label=lambda option: labels.VOTE_LABELS.get(option, option),
         consultation_label=lambda kind: labels.CONSULTATION_LABELS.get(kind, kind),
+        via_label=lambda via: labels.VIA_LABELS.get(via, via),
         danish_date=labels.danish_date,
+        antal=labels.count_of,
+        quoted=labels.quoted,
     )
+    templates.env.tests["web_url"] = labels.is_web_url
+    templates.env.globals["person_path"] = person_path
     return templates
 
 
@@ -138,27 +164,42 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith(JSON_PREFIXES)
 
 
-def _error(request: Request, status: int, message: str, title: str) -> Response:
+def _error(request: Request, status: int, message: str, danish: str | None = None) -> Response:
+    """`message` as JSON for the APIs; a Danish page for the rest, saying `danish` or what the status means."""
     if _wants_json(request):
         return JSONResponse({"ok": False, "error": message, "status": status}, status_code=status)
+    title, default = ERROR_PAGES.get(status, ("Fejl", f"Forespørgslen kunne ikke besvares (HTTP {status})."))
     templates: Jinja2Templates = request.app.state.templates
     response: Response = templates.TemplateResponse(
-        request, "error.html", {"title": title, "message": message}, status_code=status
+        request, "error.html", {"title": title, "message": danish or default}, status_code=status
     )
     return response
 
 
+async def _refused(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestError)
+    return _error(request, exc.status, exc.message, exc.danish)
+
+
 async def _not_found(request: Request, exc: Exception) -> Response:
-    return _error(request, 404, str(exc), "Ikke fundet")
+    return _error(request, 404, str(exc))
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
-    title = "Ikke fundet" if exc.status_code == 404 else "Fejl"
-    return _error(request, exc.status_code, str(exc.detail), title)
+    return _error(request, exc.status_code, str(exc.detail))
 
 
 async def _invalid_request(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors())
-    return _error(request, 400, problems or "invalid request", "Ugyldig forespørgsel")
+    errors = exc.errors()
+    problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in errors)
+    return _error(request, 400, problems or "invalid request", " ".join(_danish_problem(e) for e in errors) or None)
+
+
+def _danish_problem(error: dict[str, Any]) -> str:
+    """One parameter's problem, e.g. `Værdien “abc” kan ikke bruges som “aar”.`"""
+    name = error["loc"][-1]
+    if error["type"] == "missing":
+        return f"Adressen mangler “{name}”."
+    return f"Værdien “{error.get('input')}” kan ikke bruges som “{name}”."

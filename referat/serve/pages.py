@@ -7,6 +7,8 @@ else a document contains goes through Jinja2's autoescaping.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -15,14 +17,39 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import Engine
 
-from referat.store import browse
-from referat.store.queries import case_timeline, get_item, get_meeting, get_person
-from referat.store.search import Filters, SearchResult, search
+from referat.serve import labels
+from referat.store import browse, ids
+from referat.store.queries import NotFound, case_timeline, get_item, get_meeting, get_person
+from referat.store.search import Filters, SearchResult, parse_query, search
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 20
 # Facets in the order the search page shows them, with the URL parameter each one sets.
 FACET_PARAMETERS = {"body": "kommune", "organization": "udvalg", "year": "aar", "outcome": "udfald"}
+
+
+class RequestError(Exception):
+    """A request the app refuses: `message` (English) answers the JSON APIs, `danish` the pages."""
+
+    def __init__(self, status: int, message: str, danish: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.danish = danish
+
+
+@contextmanager
+def missing_as(danish: str) -> Iterator[None]:
+    """Answer a lookup that finds nothing with a Danish 404 page saying `danish`."""
+    try:
+        yield
+    except NotFound as exc:
+        raise RequestError(404, str(exc), danish) from exc
+
+
+def person_path(body: str | None, name: str) -> str:
+    """The person page of `name` as stored for municipality `body` (store/ids.py: one person per body and name)."""
+    return f"/person/{ids.person_id(body, name)}"
 
 
 @dataclass(frozen=True)
@@ -55,6 +82,13 @@ class SearchForm:
     def url(self, path: str = "/soeg", **changes: Any) -> str:
         return f"{path}?{urlencode(self.parameters(**changes))}"
 
+    @property
+    def fewer_words(self) -> str | None:
+        """The query's first word or "phrase", to suggest when all of several words found nothing."""
+        query_words, phrases = parse_query(self.q)
+        terms = [f'"{phrase}"' for phrase in phrases] + query_words
+        return terms[0] if len(terms) > 1 else None
+
 
 def search_form(
     q: str = "",
@@ -64,7 +98,21 @@ def search_form(
     udfald: str | None = None,
     side: int = Query(default=1, ge=1, le=10_000),
 ) -> SearchForm:
-    return SearchForm(q.strip(), kommune or None, udvalg or None, aar, udfald or None, side)
+    return SearchForm(q.strip(), kommune or None, udvalg or None, aar, _outcome_code(udfald), side)
+
+
+def _outcome_code(value: str | None) -> str | None:
+    """An outcome filter as its code: "approved", "Godkendt" and "godkendt" are the same filter."""
+    if not value or not value.strip():
+        return None
+    code = labels.outcome_code(value)
+    if code is None:
+        raise RequestError(
+            400,
+            f"unknown outcome {value!r}: use a code ({', '.join(labels.OUTCOME_LABELS)}) or its Danish label",
+            f"Ukendt udfald “{value}”. Vælg et af disse: {', '.join(labels.OUTCOME_LABELS.values())}.",
+        )
+    return code
 
 
 SearchFormQuery = Annotated[SearchForm, Depends(search_form)]
@@ -112,14 +160,17 @@ def search_page(request: Request, form: SearchFormQuery) -> Response:
 
 @router.get("/moede/{meeting_id}", response_class=HTMLResponse)
 def meeting_page(request: Request, meeting_id: str) -> Response:
-    stored_id, document, item_ids = get_meeting(_engine(request), meeting_id)
+    with missing_as(f"Der er intet møde med id “{meeting_id}”."):
+        stored_id, document, item_ids = get_meeting(_engine(request), meeting_id)
     items = list(zip(item_ids, document.agenda_items, strict=False))
     return _render(request, "meeting.html", meeting_id=stored_id, document=document, items=items)
 
 
 @router.get("/punkt/{item_id}", response_class=HTMLResponse)
 def item_page(request: Request, item_id: str) -> Response:
-    return _render(request, "item.html", view=get_item(_engine(request), item_id))
+    with missing_as(f"Der er intet dagsordenspunkt med id “{item_id}”."):
+        view = get_item(_engine(request), item_id)
+    return _render(request, "item.html", view=view)
 
 
 @router.get("/sag", response_class=HTMLResponse)
@@ -141,7 +192,8 @@ def committee_page(request: Request, kommune: str, navn: str, side: int = Query(
 @router.get("/person/{person_id}", response_class=HTMLResponse)
 def person_page(request: Request, person_id: str) -> Response:
     engine = _engine(request)
-    record = get_person(engine, person_id)
+    with missing_as(f"Der er ingen person med id “{person_id}”."):
+        record = get_person(engine, person_id)
     return _render(request, "person.html", person=record, memberships=browse.memberships(engine, record.person_id))
 
 
@@ -150,3 +202,9 @@ def municipality_page(request: Request, navn: str) -> Response:
     engine = _engine(request)
     recent = browse.meetings_page(engine, navn, limit=PAGE_SIZE)
     return _render(request, "municipality.html", name=navn, committees=browse.committees(engine, navn), meetings=recent)
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def docs_page(request: Request) -> Response:
+    """Swagger UI over /openapi.json, from files the app serves (see app.py)."""
+    return _render(request, "docs.html")

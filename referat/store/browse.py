@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Select, and_, case, func, select
+from sqlalchemy import ColumnElement, Engine, Select, and_, case, func, null, select, union_all
 
 from referat.store import schema
 from referat.store.ids import body_key, organization_key
@@ -26,6 +26,17 @@ class Page:
 
 
 @dataclass(frozen=True)
+class Counts:
+    """How many of each thing are stored. Not a dict: a template's `counts.items` would be the dict's method."""
+
+    meetings: int
+    items: int
+    committees: int
+    municipalities: int
+    persons: int
+
+
+@dataclass(frozen=True)
 class Since:
     """OParl's created_since / modified_since filters (ISO 8601 strings compared as stored)."""
 
@@ -33,21 +44,21 @@ class Since:
     modified: str | None = None
 
 
-def counts(engine: Engine) -> dict[str, int]:
+def counts(engine: Engine) -> Counts:
     """How much is stored, for the front page."""
+    committees = select(meetings.c.body, meetings.c.organization_key).distinct().subquery()
     with engine.connect() as connection:
-        return {
-            "meetings": connection.scalar(select(func.count()).select_from(meetings)) or 0,
-            "items": connection.scalar(select(func.count()).select_from(items)) or 0,
-            "municipalities": connection.scalar(select(func.count(func.distinct(meetings.c.body)))) or 0,
-            "committees": connection.scalar(
-                select(func.count()).select_from(
-                    select(meetings.c.body, meetings.c.organization_key).distinct().subquery()
-                )
-            )
-            or 0,
-            "persons": connection.scalar(select(func.count()).select_from(persons)) or 0,
-        }
+
+        def count(query: Select[Any]) -> int:
+            return connection.scalar(query) or 0
+
+        return Counts(
+            meetings=count(select(func.count()).select_from(meetings)),
+            items=count(select(func.count()).select_from(items)),
+            committees=count(select(func.count()).select_from(committees)),
+            municipalities=count(select(func.count(func.distinct(meetings.c.body)))),
+            persons=count(select(func.count()).select_from(persons)),
+        )
 
 
 def generation(engine: Engine) -> tuple[int, str | None]:
@@ -197,7 +208,16 @@ def persons_page(
 
 
 def memberships(engine: Engine, person_id: str) -> list[Any]:
-    """The committees a person attended meetings of, with the first and last such meeting."""
+    """The committees a person is recorded at (present, absent or named in a vote), with the first and last
+    such meeting: minutes without a list of participants still name the people who voted."""
+    votes, vote_persons = schema.votes, schema.vote_persons
+    recorded = union_all(
+        select(attendance.c.meeting_id, attendance.c.party).where(attendance.c.person_id == person_id),
+        select(items.c.meeting_id, null().label("party"))
+        .join_from(vote_persons, votes, votes.c.id == vote_persons.c.vote_id)
+        .join(items, items.c.seq == votes.c.item_seq)
+        .where(vote_persons.c.person_id == person_id),
+    ).subquery()
     query = (
         select(
             meetings.c.body,
@@ -205,10 +225,10 @@ def memberships(engine: Engine, person_id: str) -> list[Any]:
             meetings.c.organization_key,
             func.min(meetings.c.date).label("first"),
             func.max(meetings.c.date).label("last"),
-            func.max(attendance.c.party).label("party"),
+            func.max(recorded.c.party).label("party"),
         )
-        .join_from(attendance, meetings, meetings.c.id == attendance.c.meeting_id)
-        .where(attendance.c.person_id == person_id, meetings.c.organization_key.is_not(None))
+        .join_from(recorded, meetings, meetings.c.id == recorded.c.meeting_id)
+        .where(meetings.c.organization_key.is_not(None))
         .group_by(meetings.c.body, meetings.c.organization_key)
         .order_by(meetings.c.organization_key)
     )

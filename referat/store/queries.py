@@ -370,47 +370,44 @@ def coverage(engine: Engine, filters: Filters, top: int = 20) -> Coverage:
     return Coverage(rows, unclassified)
 
 
-EXPORT_COLUMNS = [
-    "item_id", "meeting_id", "body", "organization", "date", "number", "title", "public", "case_number",
-    "outcomes", "decision", "votes", "references", "consultations",
-]  # fmt: skip
+# The facts the JSON export gives beside each item (the item itself is under "item").
+EXPORT_FIELDS = ["item_id", "meeting_id", "body", "organization", "date", "number", "title", "public", "case_number"]
 
 
 def export_items(engine: Engine, filters: Filters) -> list[dict[str, Any]]:
-    """Items matching `filters` as flat records (for CSV) with the full item under "item" (for JSON)."""
-    with engine.connect() as connection:
-        rows = connection.execute(
-            select(items, schema.item_texts.c.decision, schema.item_texts.c.item)
-            .select_from(ITEMS_WITH_TEXT)
-            .where(*filter_conditions(filters))
-            .order_by(items.c.date, items.c.organization, items.c.position)
-        ).all()
-    records = []
-    for row in rows:
-        item = json.loads(row.item)
-        records.append(
-            {
-                "item_id": row.id,
-                "meeting_id": row.meeting_id,
-                "body": row.body,
-                "organization": row.organization,
-                "date": row.date,
-                "number": row.number,
-                "title": row.title,
-                "public": row.public,
-                "case_number": row.case_number,
-                "outcomes": row.outcomes or "",
-                "decision": row.decision or "",
-                "votes": "; ".join(
-                    f"{v['option']}: {', '.join(v['names'] + v['parties'])}" for v in item.get("votes", [])
-                ),
-                "references": "; ".join(
-                    f"{r['organization']} {r['date']} {r['item'] or ''}".strip() for r in item["references"]
-                ),
-                "consultations": "; ".join(
-                    f"{c['when']}: {c['organization']} {c['date'] or ''}".strip() for c in item["consultations"]
-                ),
-                "item": item,
-            }
+    """Items matching `filters` with their meeting facts, the meeting's start, the decision text and the
+    full item (under "item"), in a total order: date, municipality, committee, meeting start, meeting,
+    item position. Missing dates, names and starts sort last on both databases."""
+    query = (
+        select(items, meetings.c.start, schema.item_texts.c.decision, schema.item_texts.c.item)
+        .select_from(ITEMS_WITH_TEXT.join(meetings, meetings.c.id == items.c.meeting_id))
+        .where(*filter_conditions(filters))
+        .order_by(
+            items.c.date.nulls_last(),
+            items.c.body.nulls_last(),
+            items.c.organization_key.nulls_last(),
+            meetings.c.start.nulls_last(),
+            items.c.meeting_id,
+            items.c.position,
         )
-    return records
+    )
+    with engine.connect() as connection:
+        rows = connection.execute(query).all()
+    return [
+        {
+            "item_id": row.id,
+            "meeting_id": row.meeting_id,
+            "body": row.body,
+            "organization": row.organization,
+            "date": row.date,
+            "number": row.number,
+            "title": row.title,
+            "public": row.public,
+            "case_number": row.case_number,
+            "start": row.start,
+            "outcomes": row.outcomes.split(",") if row.outcomes else [],
+            "decision": row.decision,
+            "item": json.loads(row.item),
+        }
+        for row in rows
+    ]

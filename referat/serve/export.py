@@ -1,0 +1,108 @@
+"""Write exported items for people and programs: store/queries.py `export_items` records -> JSON or CSV.
+
+JSON keeps each agenda item whole (the output contract) beside its meeting facts. CSV is one row per
+item, made to be read in a Danish spreadsheet:
+
+- each vote side (for, against, abstain) has columns of its own: names, parties and count. An item
+  with several ballots on one side (one per proposal) lists them in order, separated by " | ", with
+  "–" for a ballot that states no count; `ballots` says how many ballots the item had;
+- outcome codes ("approved") with their Danish labels ("Godkendt") beside them;
+- yes/no as "ja"/"nej": a Danish reader needs no key for it, unlike True/False or 1/0;
+- the item's page (`url`) when the export is given the base URL the web UI runs at;
+- `excel=True` writes what Excel opens directly on a Danish system: a BOM, so that it reads UTF-8,
+  and ";" between fields, as the comma is the decimal sign there.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import Any, TextIO
+
+from referat.serve.labels import outcome_label
+from referat.store.queries import EXPORT_FIELDS
+
+VOTE_SIDES = ("for", "against", "abstain")
+VOTE_COLUMNS = [f"{side}_{what}" for side in VOTE_SIDES for what in ("names", "parties", "count")]
+CSV_COLUMNS = [
+    *EXPORT_FIELDS[:5], "start", *EXPORT_FIELDS[5:], "outcomes", "outcome_labels", "decision",
+    "ballots", *VOTE_COLUMNS, "references", "consultations",
+]  # fmt: skip
+BALLOT_SEPARATOR = " | "
+
+
+def item_url(base_url: str, item_id: str) -> str:
+    """ "http://127.0.0.1:8000/" and "abc" -> "http://127.0.0.1:8000/punkt/abc", the item's page."""
+    return f"{base_url.rstrip('/')}/punkt/{item_id}"
+
+
+def write_json(records: list[dict[str, Any]], stream: TextIO, base_url: str | None = None) -> None:
+    """A list of {meeting facts…, "item": the full agenda item}, with "url" when `base_url` is given."""
+    exported = [
+        {
+            **{name: record[name] for name in EXPORT_FIELDS},
+            **({"url": item_url(base_url, record["item_id"])} if base_url else {}),
+            "item": record["item"],
+        }
+        for record in records
+    ]
+    json.dump(exported, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def write_csv(records: list[dict[str, Any]], stream: TextIO, base_url: str | None = None, excel: bool = False) -> None:
+    """One row per item in CSV_COLUMNS (and `url` when `base_url` is given)."""
+    columns = [*CSV_COLUMNS, "url"] if base_url else CSV_COLUMNS
+    if excel:
+        stream.write("\ufeff")
+    writer = csv.DictWriter(stream, fieldnames=columns, delimiter=";" if excel else ",")
+    writer.writeheader()
+    for record in records:
+        row = csv_row(record)
+        if base_url:
+            row["url"] = item_url(base_url, record["item_id"])
+        writer.writerow(row)
+
+
+def csv_row(record: dict[str, Any]) -> dict[str, Any]:
+    """One exported item as a flat row of CSV_COLUMNS."""
+    item = record["item"]
+    return {
+        **{name: record[name] for name in (*EXPORT_FIELDS, "start")},
+        "public": "ja" if record["public"] else "nej",
+        "outcomes": ", ".join(record["outcomes"]),
+        "outcome_labels": ", ".join(outcome_label(outcome) for outcome in record["outcomes"]),
+        "decision": record["decision"] or "",
+        "ballots": len(item["votes"]),
+        **vote_columns(item["votes"]),
+        "references": "; ".join(
+            f"{r['organization']} {r['date']} {r['item'] or ''}".strip() for r in item["references"]
+        ),
+        "consultations": "; ".join(
+            f"{c['when']}: {c['organization']} {c['date'] or ''}".strip() for c in item["consultations"]
+        ),
+    }
+
+
+def vote_columns(votes: list[dict[str, Any]]) -> dict[str, Any]:
+    """Names, parties and count of each vote side, ballot by ballot; empty where no ballot states them."""
+    columns: dict[str, Any] = {}
+    for side in VOTE_SIDES:
+        ballots = [vote for vote in votes if vote["option"] == side]
+        columns[f"{side}_names"] = _per_ballot([", ".join(vote["names"]) for vote in ballots])
+        columns[f"{side}_parties"] = _per_ballot([", ".join(vote["parties"]) for vote in ballots])
+        columns[f"{side}_count"] = _counts([vote["count"] for vote in ballots])
+    return columns
+
+
+def _per_ballot(values: list[str]) -> str:
+    return BALLOT_SEPARATOR.join(values) if any(values) else ""
+
+
+def _counts(counts: list[int | None]) -> int | str:
+    """4 for one ballot of 4 votes (a number to the spreadsheet), "4 | –" for two ballots, one without a count."""
+    if len(counts) == 1 and counts[0] is not None:
+        return counts[0]
+    if all(count is None for count in counts):
+        return ""
+    return BALLOT_SEPARATOR.join("–" if count is None else str(count) for count in counts)
