@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from referat.vocab import Outcome
 
-Format = Literal["text", "markdown", "html", "pdf", "firstagenda"]
+Format = Literal["text", "markdown", "html", "pdf", "docx", "firstagenda"]
 VoteOption = Literal["for", "against", "abstain"]
 When = Literal["upcoming", "earlier"]
 
@@ -151,8 +151,29 @@ class ParseWarning(Frozen):
     span: Span | None = None
 
 
+class HeadingCount(Frozen):
+    heading: str
+    count: int
+
+
+class ReadingReport(Frozen):
+    """What the parser could read of a document, so that a gap is never silent."""
+
+    reading: str = Field(description='The structure chosen, e.g. "numbered headings (h2), 8 items"')
+    reasons: list[str] = Field(default=[], description="The evidence the structure was chosen by")
+    items: int = 0
+    with_decision: int = 0
+    classified: int = Field(default=0, description='Items whose decision has an outcome other than "other"')
+    with_case_number: int = 0
+    with_sections: int = Field(default=0, description="Items with at least one section of a known kind")
+    unknown_headings: list[HeadingCount] = Field(
+        default=[], description="Section headings of kind other, most frequent first"
+    )
+
+
 class ParsedDocument(Frozen):
     source: SourceInfo
     meeting: Meeting
     agenda_items: list[AgendaItem] = []
     warnings: list[ParseWarning] = []
+    report: ReadingReport | None = None

@@ -26,55 +26,107 @@ class Outcome(StrEnum):
     ANSWERED = "answered"
     NO_POSITION = "no_position"
     REQUESTED = "requested"
+    CANCELLED = "cancelled"
     OTHER = "other"
 
 
-# Checked in this order; the first outcome with a match wins. Negations and final states come
-# first because "Ikke godkendt" contains "godkendt" and "Anbefales godkendt" is a recommendation.
+# Checked in this order; the first outcome with a match wins. Final states and negations come
+# first ("Ikke godkendt" contains "godkendt", "Anbefales godkendt" is a recommendation); where the
+# case goes next (referred) comes after what the body did, so "Godkendt. Sagen sendes videre til
+# byrådet." and "Tilbagesendes … med bemærkning, at byrådet har vedtaget …" are approvals.
+# Sentences about other agenda items, by a minority or in a protocol note are not read for the
+# outcome (enrich/decisions.py). Phrasings come from many municipalities' minutes
+# (tests/fixtures/cases/outcomes.txt).
 OUTCOME_PATTERNS: list[tuple[Outcome, re.Pattern[str]]] = [
+    (
+        Outcome.CANCELLED,
+        re.compile(r"\b(?:mødet\s+(?:blev|er)\s+aflyst|\w*møde\w*\s+(?:blev|er)\s+aflyst)|^\s*aflyst\b", re.I),
+    ),
     (
         Outcome.REJECTED,
         re.compile(
             r"\b(?:ikke\s+(?:godkendt|tiltrådt|vedtaget|anbefalet|imødekommet)|kan\s+ikke\s+(?:godkendes|tiltrædes|anbefales)"
-            r"|afvist|afvises|forkastet|forkastes|nedstemt|anbefales\s+ikke|ønsker\s+ikke)\b",
-            re.I,
+            r"|kunne\s+ikke\s+(?:godkende|tiltræde|anbefale|imødekomme|støtte|gå\s+ind\s+for)|imødekommes\s+ikke"
+            r"|afvist|afvises|afviste\s+(?:forslaget|indstillingen|sagen|ansøgningen|at)|forkastet|forkastes|forkastede|nedstemt|anbefales\s+ikke|ønsker\s+ikke"
+            r"|(?:forslaget|sagen|ændringsforslaget)\s+faldt|^\s*faldet\b)",
+            re.I | re.M,
+        ),
+    ),
+    (Outcome.NO_POSITION, re.compile(r"\buden\s+anbefaling\b|\btog\s+ikke\s+stilling\b", re.I)),
+    # "besluttede ikke at sende forslaget til realitetsbehandling": a citizens' proposal declined
+    (Outcome.REJECTED, re.compile(r"\bikke\s+at\s+sende\s+\w+\s+til\s+realitetsbehandling\b", re.I)),
+    (Outcome.REFERRED, re.compile(r"\brealitetsbehandling\b", re.I)),
+    (
+        Outcome.NOTHING,
+        re.compile(
+            r"\A\s*(?:ingen|intet)\s*\.?\s*\Z|\b(?:ingen\s+(?:\w+\s+)?(?:orientering|spørgsmål|meddelelse|bemærkning)\w*"
+            r"|intet\s+at\s+orientere\s+om|intet\s+under\s+eventuelt|der\s+var\s+ingen\s+\w+)\b",
+            re.I | re.M,
         ),
     ),
     (Outcome.WITHDRAWN, re.compile(r"\b(?:taget\s+af\s+dagsordenen|trukket\s+tilbage|udgår|udgik)\b", re.I)),
-    (Outcome.LAPSED, re.compile(r"\b(?:bortfald\w*|stemmelighed)\b", re.I)),
     (
-        Outcome.REFERRED,
+        Outcome.POSTPONED,
         re.compile(
-            r"\b(?:realitetsbehandling|(?:sendes|sendt|sendte\s+sagen)\s+(?:tilbage|retur)|tilbagesende\w*)\b", re.I
+            r"\b(?:udsat|udsættes|udskydes|udskudt|genoptages|overføres\s+til\s+næste\s+møde|ikke\s+behandlet)\b", re.I
         ),
     ),
-    (Outcome.POSTPONED, re.compile(r"\b(?:udsat|udsættes|udskydes|udskudt|genoptages)\b", re.I)),
-    (Outcome.CHOSEN, re.compile(r"\b(?:vælges|valgtes|valgte|blev\s+valgt|udpeges|udpegede|blev\s+udpeget)\b", re.I)),
-    (Outcome.RECOMMENDED, re.compile(r"\b(?:anbefale[st]?|anbefaler|anbefaledes|indstilles)\b", re.I)),
+    (
+        Outcome.CHOSEN,
+        re.compile(
+            r"\b(?:vælges|valgtes|valgte|blev\s+valgt|valgt\s+blev|udpeges|udpegede|blev\s+udpeget|udpeget\s+blev)\b",
+            re.I,
+        ),
+    ),
+    (
+        Outcome.RECOMMENDED,
+        re.compile(
+            r"\b(?:anbefale[st]?|anbefaler|anbefaledes|indstilles|indstillede\s+\w+\s+til\s+godkendelse"
+            r"|at\s+indstille\s+til)\b",
+            re.I,
+        ),
+    ),
     (
         Outcome.APPROVED,
         re.compile(
-            r"\b(?:godkend\w*|tiltrådt|tiltrædes|tiltræder|vedtaget|vedtages|vedtog|bevilget|imødekommet|besluttede|beslutter)\b",
+            r"\b(?:godkend\w*|tiltrådt|tiltrædes|tiltræder|tiltrådte|tiltræde|vedtaget|vedtages|vedtog|bevilget"
+            r"|imødekommet|besluttede|beslutter|tilsluttede\s+sig|tilslutter\s+sig|i\s+(?:\d+\s+ugers\s+)?høring)\b",
             re.I,
         ),
     ),
-    (
-        Outcome.NOTHING,
-        re.compile(r"\b(?:ingen\s+(?:\w+\s+)?(?:orientering|spørgsmål)\w*|intet\s+at\s+orientere\s+om)\b", re.I),
-    ),
+    (Outcome.LAPSED, re.compile(r"\b(?:bortfald\w*|stemmelighed)\b", re.I)),
     (
         Outcome.NOTED,
         re.compile(
-            r"\b(?:efterretning|til\s+orientering|orienterede|orienteret|orienteringen|taget\s+til\s+orientering)\b",
+            r"\b(?:efterretning|til\s+orientering|orienterede|orienteret|orienteringen|taget\s+til\s+orientering"
+            r"|orientering\s+givet)\b",
             re.I,
         ),
     ),
-    (Outcome.DISCUSSED, re.compile(r"\b(?:drøftet|drøftede|drøftes|drøftelse)\b", re.I)),
+    (Outcome.DISCUSSED, re.compile(r"\b(?:drøftet|drøftede|drøftes|drøftelse|\w*drøftelse\s+gennemført)\b", re.I)),
+    # Sent back to the administration: the body took no position on the case yet.
+    (
+        Outcome.REFERRED,
+        re.compile(r"\b(?:(?:sendes|sendt|sendte\s+sagen|sendt\s+sagen)\s+(?:tilbage|retur)|tilbagesende\w*)\b", re.I),
+    ),
     # "Temamødet blev holdt", "Dialogmødet blev afholdt": the item was a meeting, and it took place.
     (Outcome.HELD, re.compile(r"\b(?:blev|er)\s+(?:af)?holdt\b", re.I)),
-    # "Udvalget ønsker, at administrationen …": the committee asks for work or a new case.
-    (Outcome.REQUESTED, re.compile(r"\bønsker\b", re.I)),
-    (Outcome.ANSWERED, re.compile(r"\b(?:besvarede|besvarende|besvaret|besvares)\b", re.I)),
+    # "Udvalget ønsker, at administrationen …", "Forvaltningen bedes …": the committee asks for work or a new case.
+    (
+        Outcome.REQUESTED,
+        re.compile(r"\bønsker\b|\bønskes\b|\bbedes\b|\bmed\s+henblik\s+på\s+at\s+få\s+udarbejdet\b", re.I),
+    ),
+    (
+        Outcome.ANSWERED,
+        re.compile(r"\b(?:besvarede|besvarende|besvaret|besvares|foretoges|spørgsmål\s+som\s+svar)\b", re.I),
+    ),
+    (
+        Outcome.REFERRED,
+        re.compile(
+            r"\b(?:oversend\w*|fremsendes|videresendes|sendes\s+videre|sendt\s+til|henvises\s+til|henvist\s+til)\b",
+            re.I,
+        ),
+    ),
     (
         Outcome.NO_POSITION,
         # The body itself abstains ("Udvalget undlod at tage stilling", "Undlader."), not one member of it.
@@ -93,10 +145,15 @@ OUTCOME_PATTERNS: list[tuple[Outcome, re.Pattern[str]]] = [
 SECTION_KINDS: dict[str, str] = {
     "resumé": "summary",
     "resume": "summary",
+    "sagsresumé": "summary",
+    "sagsresume": "summary",
     "sammenfatning": "summary",
+    "indledning": "summary",
+    "sagens kerne": "summary",
     "sagsfremstilling": "description",
     "fremstilling": "description",
     "sagsbeskrivelse": "description",
+    "sagsfremstilling og vurdering": "description",
     "beskrivelse af sagen": "description",
     "gennemgang af sagen": "description",
     "problemstilling": "description",
@@ -105,17 +162,25 @@ SECTION_KINDS: dict[str, str] = {
     "indstilling": "proposal",
     "forslag til beslutning": "proposal",
     "indstillinger": "proposal",
+    "administrativ indstilling": "proposal",
+    "administrationens indstilling": "proposal",
+    "forvaltningens indstilling": "proposal",
     "beslutning": "decision",
+    "beslutninger": "decision",
     "afgørelse": "decision",
+    "konklusion": "decision",
+    "resolution": "decision",
     "meddelelse": "announcement",
     "meddelelser": "announcement",
     "beslutningskompetence": "competence",
     "sagsgang og sagstype": "procedure",
     "sagsprocedure": "procedure",
     "sagsgang": "procedure",
+    "forventet sagsgang": "procedure",
     "sagens forløb": "history",
     "sagsforløb": "history",
     "tidligere behandling": "history",
+    "historik": "history",
     "kommende behandlingsforløb": "upcoming",
     "videre behandling": "upcoming",
     "relateret behandling": "related",
@@ -129,6 +194,7 @@ SECTION_KINDS: dict[str, str] = {
     "høring": "consultation",
     "høringssvar": "consultation",
     "administrationens vurdering": "assessment",
+    "vurdering": "assessment",
     "forvaltningens vurdering": "assessment",
     "politiske beslutninger og aftaler": "policy",
     "deltager i sagens behandling": "presenters",
@@ -165,6 +231,14 @@ MONTHS: dict[str, int] = {
     "okt": 10,
     "nov": 11,
     "dec": 12,
+    # Some portals print dates from an English locale: "Torsdag, November 7, 2019 - 17:00".
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "october": 10,
 }
 
 # A party (list) letter as printed after a name: "(A)", "(Ø)", "(UP)"; "Uden for parti" is kept as written.
@@ -191,6 +265,129 @@ PARTY_NAMES: dict[str, str] = {
     "dansk folkeparti": "O",
     "venstre": "V",
     "enhedslisten": "Ø",
+    "enhedslisten de rød-grønne": "Ø",
+    "radikale": "B",
+    "de radikale": "B",
+    "konservative folkeparti": "C",
+    "socialdemokraterne": "A",
     "alternativet": "Å",
     "danmarksdemokraterne": "Æ",
+}
+
+
+# --- Layout vocabulary: words the layout layer reads headings, fact lists and titles by ----------
+
+# A heading is a decision heading when it starts with one of these words and names nothing but a
+# body, a date and an item ("Beslutning i Teknisk Udvalg den 03-02-2021", "Afgørelse:"), not a
+# subject ("Beslutning om anlægsbevilling …" is an item's title).
+DECISION_WORDS = ("beslutning", "beslutninger", "afgørelse", "afgørelser", "konklusion", "resolution")
+# A committee or council as minutes name it: "Teknisk Udvalg", "Økonomiudvalget", "Byrådet",
+# "Kommunalbestyrelsen", "Borgerrepræsentationen", "Magistraten", "Handicaprådet", "Hegnsynet".
+COMMITTEE_NOUN = (
+    r"(?:\w*udvalg(?:et)?|\w*byråd(?:et)?|kommunalbestyrelse(?:n)?|borgerrepræsentation(?:en)?|magistrat(?:en)?"
+    r"|\w*råd(?:et)?|\w*nævn(?:et)?|\w*bestyrelse(?:n)?|\w*forum|\w*kommission(?:en)?|direktion(?:en)?)"
+)
+# Words of a document title: "Referat", "Dagsorden", "Beslutningsprotokol"; the kind they name.
+TITLE_KINDS: dict[str, str] = {
+    "referat": "minutes",
+    "beslutningsprotokol": "minutes",
+    "protokol": "minutes",
+    "dagsorden": "agenda",
+    "dagsordenen": "agenda",
+    "tillægsdagsorden": "agenda",
+}
+# Labels of the meeting's fact list, lower-cased without colon, and the fact each one gives.
+FACT_LABELS: dict[str, str] = {
+    "mødedato": "date",
+    "dato": "date",
+    "mødedag": "date",
+    "møde": "meeting",
+    "tidspunkt": "time",
+    "mødetidspunkt": "time",
+    "mødetid": "time",
+    "starttidspunkt": "start",
+    "mødestart": "start",
+    "mødet påbegyndt": "start",
+    "mødet begyndt": "start",
+    "mødet startede": "start",
+    "start": "start",
+    "sluttidspunkt": "end",
+    "mødeslut": "end",
+    "mødet afsluttet": "end",
+    "mødet sluttede": "end",
+    "mødet hævet": "end",
+    "slut": "end",
+    "mødested": "location",
+    "sted": "location",
+    "lokale": "location",
+    "mødelokale": "location",
+    "lokation": "location",
+    "adresse": "location",
+    "udvalg": "organization",
+    "forum": "organization",
+    "mødedeltagere": "participants",
+    "deltagere": "participants",
+    "til stede": "participants",
+    "tilstede": "participants",
+    "medlemmer": "participants",
+    "deltagende": "participants",
+    "fremmødte": "participants",
+    "fraværende": "absent",
+    "afbud": "absent",
+    "ikke til stede": "absent",
+    "fravær": "absent",
+    "forfald": "absent",
+    "fraværende medlemmer": "absent",
+    "bemærkninger": "notes",
+    "bemærkning": "notes",
+    "valgperiode": "term",
+}
+# "Afbud fra Lise Marie Holt.", "Afbud: Claus Jørgensen", "Fraværende: Anne Holm (A)"
+ABSENCE_NOTE = r"(?:afbud\s+fra|afbud|fraværende|ikke\s+til\s+stede|fravær|forfald)"
+# Markers of a closed or an open item, printed beside the title or on a line of their own.
+CLOSED_WORDS = ("lukket", "lukket punkt", "lukket sag", "fortroligt", "lukket dagsorden")
+OPEN_WORDS = ("åben", "åbent", "åbent punkt", "åben sag", "åben dagsorden")
+# Labels of a case-number line: "Sagsnr.: 22/1005", "Sag nr. 42", "J.nr.", "Sagsid.: 23/1032", "Dok.nr.".
+CASE_LABELS = (
+    r"(?:Sags\s*-?\s*nr|Sagsnummer|J\.\s*nr|Journal\s*nr|Journalnummer|Jour\.\s*nr|Sagsid|Sags-id|Sags\s+id"
+    # "Sag nr. 42" numbers the agenda item in some layouts: a case only when the number has a separator.
+    r"|Sag\s+nr(?=\.?\s*:?\s*\d+[./-]\d)|Acadre\s+sagsnr)"
+)
+# Parts of a document after its last item: an attachment list, a signature page.
+DOCUMENT_END_HEADINGS = ("bilagsliste", "bilagsoversigt", "underskriftsblad", "underskriftsside", "underskrifter")
+# Unknown template headings get a kind from their first words; checked in order, the first wins.
+SECTION_KEYWORDS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^(?:\w+\s+)?indstilling", re.I), "proposal"),
+    (re.compile(r"^(?:sags)?resum|^sammenfatning|^indledning|^sagens\s+kerne|^anledning|^kort\s+om", re.I), "summary"),
+    (re.compile(r"^beslutningstema", re.I), "decision_theme"),
+    (re.compile(r"kompetence|^sagen\s+afgøres|^afgøres\s+af", re.I), "competence"),
+    (re.compile(r"^(?:forventet\s+)?sagsgang|^sagstype", re.I), "procedure"),
+    (re.compile(r"^(?:tidligere\s+behandling|historik|sagens\s+forløb|sagsforløb|forløb)", re.I), "history"),
+    (
+        re.compile(r"^(?:kommende|videre)\s+(?:behandling|forløb|proces)|^tidsplan|^tids-\s+og\s+procesplan", re.I),
+        "upcoming",
+    ),
+    (re.compile(r"^relatere", re.I), "related"),
+    (re.compile(r"^(?:økonomi|bevilling|finansiering)", re.I), "economy"),
+    (re.compile(r"^(?:lov|ret(?:s|lig)|juridisk|hjemmel)", re.I), "legal_basis"),
+    (re.compile(r"^(?:høring|inddragelse|borgerinddragelse)", re.I), "consultation"),
+    (re.compile(r"^(?:\w+s\s+)?(?:vurdering|bemærkning)", re.I), "assessment"),
+    (re.compile(r"^(?:sags)?(?:fremstilling|beskrivelse)|^problemstilling|^baggrund", re.I), "description"),
+    (re.compile(r"^bilag", re.I), "attachments"),
+    (re.compile(r"^protokol", re.I), "protocol_note"),
+    (re.compile(r"^(?:afbud|fraværende|fravær)", re.I), "absence"),
+    (re.compile(r"^meddelelse", re.I), "announcement"),
+]
+
+# Abbreviations some councils print for party groups instead of the list letter.
+PARTY_ABBREVIATIONS: dict[str, str] = {
+    "S": "A",
+    "RV": "B",
+    "KF": "C",
+    "SF": "F",
+    "LA": "I",
+    "DF": "O",
+    "EL": "Ø",
+    "ALT": "Å",
+    "DD": "Æ",
 }

@@ -17,26 +17,46 @@ from referat.model import Decision, DecisionPart, Vote
 from referat.parse.sections import DatedSection
 from referat.vocab import OUTCOME_PATTERNS, Outcome
 
-# "Ad 1. at:", "Ad 1.-2. Anbefales godkendt.", "Ad 2 og 3: Godkendt"
+# "Ad 1. at:", "Ad 1.-2. Anbefales godkendt.", "Ad 2 og 3: Godkendt", "Ad b) Godkendt", "Indstillingspunkt 2: Udsat."
 PART = re.compile(
-    r"^Ad\s+(?P<numbers>\d{1,2}(?:\s*\.?\s*(?:-|–|og|,)\s*\d{1,2})*)\s*\.?\s*(?:at\s*)?[:.]?\s*(?P<rest>.*)$", re.I
+    r"^(?:Ad|Indstillingspunkt|Indstillingens\s+punkt)\s+(?P<numbers>(?:\d{1,2}|[a-h](?=\)))(?:\s*\.?\s*(?:-|–|og|,)\s*\d{1,2})*)"
+    r"\s*[.)]?\s*(?:at\s*)?[:.]?\s*(?P<rest>.*)$",
+    re.I,
 )
 QUOTED = re.compile(r"[”“\"„«][^”“\"„«»]*[”“\"»]|protokol\w*\s*:.*$", re.I | re.M)
+# Sentences that do not state what the body did with this item: a minority's or a named member's
+# position ("Et mindretal (Ø) kunne ikke tiltræde …", "SF ønskede ført til protokol, at …"), and
+# what happened to other items ("Punkt 11 udgår", "Sag 12 udgår og erstattes af sag 21").
+ASIDE = re.compile(
+    r"\b(?:mindretal\w*|ført\s+til\s+protokol\w*|til\s+protokol(?:len)?|protokollat|stemte\s+(?:imod|for)|tog\s+forbehold)\b",
+    re.I,
+)
+# "Punkt 11 udgår", "Punkt 19 blev behandlet før punkt 18": the handling of another agenda item
+# (where "Punkt 1-3 anbefales" names the recommendation's points).
+OTHER_ITEM = re.compile(
+    r"\b(?:punkt|pkt|sag|dagsordenens\s+punkt)\.?\s+(?:nr\.?\s*)?\d{1,3}\b.*"
+    r"\b(?:udgår|udgik|udsat|udsættes|behandle[st]?|blev\s+behandlet|tages\s+af|trækkes|sendes\s+tilbage|erstattes)\b",
+    re.I,
+)
+SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ\d\"“])|\n+")
 
 
 def choose_decision(
     sections: list[DatedSection], meeting_date: str | None
 ) -> tuple[DatedSection | None, list[DatedSection]]:
-    """The decision of this meeting, and earlier dated decisions printed with it."""
+    """The decision of this meeting, and the other committees' dated decisions printed with it."""
     decisions = [s for s in sections if s.section.kind == "decision"]
     if not decisions:
         return None, []
     current = next((s for s in decisions if meeting_date and s.date == meeting_date), None)
+    undated = [s for s in decisions if s.date is None]
+    if current is None and undated:
+        current = undated[0]  # "Beslutning": this meeting's; the dated ones are other committees'
     if current is None:
-        undated_or_latest = [s for s in decisions if s.date is None or not meeting_date or s.date >= meeting_date]
-        current = undated_or_latest[-1] if undated_or_latest else decisions[-1]
-    earlier = [s for s in decisions if s is not current and s.date and (not current.date or s.date < current.date)]
-    return current, earlier
+        later = [s for s in decisions if not meeting_date or (s.date or "") >= meeting_date]
+        current = later[-1] if later else decisions[-1]
+    others = [s for s in decisions if s is not current and s.date and s.date != current.date]
+    return current, others
 
 
 def read_decision(dated: DatedSection, votes: list[Vote]) -> Decision | None:
@@ -68,10 +88,14 @@ def read_decision(dated: DatedSection, votes: list[Vote]) -> Decision | None:
 
 def classify_outcome(text: str, votes: list[Vote] | None = None) -> Outcome:
     """The outcome a decision text states; a vote with a majority for counts as approved."""
-    plain = QUOTED.sub(" ", text)
-    for outcome, pattern in OUTCOME_PATTERNS:
-        if pattern.search(plain):
-            return outcome
+    sentences = [s for s in SENTENCE.split(QUOTED.sub(" ", text)) if s.strip()]
+    own = [s for s in sentences if not ASIDE.search(s) and not OTHER_ITEM.search(s)]
+    # Asides count only where nothing else is said ("Punkt 11 udgår." alone is the item's outcome).
+    for candidates in (own, sentences):
+        plain = "\n".join(candidates)
+        for outcome, pattern in OUTCOME_PATTERNS:
+            if pattern.search(plain):
+                return outcome
     if votes and _majority_for(text, votes):
         return Outcome.APPROVED
     return Outcome.OTHER
@@ -98,7 +122,9 @@ def _split_parts(text: str) -> tuple[str, list[tuple[list[int], str]]]:
 
 
 def _numbers(text: str) -> list[int]:
-    """ "1.-3." -> [1, 2, 3]; "2 og 4" -> [2, 4]."""
+    """ "1.-3." -> [1, 2, 3]; "2 og 4" -> [2, 4]; "b" (the second lettered point) -> [2]."""
+    if text.strip().isalpha():
+        return [ord(text.strip().lower()) - ord("a") + 1]
     values = [int(n) for n in re.findall(r"\d+", text)]
     if len(values) == 2 and re.search(r"[-–]", text):
         return list(range(values[0], values[1] + 1))

@@ -13,10 +13,14 @@ from __future__ import annotations
 import re
 
 from referat.enrich.decisions import classify_outcome
-from referat.model import Consultation, Reference, Section, When
+from referat.model import Consultation, Recommendation, Reference, Section, When
 from referat.parse.dates import ANY_DATE, parse_date
-from referat.parse.names import committee_name
+from referat.parse.headings import is_body_name
+from referat.parse.names import committee_name, split_list
 from referat.parse.sections import DatedSection
+from referat.vocab import COMMITTEE_NOUN, Outcome
+
+COMMITTEE = re.compile(r"\b" + COMMITTEE_NOUN + r"\b", re.I)
 
 ITEMS = r"(?:punkt|pkt)\.?\s*(?P<items>\d{1,3}(?:\s*(?:,|og|&)\s*\d{1,3})*)"
 BULLET = r"^(?:[-•*–]\s*)?"
@@ -58,6 +62,17 @@ def find_references(sections: list[Section]) -> list[Reference]:
     return list(unique.values())
 
 
+def _bodies(text: str) -> list[str]:
+    """ "Økonomiudvalget og Byrådet" -> both; "Udvalget for Job, Arbejdsmarked og Integration" stays whole."""
+    parts = split_list(text)
+    return parts if all(COMMITTEE.search(part) for part in parts) else [text.strip()]
+
+
+def organization_key(name: str) -> str:
+    """ "Kommunalbestyrelsen" and "kommunalbestyrelsen " are one body."""
+    return " ".join(committee_name(name).lower().replace("&", "og").split())
+
+
 def _references(match: re.Match[str], text: str) -> list[Reference]:
     date = parse_date(match.group("date"))
     organization = committee_name(match.group("org"))
@@ -67,26 +82,62 @@ def _references(match: re.Match[str], text: str) -> list[Reference]:
     return [Reference(organization=organization, date=date, item=item, text=text) for item in items]
 
 
-def find_consultations(sections: list[Section], earlier_decisions: list[DatedSection]) -> list[Consultation]:
-    """Upcoming treatment from "Kommende behandlingsforløb", earlier from "Sagens forløb" and dated decisions."""
+def find_consultations(
+    sections: list[Section],
+    other_decisions: list[DatedSection],
+    meeting_date: str | None = None,
+    routed_to: list[str] | None = None,
+) -> list[Consultation]:
+    """Upcoming treatment from "Kommende behandlingsforløb" and the bodies the case is routed to,
+    earlier treatment from "Sagens forløb"; other committees' dated decisions are earlier or upcoming
+    by their date ("Erhvervsudvalget 16-11-2020: Afventes." after this meeting is upcoming)."""
     consultations: list[Consultation] = []
     for section in sections:
         if section.kind == "upcoming":
             consultations.extend(_dated_lines(section.text, "upcoming"))
         elif section.kind == "history":
             consultations.extend(_dated_lines(section.text, "earlier"))
-    for dated in earlier_decisions:
+    for dated in other_decisions:
         text = dated.section.text or None
+        when: When = "upcoming" if meeting_date and dated.date and dated.date > meeting_date else "earlier"
+        outcome = classify_outcome(text) if text else None
         consultations.append(
             Consultation(
                 organization=dated.organization or "",
                 date=dated.date,
-                when="earlier",
+                when=when,
                 text=text,
-                outcome=classify_outcome(text) if text else None,
+                # "Afventes." states no outcome of a treatment still to come
+                outcome=None if when == "upcoming" and outcome is Outcome.OTHER else outcome,
             )
         )
+    named = {organization_key(c.organization) for c in consultations}
+    for body in routed_to or []:
+        if organization_key(body) not in named:
+            named.add(organization_key(body))
+            consultations.append(Consultation(organization=body, when="upcoming"))
     return [c for c in consultations if c.organization]
+
+
+def routed_bodies(
+    recommendation: Recommendation | None, sections: list[Section], organization: str | None
+) -> list[str]:
+    """The bodies a case goes to after this meeting, as the text names them: "indstiller til
+    Økonomiudvalget og Byrådet", "at anbefale over for Kommunalbestyrelsen", "Sagen afgøres i:
+    Kommunalbestyrelsen". Abbreviations ("ØK/BY") are not read."""
+    named: list[str] = []
+    if recommendation is not None:
+        named += _bodies(recommendation.to or "") + [b for body in recommendation.forward_to for b in _bodies(body)]
+    for section in sections:
+        if section.kind == "competence":
+            named += _bodies(section.text.split("\n")[0])
+    this = organization_key(organization) if organization else None
+    bodies = []
+    for name in (committee_name(text.strip(" .,:")) for text in named):
+        is_body = COMMITTEE.fullmatch(name) or (COMMITTEE.search(name) and len(name.split()) <= 6)
+        if is_body and organization_key(name) != this and name not in bodies:
+            bodies.append(name)
+    return bodies
 
 
 def _dated_lines(text: str, when: When) -> list[Consultation]:
@@ -95,7 +146,7 @@ def _dated_lines(text: str, when: When) -> list[Consultation]:
     for line in text.split("\n"):
         line = line.strip()
         match = DATE_THEN_ORG.match(line) or ORG_THEN_DATE.match(line)
-        if match:
+        if match and is_body_name(committee_name(match.group("org"))):
             entries.append((committee_name(match.group("org")), parse_date(match.group("date")), []))
         elif entries and line:
             entries[-1][2].append(line)

@@ -10,10 +10,11 @@ Et mindretal (F og Ø) stemte imod.   For stemte 15: A, C og V.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from referat.model import Person, Vote, VoteOption
 from referat.parse.names import looks_like_name, name_key, split_list
-from referat.vocab import PARTY_LETTER, PARTY_NAMES
+from referat.vocab import PARTY_ABBREVIATIONS, PARTY_LETTER, PARTY_NAMES
 
 # "… følgende protokollat: ”Det er meget positivt …”", "Protokolbemærkning fra V: …"
 PROTOCOL = re.compile(
@@ -31,14 +32,17 @@ LABELLED = re.compile(
     r"\s*(?P<who>.*)$",
     re.I,
 )
-# "<who> stemte for indstilling 1", "<who> stemmer imod", "<who> stemte i mod"
+# "<who> stemte for indstilling 1", "<who> stemmer imod", "<who> stemte i mod", "<who> stemte nej",
+# "<who> kunne ikke tiltræde indstillingen", "<who> kan ikke gå ind for beslutningen"
 VERB = re.compile(
-    r"^(?P<who>.+?)\s+(?:stemte|stemmer|har\s+stemt|voterede)\s+(?P<option>for|imod|i\s+mod)\b(?P<rest>.*)$", re.I
+    r"^(?P<who>.+?)\s+(?:(?:stemte|stemmer|har\s+stemt|voterede)\s+(?P<option>for|imod|i\s+mod|nej|ja)\b"
+    r"|(?:kunne|kan)\s+ikke\s+(?P<refused>tiltræde|anbefale|godkende|støtte|gå\s+ind\s+for)\b)(?P<rest>.*)$",
+    re.I,
 )
 # "<who> undlod at stemme", "… undlod at tage stilling til …", "<who> undlod.", "<who>: Undlod.", "… stemte blankt"
 ABSTAIN = re.compile(
     r"^(?P<who>.+?):?\s+(?:undlod|udlod|undlader|afstod|afstår)(?:\s+(?:at\s+stem\w*|fra\s+at\s+stemme"
-    r"|at\s+tage\s+stilling(?P<rest>.*))|\.?$)|^(?P<who2>.+?)\s+stemte\s+blankt",
+    r"|at\s+tage\s+stilling(?P<rest>.*))|\.?$)|^(?P<who2>.+?)\s+(?:stemte\s+blankt|tog\s+forbehold\b.*)",
     re.I,
 )
 # "indstilling 1", "forslaget", "ændringsforslag 2", "model 1", "administrationens indstillingspunkt 2"
@@ -51,6 +55,18 @@ SUBJECT = re.compile(
 TALLY = re.compile(
     r"\bstemmer(?:ne)?\s+(?P<for>\d+|ingen)\s+for\b(?:\s*(?:og|,)?\s*(?P<against>\d+|ingen)\s+imod\b)?", re.I
 )
+# "Vedtaget med 7 stemmer mod 2 (V)", "forkastet med 31 stemmer imod 9", "godkendt med 15 stemmer for
+# (A, F, Ø) og 10 imod (V, C, O)", "vedtaget 24:1": which number is for depends on the verb.
+TALLY_VERB = re.compile(
+    r"\b(?P<verb>vedtaget|vedtog|godkendt|godkendte|forkastet|forkastede|afvist|afviste|nedstemt|faldt|valgt)\b[^.;]*?"
+    r"(?:\bmed\s+(?P<a>\d+)\s+stemmer?(?P<for_word>\s+for)?(?:\s*\((?P<a_who>[^()]*)\))?"
+    r"(?:\s+(?:mod|imod|og)\s+(?P<b>\d+)(?:\s+(?:stemmer?\s+)?imod)?(?:\s*\((?P<b_who>[^()]*)\))?)?"
+    r"|\s(?P<a2>\d+)\s*:\s*(?P<b2>\d+)\b)",
+    re.I,
+)
+REJECTING = ("forkast", "afvis", "afvist", "nedstemt", "faldt")
+VOTE_VERB = re.compile(r"\b(?:stemte|stemmer|undlod|undlader|tog\s+forbehold|kunne\s+ikke|kan\s+ikke)\b", re.I)
+CLAUSE_BREAK = re.compile(r",\s+(?:mens|medens|og)\s+|,\s+")
 # "A stemmer for og V stemmer imod": two votes in one sentence.
 TWO_CLAUSES = re.compile(
     r"^(?P<first>.+?\b(?:stemte|stemmer)\s+(?:for|imod)\b[^,]*?)\s+og\s+"
@@ -76,7 +92,13 @@ SENTENCE_END = re.compile(
     r"(?<=[.!?])\s+(?=(?:For|Imod|Undlod|Hverken|Stemte)\b)|(?<!\s[A-ZÆØÅ]\.)(?<=[.!?])\s+(?=[A-ZÆØÅ(])"
 )
 # "Gruppe F", "gruppe Ø", "Gruppen A"
-GROUP_PREFIX = re.compile(r"^(?:gruppe(?:n|rne)?|partierne|partiet|listen)\s+", re.I)
+GROUP_PREFIX = re.compile(r"^(?:gruppe(?:n|rne)?|partierne|partiet|listen|liste|følgende)\s+", re.I)
+# "Venstres byrådsgruppe", "Det Konservative Folkepartis byrådsgrupper", "Enhedslisten de Rød-Grønnes gruppe"
+GROUP_SUFFIX = re.compile(r"s?\s+(?:byrådsgruppe|kommunalbestyrelsesgruppe|gruppe)(?:r|n|rne)?$", re.I)
+# A count after the voters: "A, V og C (8)", "Kristine Henriksen (A) m.fl. (5)"
+TRAILING_COUNT = re.compile(r"\s*\((?P<count>\d+)\)\s*\.?$")
+# A count before them: "2 (C+V)", "11 (Radikale Venstre, Konservative, …)"
+LEADING_COUNT = re.compile(r"^(?P<count>\d+)\s*\((?P<who>[^()]*)\)\s*\.?$")
 # "Kenneth Jerkel fra (A)", "Liselott Blixt (UP-1)", "(Ø)"
 PARTY_AFTER_NAME = re.compile(r"^(?P<name>.*?)\s*(?:\bfra\s+)?\((?P<party>[^()]+)\)$")
 # One voter per line after "For stemte:": "Anne Marie Lyduch (V)", "(Ø) med bemærkning …", "A, med …"
@@ -117,6 +139,12 @@ def find_votes(text: str, members: list[Person]) -> list[Vote]:
             votes.extend(_unclaimed(tallied))
             tallied = _tally(tally)
             continue
+        verb_tally = TALLY_VERB.search(sentence)
+        if verb_tally:
+            votes.extend(_unclaimed(tallied))
+            sides, tallied = _verb_tally(verb_tally, sentence, parties_by_name)
+            votes.extend(sides)
+            continue
         vote = _read_vote(sentence, parties_by_name)
         if vote:
             if vote.count is None and vote.option in tallied:
@@ -138,9 +166,29 @@ def _sentences(text: str) -> list[str]:
             continue
         listing = False
         for sentence in filter(None, (sentence.strip() for sentence in SENTENCE_END.split(paragraph))):
-            clauses = TWO_CLAUSES.match(sentence)
-            sentences.extend(clauses.group("first", "second") if clauses else [sentence])
+            for clause in _clauses(sentence):
+                two = TWO_CLAUSES.match(clause)
+                sentences.extend(two.group("first", "second") if two else [clause])
     return sentences
+
+
+def _clauses(sentence: str) -> list[str]:
+    """ "C, A og V stemte for, B undlod at stemme, mens Ø stemte nej": one clause per vote verb, split
+    at the last comma before each later clause's voters."""
+    verbs = list(VOTE_VERB.finditer(sentence))
+    if len(verbs) < 2 or TALLY_VERB.search(sentence):
+        return [sentence]
+    clauses, start = [], 0
+    for previous, verb in pairwise(verbs):
+        between = sentence[previous.end() : verb.start()]
+        if WHO_END.search(" " + between):
+            break  # "… stemte imod med bemærkning om, at SF stemmer imod": the rest is a remark
+        breaks = list(CLAUSE_BREAK.finditer(sentence, previous.end(), verb.start()))
+        if breaks:
+            clauses.append(sentence[start : breaks[-1].start()])
+            start = breaks[-1].end()
+    clauses.append(sentence[start:])
+    return [clause.strip() for clause in clauses if clause.strip()]
 
 
 def _tally(match: re.Match[str]) -> dict[VoteOption, int]:
@@ -151,6 +199,27 @@ def _tally(match: re.Match[str]) -> dict[VoteOption, int]:
         if value is not None:
             counts[option] = 0 if value.lower() == "ingen" else int(value)
     return counts
+
+
+def _verb_tally(
+    match: re.Match[str], sentence: str, parties_by_name: dict[str, str]
+) -> tuple[list[Vote], dict[VoteOption, int]]:
+    """Sides with their parties printed in the tally, and counts left for the sides named after it."""
+    first, second = match.group("a") or match.group("a2"), match.group("b") or match.group("b2")
+    rejecting = match.group("verb").lower().startswith(REJECTING) and not match.group("for_word")
+    options: tuple[VoteOption, VoteOption] = ("against", "for") if rejecting else ("for", "against")
+    sides: list[Vote] = []
+    counts: dict[VoteOption, int] = {}
+    for option, number, who in zip(options, (first, second), (match.group("a_who"), match.group("b_who")), strict=True):
+        if number is None:
+            continue
+        if who:
+            names, parties = _read_who(who.replace("+", ", "))
+            parties += [p for n in names if (p := parties_by_name.get(name_key(n))) and p not in parties]
+            sides.append(Vote(option=option, names=names, parties=parties, count=int(number), text=sentence))
+        else:
+            counts[option] = int(number)
+    return sides, counts
 
 
 def _unclaimed(tallied: dict[VoteOption, int]) -> list[Vote]:
@@ -176,7 +245,7 @@ def _read_vote(sentence: str, parties_by_name: dict[str, str]) -> Vote | None:
         counted = labelled.group("count") or labelled.group("count2")
         count = int(counted) if counted else None
     elif verb := VERB.match(sentence):
-        option = "for" if verb.group("option").lower() == "for" else "against"
+        option = "for" if (verb.group("option") or "").lower() in {"for", "ja"} else "against"
         who = verb.group("who")
         subject_match = SUBJECT.match(verb.group("rest"))
         subject = subject_match.group("subject") if subject_match else subject
@@ -190,7 +259,11 @@ def _read_vote(sentence: str, parties_by_name: dict[str, str]) -> Vote | None:
     if not labelled and WHO_END.search(who):
         return None  # "(D) med bemærkning om, at (D) stemmer imod": a remark quoting the vote, not a vote
     who = WHO_END.sub("", who).strip()
-    names, parties = _read_who(who)
+    counted_who = TRAILING_COUNT.search(who) or LEADING_COUNT.match(who)
+    if counted_who:
+        count = count if count is not None else int(counted_who.group("count"))
+        who = counted_who.group("who") if "who" in counted_who.groupdict() else who[: counted_who.start()]
+    names, parties = _read_who(who.replace("+", ", "))
     if count is None:
         count_match = COUNT.search(who)
         if count_match:
@@ -199,6 +272,8 @@ def _read_vote(sentence: str, parties_by_name: dict[str, str]) -> Vote | None:
         party = parties_by_name.get(name_key(name))
         if party and party not in parties:
             parties.append(party)
+    if count is None and who.strip(" .").isdigit():
+        count = int(who.strip(" ."))  # "7 undlod."
     if not names and not parties and count is None and not _is_group_word(who):
         return None
     return Vote(option=option, names=names, parties=parties, count=count, subject=subject, text=text)
@@ -211,7 +286,7 @@ def _read_who(who: str) -> tuple[list[str], list[str]]:
     names: list[str] = []
     parties: list[str] = []
     for part in split_list(listed):
-        part = GROUP_PREFIX.sub("", part.strip()).strip()
+        part = GROUP_SUFFIX.sub("", GROUP_PREFIX.sub("", part.strip())).strip()
         party_paren = PARTY_AFTER_NAME.fullmatch(part)
         if party_paren and _party(party_paren.group("party")):
             part, party = party_paren.group("name").strip(), _party(party_paren.group("party"))
@@ -219,7 +294,7 @@ def _read_who(who: str) -> tuple[list[str], list[str]]:
                 parties.append(party)
             if not part:
                 continue
-        letter = PARTY_NAMES.get(part.lower()) or _party(part)
+        letter = PARTY_NAMES.get(part.lower()) or PARTY_NAMES.get(part.lower().removesuffix("s")) or _party(part)
         if letter:
             if letter not in parties:
                 parties.append(letter)
@@ -229,8 +304,8 @@ def _read_who(who: str) -> tuple[list[str], list[str]]:
 
 
 def _party(text: str) -> str | None:
-    """A party letter as printed, "UP-1" (a numbered independent) read as "UP"."""
-    text = text.strip()
+    """A party letter as printed, "UP-1" (a numbered independent) read as "UP", "EL" as "Ø"."""
+    text = PARTY_ABBREVIATIONS.get(text.strip(), text.strip())
     numbered = NUMBERED_PARTY.match(text)
     if numbered:
         text = numbered.group("party")

@@ -33,8 +33,8 @@ def extract(raw: RawDocument) -> Extracted:
     if raw.data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"["):
         raise _json_error(raw)
     if looks_like_html(raw):
-        lines, encoding = html_lines(raw)
-        return Extracted("html", encoding, remove_page_furniture(lines))
+        lines, encoding, title = html_lines(raw)
+        return Extracted("html", encoding, remove_page_furniture(lines), title)
     if raw.suffix == "json":
         raise ExtractError(raw.uri, "the file is named .json but is not JSON (it does not start with { or [)")
     text, encoding = decode_text(raw)

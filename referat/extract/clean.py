@@ -1,8 +1,12 @@
-"""Remove page furniture from extracted lines: page numbers and running headers.
+"""Remove page furniture from extracted lines: page numbers, running headers and footers.
 
-A running header is a line repeated on many pages that equals the document's first line, e.g.
-"REFERAT Økonomiudvalget d. 12-03-2024"; other repeated lines ("Afbud: Claus Jørgensen",
-"Beslutning") are content and stay.
+Text printed from a PDF repeats a block on every page: "Hjørring Kommune / 12. oktober 2016 /
+Side 2.", "Vordingborg Kommune  Dato  Side / Økonomiudvalget  22.10.2014  3", "Formandens initialer".
+Such a block stands apart at a page break: blank lines before or after it, or a page number in it.
+A block (digits masked) that recurs at three or more page breaks is furniture, whatever it says;
+the same lines elsewhere, or a line repeated inside the text ("Afbud: Claus Jørgensen",
+"Beslutning"), are content and stay. The document's first line repeated three times or more is a
+running header too ("REFERAT Økonomiudvalget d. 12-03-2024").
 """
 
 from __future__ import annotations
@@ -12,23 +16,66 @@ from collections import Counter
 
 from referat.extract.lines import Line
 
-# "Side 3 af 41", "Side 3", "Page 3 of 41", "- 3 -"
-PAGE_NUMBER = re.compile(r"^(?:(?:Side|Page)\s+\d+(?:\s*(?:af|of|/)\s*\d+)?|-\s*\d+\s*-)$", re.I)
-MIN_HEADER_REPEATS = 3
+# "Side 3 af 41", "Side 3.", "Side 3", "Page 3 of 41", "- 3 -", "Sidenr. 1187"
+PAGE_NUMBER = re.compile(r"^(?:(?:Side|Page|Sidenr\.?)\s*\d+\.?(?:\s*(?:af|of|/)\s*\d+)?\.?|-\s*\d+\s*-)$", re.I)
+DIGITS = re.compile(r"\d+")
+MIN_REPEATS = 3
+BLOCK_LINES = 4  # a page header or footer is at most this many lines
+PAGE_GAP = 2  # blank lines that mark a page break in text printed from a PDF
 
 
 def remove_page_furniture(lines: list[Line]) -> list[Line]:
-    """Blank page numbers and running headers, keeping line numbers intact."""
+    """Blank page numbers, running headers and footers, keeping line numbers intact."""
+    furniture = _furniture_lines(lines)
     first = next((line.text for line in lines if line.text), "")
     repeats = Counter(line.text for line in lines if line.text)
-    running_header = first if repeats[first] >= MIN_HEADER_REPEATS else None
+    running_header = first if repeats[first] >= MIN_REPEATS else None
     cleaned: list[Line] = []
     seen_first = False
     for line in lines:
         is_header = line.text == running_header and seen_first
         seen_first = seen_first or line.text == first
-        if is_header or PAGE_NUMBER.match(line.text):
+        if is_header or PAGE_NUMBER.match(line.text) or line.number in furniture:
             cleaned.append(Line(line.number, "", 0, line.page))
         else:
             cleaned.append(line)
     return cleaned
+
+
+def _furniture_lines(lines: list[Line]) -> set[int]:
+    """Numbers of the lines in blocks that stand at page breaks and recur (digits masked) at three or more."""
+    found: dict[tuple[str, ...], list[Line]] = {}
+    start = 0
+    while start < len(lines):
+        if not lines[start].text:
+            start += 1
+            continue
+        end = start
+        while end < len(lines) and lines[end].text:
+            end += 1
+        block = lines[start:end]
+        # A page header follows a page break; a block before one is a footer only when it is set
+        # apart on both sides or holds a page number (the last lines of a page's text are content).
+        after_break = start == 0 or _blank_run(lines, start - 1, -1) >= PAGE_GAP
+        before_break = _blank_run(lines, end, 1) >= PAGE_GAP
+        numbered = any(PAGE_NUMBER.match(line.text) for line in block)
+        if len(block) <= BLOCK_LINES and (after_break or numbered or (before_break and after_break)):
+            found.setdefault(tuple(_masked(line.text) for line in block), []).extend(block)
+        start = end
+    return {
+        line.number
+        for masked, block_lines in found.items()
+        if len(block_lines) >= MIN_REPEATS * len(masked)
+        for line in block_lines
+    }
+
+
+def _blank_run(lines: list[Line], index: int, step: int) -> int:
+    count = 0
+    while 0 <= index < len(lines) and not lines[index].text:
+        count, index = count + 1, index + step
+    return count
+
+
+def _masked(text: str) -> str:
+    return DIGITS.sub("#", " ".join(text.split()))

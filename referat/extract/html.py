@@ -1,9 +1,14 @@
 """HTML to lines with selectolax (Lexbor): the same shape the parser reads in text and Markdown.
 
 Headings keep their level, each block (paragraph, list item, table row) becomes one line with a blank
-line after paragraphs, list items keep their marker ("- ", "1. "), table cells are joined by tabs.
-Scripts, styles, forms and navigation are dropped; nothing of the markup reaches the model, so a
-document's HTML can never run in a reader's browser.
+line after paragraphs, list items keep their marker ("- ", "1. "), table cells are joined by tabs, and
+a line whose text is all emphasised (strong/b, a bold style, a table header cell, a definition term)
+is marked bold. Scripts, styles, form controls and navigation are dropped; nothing of the markup
+reaches the model, so a document's HTML can never run in a reader's browser.
+
+Controls are dropped with care: portals put whole pages inside an ASP.NET <form>, and print agenda
+item titles inside accordion buttons (<h2><button aria-expanded>3. Title</button></h2>), so a form
+keeps its content and a button that holds, or sits in, a heading or opens a section keeps its text.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from referat.extract.lines import Line
 from referat.extract.text import decode_text
 from referat.sources.raw import RawDocument
 
-DROPPED = "script, style, noscript, template, nav, footer, aside, form, button, select, svg, iframe, [hidden]"
+DROPPED = "script, style, noscript, template, nav, footer, aside, input, select, textarea, svg, iframe, [hidden]"
 DROPPED_ROLES = '[role="navigation"], [role="search"], [aria-hidden="true"]'
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Elements that end the line before them and after them.
@@ -30,6 +35,10 @@ BLOCKS = {
 # Blocks followed by a blank line, as paragraphs are in text files.
 PARAGRAPHS = {"p", "pre", "blockquote", "table", "ul", "ol", "dl", *HEADINGS}
 CELLS = {"td", "th"}
+# Inline elements and cells whose text is emphasised.
+EMPHASIS = {"strong", "b", "th", "dt"}
+BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
+DISCLOSURE = ("aria-expanded", "aria-controls", "data-toggle", "data-bs-toggle")
 # Marks a cell boundary until whitespace is collapsed; then it becomes a tab.
 CELL_SEPARATOR = "\ue000"
 SPACE = re.compile(r"\s+")
@@ -44,16 +53,20 @@ class _LineBuilder:
     lines: list[Line] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)
     level: int = 0
+    emphasis: int = 0  # how many emphasising elements the walk is inside
+    plain: bool = False  # the current line has text outside emphasis
 
     def text(self, text: str) -> None:
         self.parts.append(text)
+        if not self.emphasis and text.strip() and text.strip() != CELL_SEPARATOR:
+            self.plain = True
 
     def end_line(self) -> None:
         text = SPACE.sub(" ", "".join(self.parts).replace("\u00a0", " ")).strip()
         text = "\t".join(cell.strip() for cell in text.split(CELL_SEPARATOR)).strip("\t")
         if text:
-            self.lines.append(Line(len(self.lines) + 1, text, self.level))
-        self.parts, self.level = [], 0
+            self.lines.append(Line(len(self.lines) + 1, text, self.level, bold=not self.plain))
+        self.parts, self.level, self.plain = [], 0, False
 
     def blank(self) -> None:
         self.end_line()
@@ -70,10 +83,10 @@ def looks_like_html(raw: RawDocument) -> bool:
     return declared and head.startswith(b"<")
 
 
-def html_lines(raw: RawDocument) -> tuple[list[Line], str]:
-    """The page's text as lines, and the encoding it was read with."""
+def html_lines(raw: RawDocument) -> tuple[list[Line], str, str | None]:
+    """The page's text as lines, the encoding it was read with, and its <title>."""
     text, encoding = _decode(raw)
-    return html_text_lines(text, raw.uri), encoding
+    return html_text_lines(text, raw.uri), encoding, document_title(text)
 
 
 def html_text_lines(html: str, uri: str) -> list[Line]:
@@ -85,12 +98,36 @@ def html_text_lines(html: str, uri: str) -> list[Line]:
     for selector in (DROPPED, DROPPED_ROLES):
         for node in root.css(selector):
             node.decompose()
+    # In-page links ("Til toppen", a contents list of "#punkt-3" anchors) are navigation, unless
+    # they open a section or carry a heading; buttons likewise.
+    for control in root.css('button, a[href^="#"]'):
+        if not _opens_content(control):
+            control.decompose()
     builder = _LineBuilder()
     _walk(root, builder)
     builder.end_line()
     if not any(line.text for line in builder.lines):
         raise ExtractError(uri, "the HTML page contains no text")
     return builder.lines
+
+
+def document_title(html: str) -> str | None:
+    """The page's <title>, e.g. "Referat - Økonomiudvalget - 12. marts 2024 | Greve Kommune"."""
+    node = LexborHTMLParser(html).css_first("title")
+    title = SPACE.sub(" ", node.text()).strip() if node is not None else ""
+    return title or None
+
+
+def _opens_content(control: LexborNode) -> bool:
+    """An accordion toggle, or a control holding or inside a heading: its text is content."""
+    if any(name in control.attributes for name in DISCLOSURE) or control.css_first("h1, h2, h3, h4, h5, h6"):
+        return True
+    parent = control.parent
+    while parent is not None:
+        if (parent.tag or "") in HEADINGS:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _walk(root: LexborNode, builder: _LineBuilder) -> None:
@@ -101,7 +138,7 @@ def _walk(root: LexborNode, builder: _LineBuilder) -> None:
         node, leaving = stack.pop()
         tag = node.tag or ""
         if leaving:
-            _leave(tag, builder, ordinals)
+            _leave(node, tag, builder, ordinals)
             continue
         if node.is_text_node:
             builder.text(node.text(deep=False) or "")
@@ -114,7 +151,13 @@ def _walk(root: LexborNode, builder: _LineBuilder) -> None:
         stack.extend((child, False) for child in reversed(children))
 
 
+def _emphasises(node: LexborNode, tag: str) -> bool:
+    return tag in EMPHASIS or bool(BOLD_STYLE.search(node.attributes.get("style") or ""))
+
+
 def _enter(node: LexborNode, tag: str, builder: _LineBuilder, ordinals: list[int | None]) -> None:
+    if _emphasises(node, tag):
+        builder.emphasis += 1
     if tag in HEADINGS:
         builder.blank()
         builder.level = HEADINGS[tag]
@@ -136,7 +179,9 @@ def _enter(node: LexborNode, tag: str, builder: _LineBuilder, ordinals: list[int
         builder.end_line()
 
 
-def _leave(tag: str, builder: _LineBuilder, ordinals: list[int | None]) -> None:
+def _leave(node: LexborNode, tag: str, builder: _LineBuilder, ordinals: list[int | None]) -> None:
+    if _emphasises(node, tag):
+        builder.emphasis -= 1
     if tag in {"ol", "ul"} and ordinals:
         ordinals.pop()
     if tag in PARAGRAPHS:

@@ -8,16 +8,23 @@ from typing import Literal
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One source line; `number` is 1-based in the decoded source, `level` a Markdown heading level."""
+    """One source line; `number` is 1-based in the decoded source.
+
+    The style the source gives the line is kept where it has one, as evidence for the layout:
+    `level` is a heading level (Markdown "#", HTML h1–h6, a larger PDF font, a DOCX heading style)
+    and `bold` says the whole line is emphasised (strong/b, a bold font or run, a table header cell).
+    """
 
     number: int
     text: str
     level: int = 0
     page: int | None = None
+    bold: bool = False
 
 
 @dataclass(frozen=True)
 class Extracted:
-    format: Literal["text", "markdown", "html", "pdf"]
+    format: Literal["text", "markdown", "html", "pdf", "docx"]
     encoding: str
     lines: list[Line]
+    title: str | None = None  # the document's own title: HTML <title>, PDF or DOCX metadata

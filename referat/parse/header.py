@@ -1,9 +1,17 @@
-"""Read the meeting header: the lines before the first agenda item -> Meeting.
+"""Read the meeting's facts: the lines before the first item, the document's title, its name -> Header.
 
-REFERAT Beskæftigelses- og Integrationsudvalget 2022-2025 d. 31-05-2023
-Mødedato Onsdag d. 31. maj 2023 kl. 19:00
-Mødested 2608 - Gladsaxeværrelset
-Mødedeltagere Bjørn Lykke Sørensen, …, Claus Jørgensen (Afbud)
+The facts come from, most trusted first:
+- the fact list, in any of its shapes: "Mødested: Rådhuset", "Mødedato Onsdag d. 31. maj 2023"
+  (no colon), "Dato<TAB>19. maj 2021" (a table row), a label over its value ("UDVALG" /
+  "Økonomiudvalget", HTML dt/dd), or a column of labels printed before a column of values (a
+  two-column PDF table: "Mødedato:", "Mødested:", then "12. oktober 2016", "Rådhuset");
+- the title lines: "REFERAT Økonomiudvalget 2022-2025 d. 12-03-2024", "Kultur- og Fritidsudvalget -
+  Referat", "Referat - Byrådet den 12. marts 2019", "Teknisk Udvalg – Dagsorden – 4. maj 2021",
+  "Referat til mødet i Økonomiudvalget den 15. juni 2022 kl. 15:00 i Mødelokale 1, Hobro Rådhus";
+- the document's own title (HTML <title>, PDF metadata), then its file name ("…-2021-05-19.pdf").
+Only these are read for the date: an attachment's date or an earlier meeting's date in an item
+can never become the meeting's date. "X Kommune" named in the header is the municipality; else
+the municipality the text names most often (at least twice).
 """
 
 from __future__ import annotations
@@ -11,39 +19,55 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from referat.extract.lines import Line
 from referat.model import Person
-from referat.parse.dates import ANY_DATE, parse_date, parse_times
-from referat.parse.names import parse_people, split_term
+from referat.parse.dates import ANY_DATE, ANY_DATE_RE, TIME, parse_date, parse_times
+from referat.parse.names import name_key, parse_people, split_term
 from referat.parse.toc import find_toc_start, is_toc_entry
+from referat.vocab import ABSENCE_NOTE, COMMITTEE_NOUN, FACT_LABELS, TITLE_KINDS
 
-# "REFERAT Udvalget for Job, Arbejdsmarked og Integration - 2022-2025 d. 08-05-2024",
-# "Referat af møde i Økonomiudvalget den 12. marts 2024", "Økonomiudvalget - Dagsorden"
-TITLE_WORD = re.compile(r"\b(referat|dagsorden|beslutningsprotokol|protokol)\b", re.I)
+TITLE_WORD = re.compile(r"\b(" + "|".join(TITLE_KINDS) + r")\b", re.I)
+SITE_SECTION = re.compile(r"\bdagsorden(?:er)?\s+(?:og|&)\s+referat(?:er)?\b|[»>]", re.I)
+COMMITTEE = re.compile(r"\b" + COMMITTEE_NOUN + r"\b", re.I)
+# Words around the committee in a title: "Referat af møde i", "til mødet i", "fra det ordinære møde i"
 TITLE_FILLER = re.compile(
-    r"^\s*(?:af|fra|for)?\s*(?:det\s+)?(?:ordinære\s+|ekstraordinære\s+)?(?:møde[ts]?\s+)?(?:i|for)?\s+", re.I
-)
-TITLE_DATE = re.compile(
-    r"\s*(?:,|-|–)?\s*(?:(?:den|d\.)\s*)?(?:\w+dag\s+)?(?:den\s+|d\.\s*)?" + ANY_DATE + r".*$", re.I
-)
-# "Mødedato Onsdag d. 31. maj 2023 kl. 19:00", "Sted: Rådhuset"
-FIELD = re.compile(
-    r"^(?P<label>Mødedato|Mødetidspunkt|Tidspunkt|Dato|Mødested|Mødelokale|Lokale|Sted|Mødedeltagere|Deltagere|"
-    r"Til stede|Medlemmer|Fraværende|Afbud|Udvalg)\s*:?\s+(?P<value>\S.*)$",
+    r"\b(?:af|fra|for|til)?\s*(?:det\s+)?(?:ordinære\s+|ekstraordinære\s+)?(?:møde[ts]?|mødet)\s+(?:i|for)\b"
+    r"|^\s*(?:af|fra|til|for)\b|\b(?:åben|lukket)\s+(?:dagsorden|referat)\b",
     re.I,
 )
-# "Gladsaxe Kommune har ambitioner …" — the municipality named most often is the publisher.
-# Found by looking back from each "Kommune", which is faster than trying every capitalised word.
+# A date with what is printed around it: "d. 31-05-2023", "den 12. marts 2024 kl. 16.30",
+# "Onsdag, 29 april, 2019 - 17:00"
+DATE_PHRASE = re.compile(
+    r"(?:\b(?:den|d\.)\s*)?(?:\b\w+dag\b,?\s*(?:den\s+|d\.\s*)?)?"
+    + ANY_DATE
+    + r"(?:\s*(?:,|-|–)?\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?::\d{2})?(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?)?",
+    re.I,
+)
+# "… kl. 15:00 i Mødelokale 1, Hobro Rådhus", "… kl. 16.30 på Rådhuset"
+PLACE_AFTER_TIME = re.compile(
+    r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?\s+(?:i|på)\s+(?P<place>\S.{2,120}?)\.?$", re.I
+)
+SEPARATORS = re.compile(r"\s+[-–•|»>/]\s+|\s*:\s+|,\s+(?=[A-ZÆØÅ][a-zæøå]+\s+(?:Regions)?[Kk]ommune\b)")
+# "Fraværende: Anne Holm", "Afbud fra Lise Marie Holt." in a header line or a note
+ABSENCE_IN_TEXT = re.compile(r"\b" + ABSENCE_NOTE + r"\s*:?\s*(?P<who>[A-ZÆØÅ][^.;:]{2,200})", re.I)
+# "Gladsaxe Kommune har ambitioner …" — found by looking back from each "Kommune".
 KOMMUNE = re.compile(r"\b(?:Kommune|Regionskommune)\b")
 MUNICIPALITY_NAME = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?)\s+$")
 MUNICIPALITY_LOOKBACK = 40
-NOT_A_MUNICIPALITY = {"Kommunernes", "Hver", "Den", "Hele", "Enhver", "Egen", "Anden", "Samme", "Denne", "Vores"}
+NOT_A_MUNICIPALITY = {"Kommunernes", "Hver", "Den", "Hele", "Enhver", "Egen", "Anden", "Samme", "Denne", "Vores", "Din"}
 MIN_MUNICIPALITY_MENTIONS = 2
+TITLE_LINES = 12  # title lines are among the first lines of the header
+LABEL_WITH_VALUE = re.compile(r"^(?P<label>[^:\t]{2,40}?)\s*(?::|\t|\s{2,})\s*(?P<value>.*)$")
+FILE_DATE = re.compile(r"(?<!\d)(\d{4})[-_.](\d{2})[-_.](\d{2})(?!\d)|(?<!\d)(\d{2})[-_.](\d{2})[-_.](\d{4})(?!\d)")
+TERM = re.compile(r"\b((?:19|20)\d{2})\s*[-–/]\s*((?:19|20)\d{2})\b")
+LONG_LINE = 60  # a value line this long that does not end a name was wrapped by the page
 
 
 @dataclass
 class Header:
+    body: str | None = None
     organization: str | None = None
     term: str | None = None
     kind: str | None = None
@@ -55,51 +79,235 @@ class Header:
     absent: list[Person] = field(default_factory=list)
 
 
-def read_header(lines: list[Line]) -> Header:
-    """Read committee, date, time, place and attendance from the header lines."""
-    toc_start = find_toc_start(lines)
-    relevant = [
-        line.text
-        for i, line in enumerate(lines)
-        if line.text and (toc_start is None or i < toc_start) and not is_toc_entry(line.text)
-    ]
+def read_header(lines: list[Line], document_title: str | None = None, uri: str = "") -> Header:
+    """Read committee, date, time, place, municipality and attendance."""
+    relevant = _relevant(lines)
+    facts = read_facts(relevant)
+    texts = [line.text.strip() for line in relevant if line.text]
+    titles = [text for text in texts[:TITLE_LINES] if not _fact_label(text)[0]]
     header = Header()
-    title = next((text for text in relevant if TITLE_WORD.search(text)), None)
-    if title:
-        _read_title(title, header)
-    for text in relevant:
-        match = FIELD.match(text)
-        if match:
-            _read_field(match.group("label").lower(), match.group("value").strip(), header)
+    _apply_facts(facts, header)
+    _read_titles(titles, header)
+    for source in (document_title or "", _file_date(uri)):
+        if header.date is None and source:
+            header.date = parse_date(source)
+    if header.organization is None and document_title:
+        header.organization, header.term = _committee_in(document_title) or (None, header.term)
+    header.body = _municipality_in([*titles, *facts.get("organization", []), document_title or ""])
+    absent_keys = {name_key(p.name) for p in header.absent}
+    header.participants = [p for p in header.participants if name_key(p.name) not in absent_keys]
     return header
 
 
-def _read_title(title: str, header: Header) -> None:
-    word = TITLE_WORD.search(title)
-    assert word is not None
-    header.kind = "agenda" if word.group(1).lower() == "dagsorden" else "minutes"
-    header.date = header.date or parse_date(title)
-    before, after = title[: word.start()].strip(" -–:,"), title[word.end() :]
-    name = before or TITLE_FILLER.sub("", after, count=1)
-    name = TITLE_DATE.sub("", name).strip(" -–:,")
-    if name:
-        header.organization, header.term = split_term(name)
+def _relevant(lines: list[Line]) -> list[Line]:
+    """The header's lines before any table of contents, blank lines kept (they end a fact's value)."""
+    toc_start = find_toc_start(lines)
+    return [
+        line for i, line in enumerate(lines) if (toc_start is None or i < toc_start) and not is_toc_entry(line.text)
+    ]
 
 
-def _read_field(label: str, value: str, header: Header) -> None:
-    if label in {"mødedato", "dato", "tidspunkt", "mødetidspunkt"}:
-        header.date = parse_date(value) or header.date
-        start, end = parse_times(value)
-        header.start_time, header.end_time = start or header.start_time, end or header.end_time
-    elif label in {"mødested", "mødelokale", "lokale", "sted"}:
-        header.location = value
-    elif label in {"mødedeltagere", "deltagere", "til stede", "medlemmer"}:
-        for person, absent in parse_people(value):
+# --- the fact list -------------------------------------------------------------------------------
+
+
+def read_facts(lines: list[Line]) -> dict[str, list[str]]:
+    """Facts by kind ("date", "location", "participants", …) from a fact list in any shape."""
+    texts = [line.text.strip() for line in lines]
+    facts: dict[str, list[str]] = {}
+    i = 0
+    while i < len(texts):
+        label, value = _fact_label(texts[i]) if texts[i] else (None, "")
+        if label is None:
+            i += 1
+            continue
+        if value:
+            facts.setdefault(label, []).append(value)
+            i += 1
+            continue
+        labels = [label]
+        i += 1
+        while i < len(texts) and (not texts[i] or (_fact_label(texts[i])[0] and not _fact_label(texts[i])[1])):
+            if texts[i]:
+                labels.append(_fact_label(texts[i])[0] or "")
+            i += 1
+        # Under a label, "Mødelokale 2A" is a value, not a label without a colon; a heading, or a
+        # blank line once every label has its value, ends the values.
+        values: list[str] = []
+        while i < len(texts) and _fact_label(texts[i], loose=False)[0] is None and not lines[i].level:
+            if not texts[i]:
+                if len(values) >= len(labels):
+                    break
+            else:
+                values.append(texts[i])
+            i += 1
+        # A column of labels and a column of values: one value each, the last label takes the rest.
+        for k, each in enumerate(labels):
+            given = values[k : k + 1] if k < len(labels) - 1 else values[k:]
+            if given:
+                facts.setdefault(each, []).append(
+                    _join_wrapped(given) if each in {"participants", "absent"} else given[0]
+                )
+    return facts
+
+
+def _fact_label(text: str, loose: bool = True) -> tuple[str | None, str]:
+    """The fact a line labels, and the value printed with it ("" when the value follows);
+    `loose` also reads a label without a colon ("Mødedato Onsdag d. 31. maj 2023")."""
+    stripped = text.strip()
+    bare = stripped.rstrip(":").strip().lower()
+    if bare in FACT_LABELS:
+        return FACT_LABELS[bare], ""
+    match = LABEL_WITH_VALUE.match(stripped)
+    if match and match.group("label").strip().lower() in FACT_LABELS:
+        return FACT_LABELS[match.group("label").strip().lower()], match.group("value").strip()
+    # "Mødedato Onsdag d. 31. maj 2023", "Mødested 2608 - Gladsaxeværrelset": a label without a colon
+    lowered = stripped.lower()
+    for label in _LABELS_LONGEST_FIRST if loose else ():
+        if lowered.startswith(label + " "):
+            value = stripped[len(label) + 1 :].strip()
+            if value[:1].isupper() or value[:1].isdigit():
+                return FACT_LABELS[label], value
+    return None, ""
+
+
+_LABELS_LONGEST_FIRST = sorted(FACT_LABELS, key=len, reverse=True)
+
+
+def _join_wrapped(values: list[str]) -> str:
+    """Lines of a list of people: one name a line, or a comma list wrapped by the page."""
+    joined = values[0]
+    for previous, value in pairwise(values):
+        wrapped = len(previous) >= LONG_LINE and not previous.rstrip().endswith((",", ")"))
+        joined += (" " if wrapped else ", ") + value
+    return joined
+
+
+def _apply_facts(facts: dict[str, list[str]], header: Header) -> None:
+    for value in facts.get("meeting", []):
+        kind = TITLE_WORD.search(value)
+        if kind:
+            header.kind = header.kind or TITLE_KINDS[kind.group(1).lower()]
+    for label in ("date", "start", "time", "meeting", "end"):
+        for value in facts.get(label, []):
+            header.date = header.date or (parse_date(value) if label != "end" else None)
+            start, end = parse_times(value, bare=True)
+            if label == "end":
+                header.end_time = header.end_time or start
+            else:
+                header.start_time = header.start_time or start
+                header.end_time = header.end_time or end
+    if facts.get("location"):
+        header.location = facts["location"][0]
+    if facts.get("organization"):
+        header.organization, header.term = split_term(facts["organization"][0])
+    if facts.get("term"):
+        header.term = header.term or facts["term"][0]
+    for value in facts.get("participants", []):
+        for person, absent in parse_people(value.replace("\t", ", ")):
             (header.absent if absent else header.participants).append(person)
-    elif label in {"fraværende", "afbud"}:
-        header.absent.extend(person for person, _ in parse_people(value))
-    elif label == "udvalg" and not header.organization:
-        header.organization, header.term = split_term(value)
+    for value in facts.get("absent", []):
+        header.absent.extend(person for person, _ in parse_people(value.replace("\t", ", ")))
+    for value in facts.get("notes", []):
+        for match in ABSENCE_IN_TEXT.finditer(value):
+            header.absent.extend(person for person, _ in parse_people(match.group("who")))
+    header.absent = _unique(header.absent)
+
+
+def _unique(people: list[Person]) -> list[Person]:
+    seen: dict[str, Person] = {}
+    for person in people:
+        known = seen.get(name_key(person.name))
+        if known is None or (known.party is None and person.party):
+            seen[name_key(person.name)] = person
+    return list(seen.values())
+
+
+# --- the title -----------------------------------------------------------------------------------
+
+
+def _read_titles(titles: list[str], header: Header) -> None:
+    """Kind, committee, date, time and place from the title lines, where the fact list left them open."""
+    # A site's "Dagsordener og referater" navigation names both kinds; a line that is the title word
+    # alone ("Referat") says most.
+    worded = [t for t in titles if TITLE_WORD.search(t) and not SITE_SECTION.search(t)]
+    worded.sort(key=lambda t: not TITLE_WORD.fullmatch(t.strip(" .:")))
+    if worded and header.kind is None:
+        word = TITLE_WORD.search(worded[0])
+        assert word is not None
+        header.kind = TITLE_KINDS[word.group(1).lower()]
+    dated = [text for text in titles if parse_date(text)]
+    if header.date is None and dated:
+        header.date = parse_date(dated[0])
+    if header.start_time is None:
+        for text in dated + [t for t in titles if TIME.search(t)]:
+            start, end = parse_times(text, bare=ANY_DATE_RE.search(text) is not None)
+            if start:
+                header.start_time, header.end_time = start, header.end_time or end
+                break
+    if header.location is None:
+        header.location = next((m.group("place") for t in titles if (m := PLACE_AFTER_TIME.search(t))), None)
+    if header.organization is None:
+        found = next((named for text in titles if (named := _committee_in(text))), None)
+        if found is None:
+            found = next(
+                (named for text in titles if TITLE_WORD.search(text) and (named := _title_remainder(text))), None
+            )
+        if found:
+            header.organization, header.term = found[0], header.term or found[1]
+
+
+def _committee_in(text: str) -> tuple[str, str | None] | None:
+    """The committee a title names: the part of it that holds a committee noun, and the term
+    printed with it ("Udvalget for Job, Arbejdsmarked og Integration - 2022-2025")."""
+    stripped = _strip_title(text)
+    for part in reversed(SEPARATORS.split(stripped)):
+        part = part.strip(" -–,:.")
+        if part and COMMITTEE.search(part) and not KOMMUNE.search(part) and len(part.split()) <= 10:
+            name, term = split_term(part)
+            if term is None and (printed := TERM.search(stripped)):
+                term = f"{printed.group(1)}-{printed.group(2)}"
+            return name, term
+    return None
+
+
+def _title_remainder(text: str) -> tuple[str, str | None] | None:
+    """ "Referat Handicaprådet d. 5. maj": what is left of a title line without its title word."""
+    remainder = _strip_title(text).strip(" -–,:.")
+    return split_term(remainder) if remainder and len(remainder.split()) <= 10 else None
+
+
+def _strip_title(text: str) -> str:
+    """A title line without its title word, fillers, dates, times and the municipality."""
+    text = DATE_PHRASE.sub(" ", text)
+    text = PLACE_AFTER_TIME.sub(" ", text)
+    text = TIME.sub(" ", text)
+    text = TITLE_WORD.sub(" ", text)
+    text = TITLE_FILLER.sub(" ", text)
+    text = re.sub(r"\b[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?\s+(?:Regions)?[Kk]ommune\b", " ", text)
+    return " ".join(text.split())
+
+
+def _file_date(uri: str) -> str:
+    """ "…/greve-oekonomiudvalget-2023-03-06.pdf" -> "2023-03-06"; "" when the name holds no date."""
+    name = uri.rsplit("/", 1)[-1]
+    match = FILE_DATE.search(name)
+    if not match:
+        return ""
+    if match.group(1):
+        return f"{match.group(1)}-{match.group(2)}-{match.group(3)}"
+    return f"{match.group(6)}-{match.group(5)}-{match.group(4)}"
+
+
+# --- the municipality ----------------------------------------------------------------------------
+
+
+def _municipality_in(texts: list[str]) -> str | None:
+    for text in texts:
+        for match in KOMMUNE.finditer(text):
+            before = MUNICIPALITY_NAME.search(text, max(0, match.start() - MUNICIPALITY_LOOKBACK), match.start())
+            if before and before.group(1) not in NOT_A_MUNICIPALITY:
+                return f"{before.group(1)} {match.group(0)}"
+    return None
 
 
 def find_municipality(text: str) -> str | None:

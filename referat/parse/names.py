@@ -54,9 +54,15 @@ def split_list(text: str) -> list[str]:
 def parse_person(text: str) -> tuple[Person, bool] | None:
     """Read "Name (Party)" or "Name (Afbud)"; returns the person and whether marked absent."""
     match = PERSON.match(text.strip())
-    if not match or not looks_like_name(match.group("name")):
+    if not match:
         return None
-    party = role = None
+    name, role = match.group("name").strip(), None
+    first, _, rest = name.partition(" ")
+    if first.lower() in ROLE_MARKERS and rest:
+        role, name = first.lower(), rest  # "Formand Helle Bjerregaard (A)"
+    if not looks_like_name(name):
+        return None
+    party = None
     absent = False
     for note in NOTE.findall(match.group("notes")):
         for token in (t.strip() for t in note.split(",")):
@@ -67,7 +73,7 @@ def parse_person(text: str) -> tuple[Person, bool] | None:
                 role = lowered
             elif PARTY_LETTER.match(token):
                 party = token
-    return Person(name=match.group("name").strip(), party=party, role=role), absent
+    return Person(name=name, party=party, role=role), absent
 
 
 def parse_people(text: str) -> list[tuple[Person, bool]]:

@@ -1,49 +1,78 @@
 """Split an agenda item's lines into sections: list[Line] -> preamble lines and list[Section].
 
-A section starts at a known heading ("Beslutning", "Sagsfremstilling", "Resume", …), at a dated
-decision heading ("Beslutning i Social- og Arbejdsmarkedsudvalget den 05-09-2022",
-"Økonomiudvalgets møde den 12.03.2024:"), at a proposer line without heading
-("Social- og Sundhedsforvaltningen indstiller,") or at an absence line ("Afbud: Claus Jørgensen").
-Other lines, including sub-headings, are body text of the current section.
+A section starts at a heading the vocabulary or the decision forms name (parse/headings.py), at a
+proposer line without heading ("Social- og Sundhedsforvaltningen indstiller,"), at an absence line
+("Afbud: Claus Jørgensen"), or at a heading of the document's own template: a heading-like line
+that recurs in several of its items (learn_template). Such a heading the vocabulary does not know becomes a
+section of its own (kind from its first words, else `other`), never text of the section above.
+Other lines, including a case worker's own sub-headings, are body text of the current section.
+A dated committee line ("Økonomiudvalget, 2. juni 2021, pkt. 40:") heads a decision, except in a
+list of earlier or related treatment, where it is a line of that list.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 
+from referat.enrich.case_numbers import is_case_number_line
 from referat.extract.lines import Line
 from referat.model import Section, Span
-from referat.parse.dates import ANY_DATE, parse_date
-from referat.parse.names import split_term
-from referat.vocab import SECTION_KINDS
+from referat.parse.dates import ANY_DATE_RE
+from referat.parse.headings import HeadingMatch, heading_key, keyword_kind, known_heading, looks_like_heading
 
-# "Beslutning i Social- og Arbejdsmarkedsudvalget den 05-09-2022", "Beslutning den 12.03.2024"
-DATED_DECISION = re.compile(
-    r"^(?:Beslutning|Afgørelse)(?:\s+(?:i|fra)\s+(?P<org>.+?))?\s+(?:den|d\.)\s+(?P<date>" + ANY_DATE + r")\s*:?$", re.I
-)
-# "Økonomiudvalgets møde den 12.03.2024:", "Byrådets beslutning den 21. juni 2023"
-MEETING_DECISION = re.compile(
-    r"^(?P<org>[A-ZÆØÅ][^:]{2,80}?)s\s+(?:møde|beslutning)\s+(?:den|d\.)\s+(?P<date>" + ANY_DATE + r")\s*:?$"
-)
 # "Direktionen indstiller:", "Social- og Sundhedsforvaltningen indstiller,",
 # "Direktøren indstiller til Social- og Arbejdsmarkedsudvalget at anbefale over for Økonomiudvalget"
-PROPOSER = re.compile(r"^(?P<by>[A-ZÆØÅ][^.:;]{1,150}?)\s+indstiller(?:\s+til\s+[^.;]+?)?\s*[,:]?$")
-# "Afbud: Claus Jørgensen", "Afbud Maria Durhuus", "Fraværende:"
-ABSENCE = re.compile(r"^(?P<heading>Afbud|Fraværende|Fravær)\b\s*:?\s*(?P<rest>.*)$", re.I)
+PROPOSER = re.compile(r"^(?P<by>[A-ZÆØÅ][^.:;]{1,150}?)\s+indstiller(?:\s+til\s+[^.;]+?)?\s*(?:,?\s*at)?\s*[,:]?$")
 # A summary nested under an empty "Sagsfremstilling" ends at the first sub-heading: a short line
 # without closing punctuation, e.g. "Samarbejde med ansøgere til Dialogforum for etniske minoriteter".
 SUBHEADING = re.compile(r"^[A-ZÆØÅ0-9][^\t]{0,110}[^.,:;!?\s]$")
 MAX_SUBHEADING_WORDS = 15
+# "Afbud Maria Durhuus", "Fraværende Claus Jørgensen (F)": an absence printed without a colon
+ABSENCE = re.compile(r"^(?P<heading>Afbud|Fraværende|Fravær)(?:\s+fra)?\s+(?P<rest>[A-ZÆØÅ].*)$")
+# A heading of the template recurs in at least this share of the items (and in two at least).
+RECURRENCE_SHARE = 0.3
+# Sections listing other treatment, where a dated committee line is an entry, not a decision.
+TREATMENT_LISTS = {"history", "related", "upcoming", "consultation", "procedure"}
+ITEM_NAMED = re.compile(r"\b(?:pkt|punkt|sag)\.?\s*(?:nr\.?\s*)?\d", re.I)
+# "Kasper Bøgh (V)", "Kasper Vind Eriksen", "Teknisk Udvalg": names recur (under every absence
+# heading, as the body a case goes to) in Title Case, which Danish headings are not written in.
+TITLE_CASE_NAME = re.compile(r"^[A-ZÆØÅ][\w.'’-]+(?:\s+[A-ZÆØÅ][\w.'’-]+)+,?(?:\s*\([A-ZÆØÅ]{1,3}\))?\.?$")
+# "Sagen afgøres i: Økonomiudvalget": a labelled value, not a heading
+LABELLED_VALUE = re.compile(r"^[^:]{2,60}:\s*\S")
 
 
 @dataclass(frozen=True)
-class HeadingMatch:
-    heading: str
-    kind: str
-    inline: str = ""
-    organization: str | None = None
-    date: str | None = None
+class Template:
+    """The headings a document's items share: its publisher's template. A page with one item has
+    no recurrence to learn from; there only the vocabulary's headings are sections, as a styled
+    line may as well be the case worker's own sub-heading."""
+
+    recurring: frozenset[str] = frozenset()
+
+
+def learn_template(items: list[list[Line]]) -> Template:
+    """Heading-like lines that recur across the items."""
+    counts: Counter[str] = Counter()
+    for lines in items:
+        counts.update({heading_key(line.text) for line in lines if not known_heading(line.text) and _may_head(line)})
+    need = max(2, math.ceil(len(items) * RECURRENCE_SHARE))
+    return Template(frozenset(k for k, n in counts.items() if n >= need))
+
+
+def _may_head(line: Line) -> bool:
+    """A line that may be a template heading: heading-shaped, and not a member, a case number or a
+    dated entry of a list ("06-03-2023 Kultur- og Fritidsudvalget"), which recur as well."""
+    text = line.text
+    return (
+        looks_like_heading(line)
+        and not TITLE_CASE_NAME.match(text)
+        and not LABELLED_VALUE.match(text)
+        and not is_case_number_line(text)
+        and not ANY_DATE_RE.search(text)
+    )
 
 
 @dataclass
@@ -62,33 +91,47 @@ class DatedSection:
     date: str | None
 
 
-def match_heading(line: Line) -> HeadingMatch | None:
-    """Whether `line` starts a section, and of which kind."""
+def match_heading(line: Line, template: Template, current: str | None = None) -> HeadingMatch | None:
+    """Whether `line` starts a section, and of which kind; `current` is the kind of the section it is in."""
     text = line.text
     if not text or len(text) > 200:
         return None
-    key = text.rstrip(":").strip().lower()
-    if key in SECTION_KINDS:
-        return HeadingMatch(text.rstrip(":").strip(), SECTION_KINDS[key])
-    for pattern in (DATED_DECISION, MEETING_DECISION):
-        dated = pattern.match(text)
-        if dated:
-            org = split_term(dated.group("org"))[0] if dated.group("org") else None
-            return HeadingMatch(text.rstrip(":").strip(), "decision", "", org, parse_date(dated.group("date")))
+    known = known_heading(text)
+    if known:
+        # "Byrådet den 29. januar 2025" in a time plan is no decision heading; a dated committee
+        # line heads a decision where it is set as a heading: styled, closed by a colon, or naming
+        # the item ("Social- og Sundhedsudvalget, 2. juni 2021, pkt. 40:").
+        if current == "decision" and known.kind == "decision" and known.date is None and not (line.level or line.bold):
+            return None  # "Kultur- og Fritidsudvalgets beslutning:" inside the decision continues it
+        if known.committee_line and (
+            current in TREATMENT_LISTS
+            or not (line.level or line.bold or text.rstrip().endswith(":") or ITEM_NAMED.search(text))
+        ):
+            return None
+        return known
     if PROPOSER.match(text):
         return HeadingMatch("Indstilling", "proposal", text)
     absence = ABSENCE.match(text)
     if absence:
         return HeadingMatch(absence.group("heading").capitalize(), "absence", absence.group("rest"))
+    if current == "decision" and not (line.level or line.bold):
+        return None  # "Taget til efterretning" recurs as a decision's text, not as a heading
+    if heading_key(text) in template.recurring and _may_head(line):
+        heading = text.strip().rstrip(":").strip()
+        return HeadingMatch(heading, keyword_kind(heading), learned=True)
     return None
 
 
-def split_sections(lines: list[Line]) -> tuple[list[Line], list[DatedSection]]:
+def split_sections(lines: list[Line], template: Template | None = None) -> tuple[list[Line], list[DatedSection]]:
     """Return the lines before the first section (case number, notes) and the sections in order."""
+    template = template or Template()
     preamble: list[Line] = []
     drafts: list[_Draft] = []
-    for line in lines:
-        match = match_heading(line)
+    for index, line in enumerate(lines):
+        match = match_heading(line, template, drafts[-1].match.kind if drafts else None)
+        if match and match.learned and not (line.level or line.bold) and not _heads_text(lines, index, template):
+            # a recurring value, not a heading: "Beslutningssag" under "Sagsgang og sagstype"
+            match = None
         if match and match.kind == "proposal" and match.inline and drafts and _is_empty_proposal(drafts[-1]):
             # "Indstilling" followed by "Direktionen indstiller:" is one section.
             drafts[-1].body.append(line)
@@ -100,6 +143,12 @@ def split_sections(lines: list[Line]) -> tuple[list[Line], list[DatedSection]]:
         else:
             preamble.append(line)
     return preamble, [_finish(draft) for draft in _unnest_summaries(drafts)]
+
+
+def _heads_text(lines: list[Line], index: int, template: Template) -> bool:
+    """Whether a plain line has text of its own below it, before the next heading, as a heading has."""
+    following = next((line for line in lines[index + 1 :] if line.text), None)
+    return following is not None and match_heading(following, template) is None
 
 
 def _is_empty_proposal(draft: _Draft) -> bool:

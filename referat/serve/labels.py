@@ -24,6 +24,7 @@ OUTCOME_LABELS: dict[str, str] = {
     Outcome.ANSWERED: "Besvaret",
     Outcome.NO_POSITION: "Ingen stillingtagen",
     Outcome.REQUESTED: "Ønske fremsat",
+    Outcome.CANCELLED: "Aflyst",
     Outcome.OTHER: "Andet",
 }
 # What an outcome filter accepts: the code ("approved") or the label the UI shows ("Godkendt"), in any case.

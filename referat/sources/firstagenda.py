@@ -25,7 +25,7 @@ import httpx
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from referat.errors import SourceError, TransientSourceError
-from referat.parse.firstagenda import looks_like_firstagenda
+from referat.parse.readers.firstagenda import looks_like_firstagenda
 from referat.settings import FETCH_RETRIES, MAX_DOCUMENT_BYTES, PORTAL_DELAY_SECONDS
 from referat.sources.raw import RawDocument
 from referat.sources.web import fetch, new_client

@@ -107,12 +107,18 @@ def _record_item_sources(connection: Connection) -> None:
     )
 
 
+def _create_cancelled_index(connection: Connection) -> None:
+    """6: the partial index for the outcome added with the layout zoo (a meeting that was cancelled)."""
+    _create_outcome_index(connection, "cancelled")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("create tables", _create_tables),
     ("create search index", _create_search_index),
     ("create outcome indexes", _create_outcome_indexes),
     ("create indexes for new outcomes", _create_new_outcome_indexes),
     ("record each item's document", _record_item_sources),
+    ("create the index for cancelled items", _create_cancelled_index),
 ]
 
 

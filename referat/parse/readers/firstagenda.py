@@ -19,9 +19,12 @@ from referat.errors import ExtractError, ParseError
 from referat.extract.html import html_text_lines
 from referat.extract.lines import Line
 from referat.model import AgendaItem, Attachment, Meeting, ParsedDocument, ParseWarning, Person, SourceInfo
+from referat.parse.blocks import ItemBlock, ItemContext, find_party_letters, read_item, with_parties
 from referat.parse.header import find_municipality
-from referat.parse.items import CLOSED, ItemBlock
+from referat.parse.layout import CLOSED_TITLE
 from referat.parse.names import split_term
+from referat.parse.report import reading_report
+from referat.parse.sections import learn_template
 from referat.sources.raw import RawDocument
 
 # The keys that tell a FirstAgenda meeting from any other JSON.
@@ -84,8 +87,6 @@ def looks_like_firstagenda(raw: RawDocument) -> bool:
 
 def parse_firstagenda(raw: RawDocument, body: str | None = None) -> ParsedDocument:
     """Read one meeting; a malformed file or a missing key is a ParseError naming the document."""
-    from referat.parse.document import find_party_letters, read_item, with_parties
-
     portal = _load(raw)
     participants, absent = _attendance(portal.meeting.attendees or [])
     lines: list[Line] = []
@@ -94,11 +95,12 @@ def parse_firstagenda(raw: RawDocument, body: str | None = None) -> ParsedDocume
     parties = find_party_letters(full_text)
     participants, absent = with_parties(participants, parties), with_parties(absent, parties)
     date = _local(portal.meeting.begin)
-    items = [
-        _with_portal_facts(read_item(block, date[:10] if date else None, participants + absent, parties), item)
-        for block, item in zip(blocks, portal.items, strict=True)
-    ]
     organization, term = split_term(portal.committee.name)
+    template = learn_template([b.lines for b in blocks])
+    context = ItemContext(date[:10] if date else None, participants + absent, parties, template, organization)
+    items = [
+        _with_portal_facts(read_item(block, context), item) for block, item in zip(blocks, portal.items, strict=True)
+    ]
     has_decisions = any(item.decision for item in items)
     title = (portal.meeting.title or "").lower()
     meeting = Meeting(
@@ -115,7 +117,10 @@ def parse_firstagenda(raw: RawDocument, body: str | None = None) -> ParsedDocume
     )
     warnings = [ParseWarning(message="supplementary agenda")] if portal.supplementary else []
     source = SourceInfo(path=raw.uri, format="firstagenda", sha256=raw.sha256, encoding="utf-8")
-    return ParsedDocument(source=source, meeting=meeting, agenda_items=items, warnings=warnings)
+    report = reading_report(
+        items, f"FirstAgenda meeting JSON, {len(items)} items", ["items and fields from the portal's keys"]
+    )
+    return ParsedDocument(source=source, meeting=meeting, agenda_items=items, warnings=warnings, report=report)
 
 
 def _load(raw: RawDocument) -> _Document:
@@ -158,7 +163,7 @@ def _item_block(uri: str, item: _Item, position: int, lines: list[Line]) -> Item
             lines.append(numbered)
             body.append(numbered)
     number = _number(item.number, item.sorting, position)
-    return ItemBlock(number, caption, CLOSED.search(caption) is None, heading, body)
+    return ItemBlock(number, caption, CLOSED_TITLE.search(caption) is None, heading, body)
 
 
 def _number(number: str | int | None, sorting: int | None, position: int) -> int:

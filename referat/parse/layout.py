@@ -1,0 +1,472 @@
+"""Find the agenda items of line-based minutes by their own layout: lines -> Layout.
+
+This is a scorer over candidate structures, not a fixed convention. Every line that could start
+an item is a candidate, tagged with the form that makes it one (its signature):
+- `keyword`: "Punkt 3: Titel", "Pkt. 196", "Dagsordenspunkt 4 -", "Sag nr. 42" (the title may be
+  the heading-like line just before it, or the line after);
+- `numbered`: "3. Titel", "3) Titel", "201 Titel", "1.Titel", in the style the line has;
+- `number-line`: "3." alone, with the title on the next line (PDF tables print them apart);
+- `styled`: a heading-styled or bold line (HTML h2, a larger PDF font), unnumbered;
+- `before-case`: a short line right above a case-number line ("Sagsnr.: 22/1005").
+Candidates of one signature form a candidate structure. Numbered structures are chained by rising
+numbers (dynamic programming), so that lists restarting at 1 inside items and contents lines with
+the same numbers fall out. Each structure is scored by the evidence its units give: template
+section headings and decision headings inside the unit, a case-number line at its start, and
+units without content (a table of contents) count against. The best structure is the reading; its
+evidence is kept as reasons for the reading report. Numbered "at"-points, bullets and contents
+entries are never candidates. A document whose best structure is empty but that has sections is
+one item (a portal's page per item).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import accumulate, pairwise
+
+from referat.enrich.case_numbers import is_case_number_line
+from referat.extract.lines import Line
+from referat.parse.blocks import ItemBlock
+from referat.parse.headings import known_heading, looks_like_heading
+from referat.parse.toc import is_toc_entry
+from referat.vocab import CLOSED_WORDS, FACT_LABELS, OPEN_WORDS
+
+# "Punkt 1: Modeller for borgerinddragelse", "Pkt. 196", "Dagsordenspunkt 4 - Budget", "Sag nr. 180"
+KEYWORD_START = re.compile(
+    r"^(?:Punkt|Pkt\.?|Dagsordens?punkt|Dagsordenpunkt|Sag\s+nr\.?|Sag)\s*(?:nr\.?\s*)?(?P<number>\d{1,4})"
+    r"(?![\d/.,-]\d)\s*(?:[:.)\-–]\s*|\s+|$)(?P<title>.*)$",
+    re.I,
+)
+# "1. Godkendelse af dagsorden", "201 Godkendelse", "3) Budget", "1.Title (C)", "62.\tBudget"
+NUMBERED_START = re.compile(r"^(?P<number>\d{1,4})(?:\s*[.)]\s*|\s+)(?P<title>\S.*)$")
+# "3." alone on its line, the title on the next
+NUMBER_LINE = re.compile(r"^(?P<number>\d{1,4})\s*[.)]?$")
+# A number's title that is really a date, an amount or an "at"-point: "12. oktober 2016", "1. at …"
+NOT_A_TITLE = re.compile(
+    r"^(?:at\s|og\s|(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w*\.?\s+\d{4}|mio\.|kr\.|%|[-–]\s*\d)", re.I
+)
+# "Lukkede punkter", "Lukket dagsorden" / "Åbne dagsordenspunkter": items after it are closed / open.
+CLOSED_GROUP = re.compile(r"^(?:lukkede?\s+(?:dagsordens)?(?:punkter|sager|dagsorden)|lukket\s+dagsorden)\s*:?$", re.I)
+OPEN_GROUP = re.compile(r"^(?:åbne?\s+(?:dagsordens)?(?:punkter|sager|dagsorden)|åben\s+dagsorden)\s*:?$", re.I)
+CLOSED_TITLE = re.compile(
+    r"^(?:lukket(?:\s+(?:punkt|sag))?\s*[:\-–]|\(lukket\))|[-–(]\s*lukket(?:\s+(?:punkt|sag))?\s*\)?\s*$", re.I
+)
+MARKER_LINES = 3  # "Åbent punkt", "Lukket sag" printed within the first lines of an item
+GROUP_REACH = 4  # a group heading belongs to the item that starts at most this many lines below it
+MAX_TITLE_LENGTH = 250
+MAX_NUMBER_STEP = 10
+EMPTY_UNIT = -3.0
+KEYWORD_BONUS = 0.5
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A line that could start an item, and how."""
+
+    index: int  # the item's first line
+    number: int | None
+    title: str
+    signature: str
+    body: int  # the first line of the item's text, after its heading and title lines
+    styled: bool
+
+
+@dataclass(frozen=True)
+class Layout:
+    header: list[Line]
+    blocks: list[ItemBlock]
+    reading: str  # the structure chosen, e.g. "numbered headings (h2), 8 items"
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """Per-line evidence as prefix sums, so any unit's evidence is found in constant time."""
+
+    sections: list[int]
+    decisions: list[int]
+    content: list[int]
+    cases: list[bool]
+    section_styles: frozenset[str]  # the styles known section headings are printed in: not an item's
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> _Evidence:
+        sections, decisions, styles = [], [], set()
+        for line in lines:
+            heading = known_heading(line.text) if len(line.text) < 200 else None
+            decisions.append(int(heading is not None and heading.kind == "decision" and not heading.committee_line))
+            sections.append(int(heading is not None and heading.kind != "decision"))
+            if heading is not None and _style(line):
+                styles.add(_style(line))
+        content = [int(bool(line.text) and not is_toc_entry(line.text)) for line in lines]
+        return cls(
+            [0, *accumulate(sections)],
+            [0, *accumulate(decisions)],
+            [0, *accumulate(content)],
+            [is_case_number_line(line.text) for line in lines],
+            frozenset(styles),
+        )
+
+    def count(self, sums: list[int], start: int, end: int) -> int:
+        return sums[end] - sums[start]
+
+
+def find_layout(lines: list[Line]) -> Layout:
+    """The reading of the document's items that its evidence supports best."""
+    evidence = _Evidence.of(lines)
+    structures: dict[str, list[Candidate]] = {}
+    for candidate in _candidates(lines, evidence):
+        structures.setdefault(candidate.signature, []).append(candidate)
+    best: tuple[float, str, list[Candidate]] = (0.0, "", [])
+    for signature, candidates in structures.items():
+        chosen, score = _best_structure(candidates, evidence, len(lines))
+        if chosen and score > best[0]:
+            best = (score, signature, chosen)
+    score, signature, starts = best
+    if not starts:
+        return _single_item(lines, evidence)
+    blocks = _blocks(lines, starts)
+    reasons = _reasons(starts, evidence, len(lines), score)
+    reading = f"{_describe(signature)}, {len(blocks)} items"
+    return Layout(lines[: starts[0].index], blocks, reading, reasons)
+
+
+# --- candidates ----------------------------------------------------------------------------------
+
+
+def _candidates(lines: list[Line], evidence: _Evidence) -> Iterable[Candidate]:
+    for index, line in enumerate(lines):
+        text = line.text.replace("\t", " ").strip()
+        if not text or len(text) > MAX_TITLE_LENGTH or is_toc_entry(line.text) or text.startswith(("- ", "• ")):
+            continue
+        style = _style(line)
+        keyword = KEYWORD_START.match(text)
+        if keyword:
+            yield _keyword_candidate(lines, index, int(keyword.group("number")), keyword.group("title"), style)
+            continue
+        number_line = NUMBER_LINE.match(text)
+        if number_line:
+            title_index = _next_text(lines, index)
+            if title_index is not None and _is_title(lines[title_index].text):
+                title = lines[title_index].text.strip()
+                yield Candidate(
+                    index, int(number_line.group("number")), title, "number-line", title_index + 1, bool(style)
+                )
+            continue
+        numbered = NUMBERED_START.match(text)
+        if numbered and _is_title(numbered.group("title")):
+            number, title = int(numbered.group("number")), numbered.group("title").strip()
+            yield Candidate(index, number, title, f"numbered{style}", _after_title(lines, index, title), bool(style))
+            continue
+        if not _is_title(text) or known_heading(text) or _is_fact_label(text):
+            continue
+        # Items are headed above their sections: a line styled as the section headings is no item.
+        if style and style not in evidence.section_styles:
+            yield Candidate(index, None, text, f"styled{style}", _after_title(lines, index, text), True)
+        following = _next_text(lines, index)
+        if following is not None and following - index <= 2 and evidence.cases[following] and looks_like_heading(line):
+            yield Candidate(index, None, text, "before-case", index + 1, bool(style))
+
+
+def _keyword_candidate(lines: list[Line], index: int, number: int, title: str, style: str) -> Candidate:
+    """ "Punkt 3: Titel"; a bare "Pkt. 196" or "Sag nr. 42" takes its title from a heading just
+    below it, or else from the heading just above it (printed before the number), or the next line."""
+    title = title.strip(" :.-–")
+    if title:
+        return Candidate(index, number, title, "keyword", _after_title(lines, index, title), True)
+    below = _next_text(lines, index)
+    if below is not None and _style(lines[below]) and _is_title(lines[below].text):
+        return Candidate(index, number, lines[below].text.strip(), "keyword", below + 1, True)
+    above = _previous_text(lines, index)
+    # "Meddelelser" above "Sag nr. 180" is the item's title, though it is a section word too.
+    if (
+        above is not None
+        and index - above <= 2
+        and _is_title(lines[above].text)
+        and (_style(lines[above]) or (looks_like_heading(lines[above]) and not known_heading(lines[above].text)))
+    ):
+        return Candidate(above, number, lines[above].text.strip(), "keyword", index + 1, True)
+    if below is not None and _is_title(lines[below].text) and not known_heading(lines[below].text):
+        return Candidate(index, number, lines[below].text.strip(), "keyword", below + 1, True)
+    return Candidate(index, number, "", "keyword", index + 1, bool(style))
+
+
+def _style(line: Line) -> str:
+    """ "(h2)", "(bold)" or "" — lines of one style are one candidate structure."""
+    if line.level:
+        return f"(h{line.level})"
+    return "(bold)" if line.bold else ""
+
+
+def _is_title(text: str) -> bool:
+    text = text.strip()
+    return (
+        0 < len(text) <= MAX_TITLE_LENGTH
+        and any(char.isalpha() for char in text)
+        and not NOT_A_TITLE.match(text)
+        and not is_case_number_line(text)
+    )
+
+
+def _is_fact_label(text: str) -> bool:
+    return text.strip().rstrip(":").strip().lower() in FACT_LABELS
+
+
+def _next_text(lines: list[Line], index: int, within: int = 3) -> int | None:
+    for later in range(index + 1, min(len(lines), index + 1 + within)):
+        if lines[later].text:
+            return later
+    return None
+
+
+def _previous_text(lines: list[Line], index: int, within: int = 3) -> int | None:
+    for earlier in range(index - 1, max(-1, index - 1 - within), -1):
+        if lines[earlier].text:
+            return earlier
+    return None
+
+
+def _wrapped_title(lines: list[Line], index: int, title: str) -> tuple[str, int]:
+    """A title wrapped onto the next line by the page ("… Boliger ved Skovvejen," / "fremlæggelse"),
+    and the index of the line after it."""
+    title = title.strip()
+    following = index + 1
+    while (
+        following < len(lines)
+        and lines[following].text[:1].islower()
+        and not title.endswith((".", ":"))
+        and len(title) < MAX_TITLE_LENGTH
+    ):
+        title = f"{title} {lines[following].text.strip()}"
+        following += 1
+    return title, following
+
+
+def _after_title(lines: list[Line], index: int, title: str) -> int:
+    """The first body line: past a title printed a second time just below the heading."""
+    following = _next_text(lines, index)
+    if following is not None and _same_title(lines[following].text, title):
+        return following + 1
+    return index + 1
+
+
+def _same_title(text: str, title: str) -> bool:
+    plain = NUMBERED_START.match(text.strip())
+    candidate = plain.group("title") if plain else text
+    return " ".join(candidate.split()).lower() == " ".join(title.split()).lower()
+
+
+# --- choosing a structure ------------------------------------------------------------------------
+
+
+def _best_structure(candidates: list[Candidate], evidence: _Evidence, end: int) -> tuple[list[Candidate], float]:
+    candidates = _distinct_titles(candidates)
+    numbered = sum(c.number is not None for c in candidates)
+    if numbered * 2 >= len(candidates) and numbered:
+        chain, score = _chain([c for c in candidates if c.number is not None], evidence, end)
+    else:
+        chain, score = _all_with_content([c for c in candidates if c.number is None], evidence, end)
+    # An item word ("Punkt 3", "Sag nr. 42") says more than a style does.
+    return chain, score + (KEYWORD_BONUS * len(chain) if chain and chain[0].signature == "keyword" else 0.0)
+
+
+def _distinct_titles(candidates: list[Candidate]) -> list[Candidate]:
+    """An agenda's items have titles of their own: an unnumbered line that recurs ("Økonomi") is a
+    heading of the template, not an item."""
+    counts = Counter(" ".join(c.title.lower().split()) for c in candidates if c.number is None)
+    return [c for c in candidates if c.number is not None or counts[" ".join(c.title.lower().split())] == 1]
+
+
+def _chain(candidates: list[Candidate], evidence: _Evidence, end: int) -> tuple[list[Candidate], float]:
+    """The chain of rising numbers whose units carry the most evidence."""
+    best: list[float] = []
+    previous: list[int | None] = []
+    for k, candidate in enumerate(candidates):
+        score, link = _START_BONUS, None
+        for j in range(k):
+            before = candidates[j]
+            assert before.number is not None and candidate.number is not None
+            step = candidate.number - before.number
+            if not 0 < step <= MAX_NUMBER_STEP or candidate.index <= before.index:
+                continue
+            value = best[j] + _unit_score(before, candidate.index, evidence) + (0.5 if step == 1 else 0.0)
+            if value > score:
+                score, link = value, j
+        best.append(score)
+        previous.append(link)
+    if not best:
+        return [], 0.0
+    totals = [score + _unit_score(c, end, evidence) for score, c in zip(best, candidates, strict=True)]
+    last = max(range(len(totals)), key=totals.__getitem__)
+    chain: list[Candidate] = []
+    cursor: int | None = last
+    while cursor is not None:
+        chain.append(candidates[cursor])
+        cursor = previous[cursor]
+    return chain[::-1], totals[last]
+
+
+_START_BONUS = 0.5
+
+
+def _all_with_content(candidates: list[Candidate], evidence: _Evidence, end: int) -> tuple[list[Candidate], float]:
+    """Unnumbered starts: all of them, less those that begin a unit without content."""
+    kept = list(candidates)
+    while kept:
+        ends = [c.index for c in kept[1:]] + [end]
+        empty = [c for c, stop in zip(kept, ends, strict=True) if _content(c, stop, evidence) == 0]
+        if not empty:
+            break
+        kept = [c for c in kept if c not in empty]
+    if not kept:
+        return [], 0.0
+    ends = [c.index for c in kept[1:]] + [end]
+    return kept, sum(_unit_score(c, stop, evidence) for c, stop in zip(kept, ends, strict=True))
+
+
+def _content(candidate: Candidate, end: int, evidence: _Evidence) -> int:
+    return evidence.count(evidence.content, candidate.body, end) if end > candidate.body else 0
+
+
+def _unit_score(candidate: Candidate, end: int, evidence: _Evidence) -> float:
+    """What the unit from this start to the next says about it being an agenda item."""
+    if _content(candidate, end, evidence) == 0:
+        # A contents line has no text below it; a closed item, or one named "Punkt 3", may have none either.
+        return 0.0 if candidate.signature == "keyword" or CLOSED_TITLE.search(candidate.title) else EMPTY_UNIT
+    start = candidate.body
+    sections = evidence.count(evidence.sections, start, end)
+    decisions = evidence.count(evidence.decisions, start, end)
+    score = min(sections, 3) * 0.7 + (1.5 if decisions else 0.0) + (0.3 if candidate.styled else 0.0)
+    near = [i for i in range(max(0, candidate.index - 2), min(end, start + 4)) if evidence.cases[i]]
+    score += 1.0 if near else 0.0
+    return score if sections or decisions or near else score - 0.5
+
+
+# --- blocks --------------------------------------------------------------------------------------
+
+
+def _blocks(lines: list[Line], starts: list[Candidate]) -> list[ItemBlock]:
+    ends = [c.index for c in starts[1:]] + [len(lines)]
+    listed_closed = _closed_in_contents(lines[: starts[0].index])
+    closed_group = False
+    blocks = []
+    for candidate, previous_end, end in zip(starts, [0, *ends[:-1]], ends, strict=True):
+        closed_group = _group_state(
+            lines[max(previous_end, candidate.index - GROUP_REACH) : candidate.index], closed_group
+        )
+        body = lines[candidate.body : end]
+        case_line = _case_line_before(lines, candidate.index, previous_end)
+        if case_line is not None:
+            body = [lines[case_line], *body]  # "00.22.04-A00-1-16" printed above "1." and the title
+        public = not (
+            closed_group
+            or CLOSED_TITLE.search(candidate.title)
+            or _closed_marker(body)
+            or candidate.number in listed_closed
+        )
+        blocks.append(ItemBlock(candidate.number, candidate.title, public, lines[candidate.index], body))
+    return blocks
+
+
+def _case_line_before(lines: list[Line], index: int, floor: int) -> int | None:
+    earlier = _previous_text(lines, index)
+    if earlier is not None and earlier >= floor and is_case_number_line(lines[earlier].text):
+        return earlier
+    return None
+
+
+def _group_state(lines: list[Line], closed: bool) -> bool:
+    """Whether an item is in a "Lukkede punkter" group: a group heading just above it opens one."""
+    for line in lines:
+        if CLOSED_GROUP.match(line.text.strip()):
+            closed = True
+        elif OPEN_GROUP.match(line.text.strip()):
+            closed = False
+    return closed
+
+
+def _closed_marker(body: list[Line]) -> bool:
+    """ "Lukket" alone, or closing a case line ("Sagsid.: 14/40 … Lukket sag"), near the item's start."""
+    for line in [line for line in body if line.text][:MARKER_LINES]:
+        tail = line.text.replace("\t", " ").strip().rstrip(".").lower()
+        if any(tail == word or tail.endswith(" " + word) for word in CLOSED_WORDS):
+            return True
+        if any(tail == word or tail.endswith(" " + word) for word in OPEN_WORDS):
+            return False
+    return False
+
+
+def _closed_in_contents(header: list[Line]) -> set[int]:
+    """Numbers a table of contents lists under a "Lukkede punkter" heading."""
+    closed, numbers = False, set()
+    for line in header:
+        text = line.text.replace("\t", " ").strip().lstrip("-• ").strip()
+        if CLOSED_GROUP.match(text):
+            closed = True
+        elif OPEN_GROUP.match(text):
+            closed = False
+        elif closed and (numbered := NUMBERED_START.match(text)):
+            numbers.add(int(numbered.group("number")))
+    return numbers
+
+
+def _single_item(lines: list[Line], evidence: _Evidence) -> Layout:
+    """A page that holds one item: its title is the last heading before the first section."""
+    first_section = next(
+        (
+            i
+            for i in range(len(lines))
+            if evidence.sections[i + 1] > evidence.sections[i] or evidence.decisions[i + 1] > evidence.decisions[i]
+        ),
+        None,
+    )
+    if first_section is None:
+        return Layout(lines, [], "no agenda items", ["no repeating item headings and no section headings"])
+    title_index = next(
+        (
+            i
+            for i in range(first_section - 1, -1, -1)
+            if lines[i].text
+            and (lines[i].level or lines[i].bold or looks_like_heading(lines[i]))
+            and not known_heading(lines[i].text)
+        ),
+        None,
+    )
+    if title_index is None:
+        return Layout(lines, [], "no agenda items", ["sections without an item heading before them"])
+    text = lines[title_index].text.strip()
+    keyword = KEYWORD_START.match(text) or NUMBERED_START.match(text)
+    number = int(keyword.group("number")) if keyword else None
+    title = keyword.group("title").strip(" :.-–") if keyword and keyword.group("title").strip() else text
+    block = ItemBlock(number, title, not CLOSED_TITLE.search(title), lines[title_index], lines[title_index + 1 :])
+    return Layout(lines[:title_index], [block], "one item (a page per item)", [f"item heading: {text!r}"])
+
+
+def _reasons(starts: list[Candidate], evidence: _Evidence, end: int, score: float) -> list[str]:
+    ends = [c.index for c in starts[1:]] + [end]
+    with_sections = sum(bool(evidence.count(evidence.sections, c.body, e)) for c, e in zip(starts, ends, strict=True))
+    with_decisions = sum(bool(evidence.count(evidence.decisions, c.body, e)) for c, e in zip(starts, ends, strict=True))
+    numbers = [c.number for c in starts if c.number is not None]
+    steps = sum(1 for a, b in pairwise(numbers) if b == a + 1)
+    reasons = [
+        f"{with_sections} of {len(starts)} items hold template section headings",
+        f"{with_decisions} of {len(starts)} items hold a decision heading",
+        f"score {score:.1f}",
+    ]
+    if numbers:
+        reasons.insert(0, f"numbers {numbers[0]}–{numbers[-1]}, {steps} of {len(numbers) - 1} steps by one")
+    return reasons
+
+
+def _describe(signature: str) -> str:
+    kind, _, style = signature.partition("(")
+    names = {
+        "keyword": '"Punkt N" headings',
+        "numbered": "numbered headings",
+        "number-line": "item numbers on their own line",
+        "styled": "heading-styled titles",
+        "before-case": "titles above a case-number line",
+    }
+    return names.get(kind, kind) + (f" ({style.rstrip(')')})" if style else "")
