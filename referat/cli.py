@@ -93,19 +93,34 @@ def parse(
         ),
     ] = None,
     max_bytes: MaxBytesOption = MAX_DOCUMENT_BYTES,
+    report: Annotated[
+        bool,
+        typer.Option("--report", help="Also say what could be read: the layout found, counts, unknown headings."),
+    ] = False,
 ) -> None:
-    """Parse minutes: one document prints its JSON; a folder writes one JSON per document."""
+    """Parse minutes: one document prints its JSON (a summary on stderr); a folder writes one JSON per document."""
     if not is_url(location) and Path(location).is_dir():
-        raise typer.Exit(_parse_folder(Path(location), out_dir, body, max_bytes))
+        raise typer.Exit(_parse_folder(Path(location), out_dir, body, max_bytes, report))
     try:
         document = parse_document(read_source(location, max_bytes), body=body)
     except ReferatError as exc:
         err.print(f"[red]error[/red] {escape(str(exc))}")
         raise typer.Exit(1) from None
     sys.stdout.write(to_json(document) + "\n")
+    err.print(escape(summarize(document)))
+    if report:
+        _print_report(document, err)
 
 
-def _parse_folder(folder: Path, out_dir: Path, body: str | None, max_bytes: int) -> int:
+def _print_report(document: ParsedDocument, console: Console) -> None:
+    from referat.parse.report import describe
+
+    if document.report is not None:
+        for line in describe(document.report, document.warnings):
+            console.print(f"     {escape(line)}")
+
+
+def _parse_folder(folder: Path, out_dir: Path, body: str | None, max_bytes: int, report: bool = False) -> int:
     """Parse every document, report each on one line, and say at the end what failed."""
     out_dir.mkdir(parents=True, exist_ok=True)
     failures: list[str] = []
@@ -120,6 +135,8 @@ def _parse_folder(folder: Path, out_dir: Path, body: str | None, max_bytes: int)
         target = out_dir / f"{path.stem}.json"
         target.write_text(to_json(document) + "\n", encoding="utf-8")
         out.print(f"[green]ok[/green]   {escape(path.name)}: {escape(summarize(document))} -> {target}")
+        if report:
+            _print_report(document, out)
     out.print(f"{len(paths) - len(failures)} of {len(paths)} documents parsed")
     return _report_failures(failures)
 
@@ -574,6 +591,71 @@ def stats(
         for label, count in rows:
             table.add_row(escape(label or "(unknown)"), str(count))
         out.print(table)
+
+
+@app.command("eval")
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of hand-checked <name>.gold.json files (searched below).")],
+    predicted_dir: Annotated[
+        Path | None, typer.Argument(help="Folder of <name>.json parse outputs; default: parse the documents.")
+    ] = None,
+    documents: Annotated[
+        Path | None,
+        typer.Option("--parse", help="Parse the documents <name>.* found below this folder. Default: beside the gold."),
+    ] = None,
+    as_json: JsonOption = False,
+    min_f1: Annotated[
+        float | None, typer.Option("--min-f1", help="Exit 1 when the overall field F1 is below this.")
+    ] = None,
+) -> None:
+    """Field precision, recall and F1 of parse output against hand-checked gold, per document and overall."""
+    from referat.evaluate import Score, evaluate_folder
+
+    results = evaluate_folder(gold_dir, predicted_dir, documents)
+    if not results:
+        err.print(f"[red]error[/red] no *.gold.json below {escape(str(gold_dir))}")
+        raise typer.Exit(1)
+    total = Score()
+    for result in results:
+        total.add(result.score)
+    if as_json:
+        print_json(
+            {
+                "documents": [_document_figures(r) for r in results],
+                "fields": {name: _figures(tally) for name, tally in sorted(total.fields.items())},
+                "overall": _figures(total.total),
+            }
+        )
+    else:
+        _print_scores("documents", [(r.gold.name.removesuffix(".gold.json"), r.score.total, r.error) for r in results])
+        _print_scores("fields", [(name, tally, None) for name, tally in sorted(total.fields.items())])
+        overall = total.total
+        out.print(f"overall: precision {overall.precision:.3f}, recall {overall.recall:.3f}, F1 {overall.f1:.3f}")
+    raise typer.Exit(1 if min_f1 is not None and total.total.f1 < min_f1 else 0)
+
+
+def _figures(tally: Any) -> dict[str, Any]:
+    return {"precision": tally.precision, "recall": tally.recall, "f1": tally.f1} | {
+        "tp": tally.tp,
+        "fp": tally.fp,
+        "fn": tally.fn,
+    }
+
+
+def _document_figures(result: Any) -> dict[str, Any]:
+    document = str(result.document) if result.document else None
+    return {"gold": str(result.gold), "document": document, "error": result.error} | _figures(result.score.total)
+
+
+def _print_scores(title: str, rows: list[tuple[str, Any, str | None]]) -> None:
+    table = Table(title=title)
+    for header in (title[:-1], "precision", "recall", "F1", "tp", "fp", "fn"):
+        table.add_column(header, justify="left" if header == title[:-1] else "right")
+    for name, tally, error in rows:
+        label = escape(name) + (f" [red]({escape(error)})[/red]" if error else "")
+        figures = (f"{tally.precision:.3f}", f"{tally.recall:.3f}", f"{tally.f1:.3f}")
+        table.add_row(label, *figures, str(tally.tp), str(tally.fp), str(tally.fn))
+    out.print(table)
 
 
 @app.command()

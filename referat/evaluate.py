@@ -27,7 +27,10 @@ ITEM_SCALARS = ("number", "title", "public", "case_number")
 # Two items are one item when their titles are at least this alike (after the numbers agree, or without them).
 TITLE_SIMILARITY = 0.6
 GOLD_SUFFIX = ".gold.json"
-LEADING_AT = re.compile(r"^(?:\d{1,2}[.)]\s*|[-•–]\s*)?at\s+", re.I)
+LIST_END = re.compile(r"(?:[\s.;,]|\s(?:og|samt|eller)$)+$")
+# A list marker at a line's start ("- ", "• "), as HTML lists are printed in decision texts
+LIST_MARKER = re.compile(r"^[-•*]\s+", re.M)
+LEADING_AT = re.compile(r"^(?:\d{1,2}[.)]\s*|[-•–·]\s*)?at\s+(?:\d{1,2}[.)]\s*)?", re.I)
 
 
 @dataclass
@@ -171,7 +174,7 @@ def _item(score: Score, gold: dict[str, Any], predicted: dict[str, Any]) -> None
             _scalar(score.tally(f"items.{name}"), value, got if predicted else None)
     if "decision" in gold:
         want, got = gold["decision"] or {}, predicted.get("decision") or {}
-        _scalar(score.tally("items.decision.text"), _text(want.get("text")), _text(got.get("text")))
+        _scalar(score.tally("items.decision.text"), _plain(want.get("text")), _plain(got.get("text")))
         _multiset(score.tally("items.decision.outcomes"), want.get("outcomes") or [], got.get("outcomes") or [])
     for name, key in LIST_FIELDS.items():
         if name in gold:
@@ -183,7 +186,8 @@ def _section(section: dict[str, Any]) -> object:
 
 
 def _proposal(text: str) -> object:
-    return _name(LEADING_AT.sub("", text.strip())).rstrip(" .;,")
+    """Compared without "at", the number or bullet before it, and list punctuation after it (", og")."""
+    return LIST_END.sub("", _name(LEADING_AT.sub("", text.strip())))
 
 
 def _vote(vote: dict[str, Any]) -> object:
@@ -217,6 +221,11 @@ LIST_FIELDS: dict[str, Callable[[Any], object]] = {
     "consultations": _consultation,
     "protocol_notes": lambda text: _name(text),
 }
+
+
+def _plain(value: object) -> object:
+    """A text compared without list markers and with spacing normalised."""
+    return _text(LIST_MARKER.sub("", value)) if isinstance(value, str) else value
 
 
 def _text(value: object) -> object:

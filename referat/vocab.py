@@ -165,6 +165,8 @@ SECTION_KINDS: dict[str, str] = {
     "administrativ indstilling": "proposal",
     "administrationens indstilling": "proposal",
     "forvaltningens indstilling": "proposal",
+    "det indstilles": "proposal",
+    "det foreslås": "proposal",
     "beslutning": "decision",
     "beslutninger": "decision",
     "afgørelse": "decision",
@@ -178,7 +180,8 @@ SECTION_KINDS: dict[str, str] = {
     "sagsgang": "procedure",
     "forventet sagsgang": "procedure",
     "sagens forløb": "history",
-    "sagsforløb": "history",
+    # "Sagsforløb: ØK/BY" names the route of the case; "Sagens forløb" tells its history.
+    "sagsforløb": "procedure",
     "tidligere behandling": "history",
     "historik": "history",
     "kommende behandlingsforløb": "upcoming",
@@ -293,7 +296,6 @@ TITLE_KINDS: dict[str, str] = {
     "beslutningsprotokol": "minutes",
     "protokol": "minutes",
     "dagsorden": "agenda",
-    "dagsordenen": "agenda",
     "tillægsdagsorden": "agenda",
 }
 # Labels of the meeting's fact list, lower-cased without colon, and the fact each one gives.
@@ -341,7 +343,15 @@ FACT_LABELS: dict[str, str] = {
     "bemærkninger": "notes",
     "bemærkning": "notes",
     "valgperiode": "term",
+    "periode": "term",
+    "perioden": "term",
 }
+# "Jonna Skovbjerg (V) var fraværende.", "Karsten Holm Vestergaard deltog ikke i mødet." — an absence
+# stated in a sentence after the decision; and "Godkendt (afbud fra Lise Kjærgaard)."
+ABSENT_AFTER = (
+    r"(?:var\s+fraværende|deltog\s+ikke(?:\s+i\s+(?:mødet|behandlingen))?|havde\s+meldt\s+afbud|meldte\s+afbud)"
+)
+ABSENT_BEFORE = r"(?:afbud\s+fra|fraværende\s*:)"
 # "Afbud fra Lise Marie Holt.", "Afbud: Claus Jørgensen", "Fraværende: Anne Holm (A)"
 ABSENCE_NOTE = r"(?:afbud\s+fra|afbud|fraværende|ikke\s+til\s+stede|fravær|forfald)"
 # Markers of a closed or an open item, printed beside the title or on a line of their own.
@@ -360,9 +370,9 @@ SECTION_KEYWORDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?:\w+\s+)?indstilling", re.I), "proposal"),
     (re.compile(r"^(?:sags)?resum|^sammenfatning|^indledning|^sagens\s+kerne|^anledning|^kort\s+om", re.I), "summary"),
     (re.compile(r"^beslutningstema", re.I), "decision_theme"),
-    (re.compile(r"kompetence|^sagen\s+afgøres|^afgøres\s+af", re.I), "competence"),
+    (re.compile(r"kompetence|^sagen\s+afgøres|^afgøres\s+af|^hvem\s+(?:beslutter|træffer)", re.I), "competence"),
     (re.compile(r"^(?:forventet\s+)?sagsgang|^sagstype", re.I), "procedure"),
-    (re.compile(r"^(?:tidligere\s+behandling|historik|sagens\s+forløb|sagsforløb|forløb)", re.I), "history"),
+    (re.compile(r"^(?:tidligere\s+behandling|historik|sagens\s+forløb|forløb)", re.I), "history"),
     (
         re.compile(r"^(?:kommende|videre)\s+(?:behandling|forløb|proces)|^tidsplan|^tids-\s+og\s+procesplan", re.I),
         "upcoming",

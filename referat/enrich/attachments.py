@@ -6,9 +6,20 @@ import re
 
 from referat.model import Attachment, Person, Section
 from referat.parse.names import parse_people
+from referat.vocab import ABSENT_AFTER, ABSENT_BEFORE
 
 # "Bilag 1: Budgetopfølgning 1. kvrt. 2023 pdf", "Bilag 10 - Q1 - Handleplan - JC", "Bilag A1. Tekniske korrektioner"
 NUMBERED = re.compile(r"^Bilag\s+(?P<number>[A-Z]?\d{0,3}[A-Z]?)\s*[:.\-–]\s+\S", re.I)
+ABSENT_SENTENCE = re.compile(
+    r"(?:^|[.(]\s*)(?P<who>[A-ZÆØÅ][^.:;()]{2,120}?(?:\s*\([A-ZÆØÅ]{1,3}\))?)\s+"
+    + ABSENT_AFTER
+    + r"|\b"
+    + ABSENT_BEFORE
+    + r"\s*(?P<who2>[A-ZÆØÅ][^.:;()]{2,200})",
+    re.I | re.M,
+)
+# "Åben - Budgetopfølgning …", "Lukket - Tilbud": the access marker a case system prints before a title
+ACCESS_MARKER = re.compile(r"^(?:åben|åbent|lukket|fortrolig)\s*[-–:]\s*", re.I)
 BULLET = re.compile(r"^(?:[-•*–]|\d{1,2}[.)])\s+")
 
 
@@ -19,7 +30,7 @@ def find_attachments(sections: list[Section]) -> list[Attachment]:
         if section.kind != "attachments":
             continue
         for line in section.text.split("\n"):
-            title = BULLET.sub("", line.strip())
+            title = ACCESS_MARKER.sub("", BULLET.sub("", line.strip()))
             if not title:
                 continue
             numbered = NUMBERED.match(title)
@@ -32,12 +43,18 @@ def find_attachments(sections: list[Section]) -> list[Attachment]:
 
 
 def find_absent(sections: list[Section]) -> list[Person]:
-    """Members listed under "Afbud"/"Fraværende", once each, with a party letter where one is given."""
+    """Members listed under "Afbud"/"Fraværende", or said to be absent in the decision ("Jonna
+    Skovbjerg (V) var fraværende.", "(afbud fra Lise Kjærgaard)"), once each, with a party letter
+    where one is given."""
     people: dict[str, Person] = {}
     for section in sections:
-        if section.kind != "absence":
+        if section.kind == "absence":
+            listed = section.text.split("\n")
+        elif section.kind == "decision":
+            listed = [m.group("who") or m.group("who2") for m in ABSENT_SENTENCE.finditer(section.text)]
+        else:
             continue
-        for line in section.text.split("\n"):
+        for line in listed:
             for person, _ in parse_people(line):
                 known = people.get(person.name)
                 if known is None or (known.party is None and person.party):

@@ -17,6 +17,7 @@ from referat.vocab import CASE_LABELS
 CASE_PATTERNS = [
     re.compile(r"\d{2}-\d{1,7}-\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}"),  # 22-28-15.00.00-P20
     re.compile(r"\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2}(?:-\d{1,6}-\d{2})?)?"),  # 00.01.00-A00-1-22
+    re.compile(r"\d{2}\.\d{2}\.\d{2}[A-ZÆØÅ]\d{2}-\d{1,6}"),  # 00.01.00P35-0112 (Acadre)
     re.compile(r"(?:19|20)?\d{2}-\d{3,7}"),  # 24-003043, 2024-001234
     re.compile(r"\d{2}/\d{1,7}"),  # 22/20223
 ]
@@ -27,6 +28,7 @@ LABELLED = re.compile(
 # Journal and document numbers are the last choice.
 SECONDARY_LABEL = re.compile(r"^(?:j|jour|journal|dok)", re.I)
 PREAMBLE_LINES = 3
+ACCESS_MARKER = re.compile(r"^(?:åben|åbent|lukket)\s*[-–:]\s*", re.I)
 
 
 def find_case_number(preamble: list[Line], body: list[Line]) -> str | None:
@@ -65,7 +67,8 @@ def is_case_number_line(text: str) -> bool:
 
 
 def _whole_case_number(text: str) -> str | None:
-    candidate = text.strip().rstrip(".")
+    """A line that is a case number, also after an access marker ("Åbent - 27.12.00-P27-2-17")."""
+    candidate = ACCESS_MARKER.sub("", text.strip().rstrip("."))
     if any(pattern.fullmatch(candidate) for pattern in CASE_PATTERNS):
         return candidate
     labelled = LABELLED.match(candidate)

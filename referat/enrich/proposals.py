@@ -13,7 +13,7 @@ from referat.model import Recommendation, Section
 from referat.parse.names import split_list
 
 # "1. at Model 1 … vælges,", "- at …", "at …", "1. At Økonomiudvalget godkender dagsordenen."
-PROPOSAL_START = re.compile(r"^(?:\(?\d{1,2}[.)]\s*|[a-z][.)]\s+|[-•*–]\s*)?(?P<text>[Aa]t\s+\S.*)$")
+PROPOSAL_START = re.compile(r"^(?:\(?\d{1,2}[.)]\s*|[a-z][.)]\s+|[-•*–·]\s*)?(?P<text>[Aa]t\s+\S.*)$")
 # "Social- og Sundhedsforvaltningen indstiller, at …", "Staben foreslår, at …" on one line
 # but not "… indstiller til X at anbefale over for Y", which says where the case goes next.
 INLINE_PROPOSAL = re.compile(
@@ -25,7 +25,7 @@ INLINE_PROPOSAL = re.compile(
 # "Direktionen indstiller til Økonomiudvalget, at det over for Kommunalbestyrelsen anbefales, at:"
 LEAD_IN = re.compile(r"\b(?:indstiller|foreslår|indstilles|anbefales)\b.*(?:\bat|:)\s*:?$")
 # "1. der gives en anlægsbevilling …", "- dagsordenen godkendes.", "a) …"
-LIST_POINT = re.compile(r"^(?:\(?\d{1,2}[.)]|[a-z][.)]|[-•*–])\s+(?P<text>\S.*)$")
+LIST_POINT = re.compile(r"^(?:\(?\d{1,2}[.)]|[a-z][.)]|[-•*–·])\s+(?P<text>\S.*)$")
 # "Direktøren indstiller til X at anbefale over for Y og Z"
 RECOMMENDER = re.compile(
     r"^(?P<by>[A-ZÆØÅ][^.:;]{1,150}?)\s+indstiller"

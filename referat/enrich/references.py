@@ -14,14 +14,22 @@ import re
 
 from referat.enrich.decisions import classify_outcome
 from referat.model import Consultation, Recommendation, Reference, Section, When
-from referat.parse.dates import ANY_DATE, parse_date
-from referat.parse.headings import is_body_name
+from referat.parse.dates import ANY_DATE, ANY_DATE_RE, parse_date
+from referat.parse.headings import NAME_JOINERS, is_body_name
 from referat.parse.names import committee_name, split_list
 from referat.parse.sections import DatedSection
 from referat.vocab import COMMITTEE_NOUN, Outcome
 
 COMMITTEE = re.compile(r"\b" + COMMITTEE_NOUN + r"\b", re.I)
 
+# The item of an earlier treatment printed next to its date: "den 13. marts 2023 (sag nr. 6)",
+# "Den 5. september 2019, punkt 142", "den 5. oktober 2016, pkt. 6", "den 25. august 2008, sag nr. 14"
+TOLD_ITEM = re.compile(
+    r"(?P<date>" + ANY_DATE + r")\s*(?:,|\()?\s*(?:punkt|pkt\.?|sag\s+nr\.?|sag)\s*(?P<item>\d{1,4})\b", re.I
+)
+PROSE_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
+# "… for Teknik og Miljø": the words of a name after "Udvalget"
+BODY_TAIL = re.compile(r"(?:\s+(?:for|og|&)\s+[A-ZÆØÅ][\w-]*(?:,?\s+[A-ZÆØÅ][\w-]*)*)+")
 ITEMS = r"(?:punkt|pkt)\.?\s*(?P<items>\d{1,3}(?:\s*(?:,|og|&)\s*\d{1,3})*)"
 BULLET = r"^(?:[-•*–]\s*)?"
 # "Beskæftigelses- og Integrationsudvalget, 30.11.2022, punkt 5."
@@ -46,7 +54,9 @@ DATE_THEN_ORG = re.compile(BULLET + r"(?P<date>" + ANY_DATE + r")[,:\s]+(?P<org>
 
 
 def find_references(sections: list[Section]) -> list[Reference]:
-    """References from "Relateret behandling" lines and "jf." mentions, without duplicates."""
+    """References from "Relateret behandling" lines, "jf." mentions and sentences that tell of an
+    earlier treatment with its item ("Teknisk Udvalg godkendte den 13. marts 2023 (sag nr. 6) …"),
+    without duplicates."""
     found: list[Reference] = []
     for section in sections:
         if section.kind == "related":
@@ -56,6 +66,8 @@ def find_references(sections: list[Section]) -> list[Reference]:
                     found.extend(_references(match, line.strip()))
         for match in JF_MENTION.finditer(section.text) if "jf." in section.text else ():
             found.extend(_references(match, match.group(0)))
+    # A sentence that repeats a listed entry adds nothing; the listed entry is kept.
+    found += [r for s in sections if s.kind not in {"decision", "related"} for r in _told_references(s.text)]
     unique: dict[tuple[str, str, int | None], Reference] = {}
     for reference in found:
         unique.setdefault((reference.organization.lower(), reference.date, reference.item), reference)
@@ -71,6 +83,57 @@ def _bodies(text: str) -> list[str]:
 def organization_key(name: str) -> str:
     """ "Kommunalbestyrelsen" and "kommunalbestyrelsen " are one body."""
     return " ".join(committee_name(name).lower().replace("&", "og").split())
+
+
+def _told_references(text: str) -> list[Reference]:
+    """ "Den 5. september 2019, punkt 142, godkendte Plan- og Teknikudvalget …", "Kommunalbestyrelsen
+    vedtog på møde den 28. maj 2024 (sag nr. 98) …": a body, a date and an item in one sentence."""
+    references = []
+    paragraphs = (" ".join(paragraph.split()) for paragraph in text.split("\n\n"))
+    for sentence in (s for paragraph in paragraphs for s in PROSE_SENTENCE.split(paragraph)):
+        if not ANY_DATE_RE.search(sentence):
+            continue
+        dated = TOLD_ITEM.search(sentence)
+        body = _body_in(sentence)
+        if dated and body:
+            date = parse_date(dated.group("date"))
+            if date:
+                item = int(dated.group("item"))
+                references.append(Reference(organization=body, date=date, item=item, text=sentence.strip()))
+    return references
+
+
+def _body_in(sentence: str) -> str | None:
+    """The committee a sentence names, whole: "Plan- og Teknikudvalget", "Udvalget for Teknik og Miljø",
+    "Teknisk Udvalg"."""
+    for noun in COMMITTEE.finditer(sentence):
+        words = sentence[: noun.start()].split()
+        start = noun.start()
+        while words and _extends_name(words[-1]):
+            start = sentence.rfind(words.pop(), 0, start)
+        name = sentence[start : noun.end()]
+        after = BODY_TAIL.match(sentence, noun.end())
+        if after and noun.group(0).lower().startswith("udvalg"):
+            name += after.group(0)
+        name = name.strip(" ,")
+        while name.split()[0] in NAME_JOINERS:
+            name = name.split(" ", 1)[1]
+        if name[:1].isupper() and is_body_name(name) and name.lower() not in UNNAMED_BODIES:
+            return committee_name(name)
+    return None
+
+
+def _extends_name(word: str) -> bool:
+    """A word before a committee noun that is part of its name: "Plan-", "og", "Teknisk"."""
+    if word.endswith(("-", "-,")) or word in NAME_JOINERS:
+        return True
+    return word[:1].isupper() and word.lower() not in FUNCTION_WORDS and not word.endswith((".", ",", ":"))
+
+
+# "Udvalget blev orienteret …": which committee is not said.
+UNNAMED_BODIES = {"udvalget", "udvalg", "udvalgets"}
+# Capitalised words that open a sentence rather than a committee's name.
+FUNCTION_WORDS = {"i", "den", "det", "de", "på", "af", "som", "når", "hvis", "efter", "før", "at", "en", "et", "til"}
 
 
 def _references(match: re.Match[str], text: str) -> list[Reference]:

@@ -1,7 +1,7 @@
 """Turn raw bytes into clean numbered lines: RawDocument -> Extracted.
 
-The format is told by the content (a PDF signature, an HTML root element, Markdown headings),
-with the file name only as a hint.
+The format is told by the content (a PDF signature, a ZIP archive holding word/document.xml, an
+HTML root element, Markdown headings), with the file name only as a hint.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import json
 
 from referat.errors import ExtractError
 from referat.extract.clean import remove_page_furniture
+from referat.extract.docx import OLE2_SIGNATURE, ZIP_SIGNATURE, docx_lines, legacy_office_error
 from referat.extract.html import html_lines, looks_like_html
 from referat.extract.lines import Extracted, Line
 from referat.extract.markdown import looks_like_markdown, markdown_lines
@@ -27,21 +28,29 @@ PDF_SIGNATURE_WINDOW = 1024
 def extract(raw: RawDocument) -> Extracted:
     """Detect the format and encoding of a document and return its lines without markup."""
     if PDF_SIGNATURE in raw.data[:PDF_SIGNATURE_WINDOW]:
-        return Extracted("pdf", "binary", remove_page_furniture(pdf_lines(raw)))
+        return Extracted("pdf", "binary", *remove_page_furniture(pdf_lines(raw)))
     if raw.suffix == "pdf":
         raise ExtractError(raw.uri, "the file is named .pdf but is not a PDF (no %PDF- signature)")
+    if raw.data.startswith(ZIP_SIGNATURE):
+        lines, title = docx_lines(raw)
+        return Extracted("docx", "binary", *remove_page_furniture(lines), title=title)
+    if raw.data.startswith(OLE2_SIGNATURE):
+        raise legacy_office_error(raw)
+    if raw.suffix == "docx":
+        raise ExtractError(raw.uri, "the file is named .docx but is not a DOCX (no ZIP signature)")
     if raw.data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"["):
         raise _json_error(raw)
     if looks_like_html(raw):
-        lines, encoding, title = html_lines(raw)
-        return Extracted("html", encoding, remove_page_furniture(lines), title)
+        lines, encoding, title, site = html_lines(raw)
+        kept, furniture = remove_page_furniture(lines)
+        return Extracted("html", encoding, kept, furniture + site, title=title)
     if raw.suffix == "json":
         raise ExtractError(raw.uri, "the file is named .json but is not JSON (it does not start with { or [)")
     text, encoding = decode_text(raw)
     raw_lines = split_lines(text)
     if raw.suffix in {"md", "markdown"} or looks_like_markdown(raw_lines):
-        return Extracted("markdown", encoding, remove_page_furniture(markdown_lines(raw_lines)))
-    return Extracted("text", encoding, remove_page_furniture(markdown_lines(raw_lines, headings=False)))
+        return Extracted("markdown", encoding, *remove_page_furniture(markdown_lines(raw_lines)))
+    return Extracted("text", encoding, *remove_page_furniture(markdown_lines(raw_lines, headings=False)))
 
 
 def _json_error(raw: RawDocument) -> ExtractError:

@@ -13,33 +13,38 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from referat.extract.lines import Line
 
 # "Side 3 af 41", "Side 3.", "Side 3", "Page 3 of 41", "- 3 -", "Sidenr. 1187"
 PAGE_NUMBER = re.compile(r"^(?:(?:Side|Page|Sidenr\.?)\s*\d+\.?(?:\s*(?:af|of|/)\s*\d+)?\.?|-\s*\d+\s*-)$", re.I)
 DIGITS = re.compile(r"\d+")
+BARE_NUMBER = re.compile(r"^\d{1,4}$")
 MIN_REPEATS = 3
 BLOCK_LINES = 4  # a page header or footer is at most this many lines
 PAGE_GAP = 2  # blank lines that mark a page break in text printed from a PDF
 
 
-def remove_page_furniture(lines: list[Line]) -> list[Line]:
-    """Blank page numbers, running headers and footers, keeping line numbers intact."""
+def remove_page_furniture(lines: list[Line]) -> tuple[list[Line], list[str]]:
+    """Blank page numbers, running headers and footers, keeping line numbers intact; also return the
+    furniture's texts, once each ("Hjørring Kommune" in a running header names the publisher)."""
     furniture = _furniture_lines(lines)
     first = next((line.text for line in lines if line.text), "")
     repeats = Counter(line.text for line in lines if line.text)
     running_header = first if repeats[first] >= MIN_REPEATS else None
     cleaned: list[Line] = []
+    removed: dict[str, None] = {}
     seen_first = False
     for line in lines:
         is_header = line.text == running_header and seen_first
         seen_first = seen_first or line.text == first
         if is_header or PAGE_NUMBER.match(line.text) or line.number in furniture:
             cleaned.append(Line(line.number, "", 0, line.page))
+            removed[line.text] = None
         else:
             cleaned.append(line)
-    return cleaned
+    return cleaned, list(removed)
 
 
 def _furniture_lines(lines: list[Line]) -> set[int]:
@@ -62,6 +67,10 @@ def _furniture_lines(lines: list[Line]) -> set[int]:
         if len(block) <= BLOCK_LINES and (after_break or numbered or (before_break and after_break)):
             found.setdefault(tuple(_masked(line.text) for line in block), []).extend(block)
         start = end
+    # Text printed without page breaks: a footer line followed by the bare page number ("114").
+    for line, following in pairwise(lines):
+        if line.text and BARE_NUMBER.match(following.text):
+            found.setdefault((_masked(line.text), "#"), []).extend((line, following))
     return {
         line.number
         for masked, block_lines in found.items()

@@ -25,6 +25,8 @@ from referat.sources.raw import RawDocument
 
 DROPPED = "script, style, noscript, template, nav, footer, aside, input, select, textarea, svg, iframe, [hidden]"
 DROPPED_ROLES = '[role="navigation"], [role="search"], [aria-hidden="true"]'
+# Cookie and consent banners, named so by every site that has one
+CONSENT = '[id*="cookie" i], [class*="cookie" i], [id*="consent" i], [class*="consent" i]'
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Elements that end the line before them and after them.
 BLOCKS = {
@@ -38,6 +40,7 @@ CELLS = {"td", "th"}
 # Inline elements and cells whose text is emphasised.
 EMPHASIS = {"strong", "b", "th", "dt"}
 BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
+MAX_CONTROL_WORDS = 3
 DISCLOSURE = ("aria-expanded", "aria-controls", "data-toggle", "data-bs-toggle")
 # Marks a cell boundary until whitespace is collapsed; then it becomes a tab.
 CELL_SEPARATOR = "\ue000"
@@ -83,10 +86,11 @@ def looks_like_html(raw: RawDocument) -> bool:
     return declared and head.startswith(b"<")
 
 
-def html_lines(raw: RawDocument) -> tuple[list[Line], str, str | None]:
-    """The page's text as lines, the encoding it was read with, and its <title>."""
+def html_lines(raw: RawDocument) -> tuple[list[Line], str, str | None, list[str]]:
+    """The page's text as lines, the encoding it was read with, its <title>, and the site's own
+    texts around the content (cookie banner, footer, logo), which name the publisher."""
     text, encoding = _decode(raw)
-    return html_text_lines(text, raw.uri), encoding, document_title(text)
+    return html_text_lines(text, raw.uri), encoding, document_title(text), site_texts(text)
 
 
 def html_text_lines(html: str, uri: str) -> list[Line]:
@@ -95,13 +99,15 @@ def html_text_lines(html: str, uri: str) -> list[Line]:
     root = tree.body
     if root is None:
         raise ExtractError(uri, "the HTML page has no body")
-    for selector in (DROPPED, DROPPED_ROLES):
+    for selector in (DROPPED, DROPPED_ROLES, CONSENT):
         for node in root.css(selector):
             node.decompose()
-    # In-page links ("Til toppen", a contents list of "#punkt-3" anchors) are navigation, unless
-    # they open a section or carry a heading; buttons likewise.
+    # Buttons ("Udskriv", "Søg") and short in-page links ("Til toppen") are controls, unless they
+    # open a section or carry a heading. A contents list of "#punkt-3" links stays: it tells which
+    # items are closed.
     for control in root.css('button, a[href^="#"]'):
-        if not _opens_content(control):
+        short_link = control.tag == "a" and len((control.text() or "").split()) <= MAX_CONTROL_WORDS
+        if (control.tag == "button" or short_link) and not _opens_content(control):
             control.decompose()
     builder = _LineBuilder()
     _walk(root, builder)
@@ -109,6 +115,14 @@ def html_text_lines(html: str, uri: str) -> list[Line]:
     if not any(line.text for line in builder.lines):
         raise ExtractError(uri, "the HTML page contains no text")
     return builder.lines
+
+
+def site_texts(html: str) -> list[str]:
+    """ "Bornholms Regionskommune bruger cookies …", a footer's address, a logo's alt text."""
+    tree = LexborHTMLParser(html)
+    texts = [SPACE.sub(" ", node.text()).strip() for node in tree.css(f"{CONSENT}, footer")]
+    texts += [node.attributes.get("alt") or "" for node in tree.css("img[alt]")]
+    return [text for text in texts if text]
 
 
 def document_title(html: str) -> str | None:

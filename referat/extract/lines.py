@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 
@@ -27,4 +27,5 @@ class Extracted:
     format: Literal["text", "markdown", "html", "pdf", "docx"]
     encoding: str
     lines: list[Line]
+    furniture: list[str] = field(default_factory=list)  # running headers and footers removed from the lines
     title: str | None = None  # the document's own title: HTML <title>, PDF or DOCX metadata

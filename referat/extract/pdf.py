@@ -33,6 +33,10 @@ LINE_OVERLAP = 0.5
 PARAGRAPH_GAP = 0.55
 # Lines whose font sizes differ by more than this (points) are different kinds: heading vs. body.
 FONT_SIZE_TOLERANCE = 0.5
+# A paragraph in a font this much larger than the body text's is a heading; PDFium's weight 700 is bold.
+HEADING_SIZE_RATIO = 1.12
+MAX_HEADING_LEVELS = 4
+BOLD_WEIGHT = 600
 # A wrapped table cell starts within this many points of its cell's left edge.
 CELL_ALIGNMENT = 3.0
 # Where PDFium cannot measure a word: letters vary in width, so a word is taken to be this much
@@ -115,11 +119,27 @@ def pdf_lines(raw: RawDocument) -> list[Line]:
         )
     furniture = _furniture(pages)
     body = [line for page in pages for line in _without_furniture(page, furniture)]
+    levels = _heading_levels(body)
     lines: list[Line] = []
-    for paragraph, page_number in _paragraphs(body):
-        lines.append(Line(len(lines) + 1, paragraph, 0, page_number))
-        lines.append(Line(len(lines) + 1, "", 0, page_number))
+    for paragraph in _paragraphs(body):
+        level = levels.get(round(paragraph.font_size, 1), 0)
+        bold = paragraph.font_weight >= BOLD_WEIGHT
+        lines.append(Line(len(lines) + 1, paragraph.text, level, paragraph.page, bold))
+        lines.append(Line(len(lines) + 1, "", 0, paragraph.page))
     return lines
+
+
+def _heading_levels(lines: list[_VisualLine]) -> dict[float, int]:
+    """Font sizes larger than the body text's, largest first, as heading levels 1, 2, 3, …; the body
+    text's size is the one most characters are set in."""
+    weights: Counter[float] = Counter()
+    for line in lines:
+        weights[round(line.font_size, 1)] += len(line.text)
+    if not weights:
+        return {}
+    body = weights.most_common(1)[0][0]
+    larger = sorted((size for size in weights if size >= body * HEADING_SIZE_RATIO), reverse=True)
+    return {size: level for level, size in enumerate(larger[:MAX_HEADING_LEVELS], start=1)}
 
 
 def _read_pages(raw: RawDocument) -> Iterator[list[_VisualLine]]:
@@ -244,8 +264,9 @@ def _without_furniture(page: list[_VisualLine], furniture: set[str]) -> list[_Vi
     ]
 
 
-def _paragraphs(lines: list[_VisualLine]) -> Iterator[tuple[str, int]]:
-    """Join wrapped lines into paragraphs and wrapped table cells into their row."""
+def _paragraphs(lines: list[_VisualLine]) -> Iterator[_VisualLine]:
+    """Join wrapped lines into paragraphs and wrapped table cells into their row; each keeps the
+    font of its first line."""
     if not lines:
         return
     column_right = _column_right(lines)
@@ -259,10 +280,10 @@ def _paragraphs(lines: list[_VisualLine]) -> Iterator[tuple[str, int]]:
         elif _continues(previous, line, column_right, bool(LIST_START.match(current.text))):
             current.cells[-1].text = _join(current.cells[-1].text, line.text)
         else:
-            yield current.text, current.page
+            yield current
             current = replace(line, cells=[replace(cell) for cell in line.cells])
         previous = line
-    yield current.text, current.page
+    yield current
 
 
 def _column_right(lines: list[_VisualLine]) -> float:

@@ -29,6 +29,7 @@ from referat.vocab import PARTY_ABBREVIATIONS
 PARTY_IN_PARENS = re.compile(r"\(([A-ZÆØÅ]{1,3})\)")
 NAME_BEFORE = re.compile(r"([A-ZÆØÅ][\w'’.-]+(?:\s+[A-ZÆØÅ][\w'’.-]+){1,4}),?\s*$")
 NAME_LOOKBACK = 80
+ATTENDANCE_ITEM = re.compile(r"^(?:fraværende|afbud|fremmøde)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -109,8 +110,12 @@ def with_parties(people: list[Person], parties: dict[str, str]) -> list[Person]:
     ]
 
 
-def absent_from_every_item(items: list[AgendaItem]) -> list[Person]:
-    """Without an attendance list, a member absent from every item was absent from the meeting."""
+def absent_from_meeting(items: list[AgendaItem]) -> list[Person]:
+    """Without an attendance list, a member absent from every item was absent from the meeting, as
+    were those an item on attendance lists ("1. Fraværende og bemærkninger til dagsordenen")."""
+    attendance = [p for item in items if ATTENDANCE_ITEM.match(item.title) for p in item.absent]
+    if attendance:
+        return attendance
     if not items or any(not item.absent for item in items):
         return []
     keys = set.intersection(*({name_key(p.name) for p in item.absent} for item in items))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from referat.errors import ParseError
 from referat.extract import extract
 from referat.model import Meeting, ParsedDocument, SourceInfo
-from referat.parse.blocks import ItemContext, absent_from_every_item, find_party_letters, read_item, with_parties
+from referat.parse.blocks import ItemContext, absent_from_meeting, find_party_letters, read_item, with_parties
 from referat.parse.header import find_municipality, read_header
 from referat.parse.layout import find_layout
 from referat.parse.readers.firstagenda import looks_like_firstagenda, parse_firstagenda
@@ -25,7 +25,7 @@ def parse_document(raw: RawDocument, body: str | None = None) -> ParsedDocument:
         return parse_firstagenda(raw, body)
     extracted = extract(raw)
     layout = find_layout(extracted.lines)
-    header = read_header(layout.header, extracted.title, raw.uri)
+    header = read_header(layout.header, extracted.title, raw.uri, extracted.furniture)
     if not layout.blocks and not (header.organization and header.date):
         raise ParseError(raw.uri, f"no minutes found: neither a meeting header nor any agenda item ({layout.reading})")
     full_text = "\n".join(line.text for line in extracted.lines)
@@ -45,7 +45,7 @@ def parse_document(raw: RawDocument, body: str | None = None) -> ParsedDocument:
         end=_iso(header.date, header.end_time) if header.end_time else None,
         location=header.location,
         participants=participants,
-        absent=header_absent or absent_from_every_item(items),
+        absent=header_absent or absent_from_meeting(items),
     )
     source = SourceInfo(path=raw.uri, format=extracted.format, sha256=raw.sha256, encoding=extracted.encoding)
     return ParsedDocument(

@@ -50,6 +50,11 @@ PLACE_AFTER_TIME = re.compile(
     r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?\s+(?:i|på)\s+(?P<place>\S.{2,120}?)\.?$", re.I
 )
 SEPARATORS = re.compile(r"\s+[-–•|»>/]\s+|\s*:\s+|,\s+(?=[A-ZÆØÅ][a-zæøå]+\s+(?:Regions)?[Kk]ommune\b)")
+# "Afbud fra Lone Kragh.", "Jonna Skovbjerg var fraværende." as a sentence under the title
+HEADER_ABSENCE = re.compile(
+    r"\bafbud\s+fra\s+(?P<who>[A-ZÆØÅ][^.:;]{2,200})|^(?P<who2>[A-ZÆØÅ][^.:;]{2,120}?)\s+(?:var\s+fraværende|deltog\s+ikke\s+i\s+mødet)",
+    re.I,
+)
 # "Fraværende: Anne Holm", "Afbud fra Lise Marie Holt." in a header line or a note
 ABSENCE_IN_TEXT = re.compile(r"\b" + ABSENCE_NOTE + r"\s*:?\s*(?P<who>[A-ZÆØÅ][^.;:]{2,200})", re.I)
 # "Gladsaxe Kommune har ambitioner …" — found by looking back from each "Kommune".
@@ -62,6 +67,19 @@ TITLE_LINES = 12  # title lines are among the first lines of the header
 LABEL_WITH_VALUE = re.compile(r"^(?P<label>[^:\t]{2,40}?)\s*(?::|\t|\s{2,})\s*(?P<value>.*)$")
 FILE_DATE = re.compile(r"(?<!\d)(\d{4})[-_.](\d{2})[-_.](\d{2})(?!\d)|(?<!\d)(\d{2})[-_.](\d{2})[-_.](\d{4})(?!\d)")
 TERM = re.compile(r"\b((?:19|20)\d{2})\s*[-–/]\s*((?:19|20)\d{2})\b")
+# A line of a table of contents: an entry with a number or a bullet, a group heading, a page column
+CONTENTS_LINE = re.compile(
+    r"^(?:[-•*]\s*)?(?:(?:punkt|pkt\.?|sag(?:\s+nr\.?)?)\s*)?\d{1,4}[.)]?\s|^[-•*]\s|^\d{1,4}$"
+    r"|^(?:åbne?|lukkede?)\s+(?:dagsordens)?(?:punkter|sager)|^(?:side|sag\s+nr\.?|pkt\.?\s+tekst)\b",
+    re.I,
+)
+# The line under the date that says where: "i Økonomiudvalgsværelset", "Mødelokale C, Ullasvej 23, Rønne"
+PLACE_LINE = re.compile(
+    r"^(?:(?:i|på)\s+(?P<inside>[A-ZÆØÅ].{2,100}?)|(?P<place>\S*(?:lokale|rådhus|værelse|salen|sal\b)\S*.{0,100}?))\.?$",
+    re.I,
+)
+PARTY_AFTER_NAME = re.compile(r"[A-ZÆØÅ][\w.-]+\s*\([A-ZÆØÅ]{1,3}\)")
+TIME_ALONE = re.compile(r"^kl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?$", re.I)
 LONG_LINE = 60  # a value line this long that does not end a name was wrapped by the page
 
 
@@ -79,8 +97,11 @@ class Header:
     absent: list[Person] = field(default_factory=list)
 
 
-def read_header(lines: list[Line], document_title: str | None = None, uri: str = "") -> Header:
-    """Read committee, date, time, place, municipality and attendance."""
+def read_header(
+    lines: list[Line], document_title: str | None = None, uri: str = "", furniture: list[str] | None = None
+) -> Header:
+    """Read committee, date, time, place, municipality and attendance; `furniture` are the running
+    headers and footers, which often name the municipality and the committee."""
     relevant = _relevant(lines)
     facts = read_facts(relevant)
     texts = [line.text.strip() for line in relevant if line.text]
@@ -93,7 +114,11 @@ def read_header(lines: list[Line], document_title: str | None = None, uri: str =
             header.date = parse_date(source)
     if header.organization is None and document_title:
         header.organization, header.term = _committee_in(document_title) or (None, header.term)
-    header.body = _municipality_in([*titles, *facts.get("organization", []), document_title or ""])
+    header.body = _municipality_in([*texts, *facts.get("organization", []), document_title or "", *(furniture or [])])
+    for text in titles:
+        for match in HEADER_ABSENCE.finditer(text):
+            header.absent.extend(person for person, _ in parse_people(match.group("who") or match.group("who2")))
+    header.absent = _unique(header.absent)
     absent_keys = {name_key(p.name) for p in header.absent}
     header.participants = [p for p in header.participants if name_key(p.name) not in absent_keys]
     return header
@@ -135,7 +160,10 @@ def read_facts(lines: list[Line]) -> dict[str, list[str]]:
         values: list[str] = []
         while i < len(texts) and _fact_label(texts[i], loose=False)[0] is None and not lines[i].level:
             if not texts[i]:
-                if len(values) >= len(labels):
+                # A list of members may go on after a blank line: another row of the table.
+                following = next((t for t in texts[i + 1 :] if t), "")
+                more_people = labels[-1] in {"participants", "absent"} and PARTY_AFTER_NAME.search(following)
+                if len(values) >= len(labels) and not more_people:
                     break
             else:
                 values.append(texts[i])
@@ -162,7 +190,7 @@ def _fact_label(text: str, loose: bool = True) -> tuple[str | None, str]:
         return FACT_LABELS[match.group("label").strip().lower()], match.group("value").strip()
     # "Mødedato Onsdag d. 31. maj 2023", "Mødested 2608 - Gladsaxeværrelset": a label without a colon
     lowered = stripped.lower()
-    for label in _LABELS_LONGEST_FIRST if loose else ():
+    for label in _LOOSE_LABELS if loose else ():
         if lowered.startswith(label + " "):
             value = stripped[len(label) + 1 :].strip()
             if value[:1].isupper() or value[:1].isdigit():
@@ -170,7 +198,8 @@ def _fact_label(text: str, loose: bool = True) -> tuple[str | None, str]:
     return None, ""
 
 
-_LABELS_LONGEST_FIRST = sorted(FACT_LABELS, key=len, reverse=True)
+# Labels read without a colon too; "Mødelokale C, Ullasvej 23" and "Lokale 0.13" are places, not labels.
+_LOOSE_LABELS = sorted((label for label in FACT_LABELS if label not in {"mødelokale", "lokale"}), key=len, reverse=True)
 
 
 def _join_wrapped(values: list[str]) -> str:
@@ -239,13 +268,21 @@ def _read_titles(titles: list[str], header: Header) -> None:
     if header.date is None and dated:
         header.date = parse_date(dated[0])
     if header.start_time is None:
-        for text in dated + [t for t in titles if TIME.search(t)]:
+        # "Byrådets møder foregår som udgangspunkt kl. 16.00" on a site's page is not this meeting's
+        # time; the dated line, or a line of the time alone below it ("Kl. 10:30"), is.
+        below = titles[titles.index(dated[0]) + 1 : titles.index(dated[0]) + 2] if dated else []
+        for text in dated + [t for t in below if TIME_ALONE.match(t)]:
             start, end = parse_times(text, bare=ANY_DATE_RE.search(text) is not None)
             if start:
                 header.start_time, header.end_time = start, header.end_time or end
                 break
     if header.location is None:
         header.location = next((m.group("place") for t in titles if (m := PLACE_AFTER_TIME.search(t))), None)
+    if header.location is None and dated:
+        # "den 8. november 2017 kl. 08:30" / "i Økonomiudvalgsværelset", or the address below the date
+        following = titles[titles.index(dated[0]) + 1 :][:1]
+        place = PLACE_LINE.match(following[0]) if following else None
+        header.location = (place.group("inside") or place.group("place")) if place else None
     if header.organization is None:
         found = next((named for text in titles if (named := _committee_in(text))), None)
         if found is None:
@@ -259,12 +296,13 @@ def _read_titles(titles: list[str], header: Header) -> None:
 def _committee_in(text: str) -> tuple[str, str | None] | None:
     """The committee a title names: the part of it that holds a committee noun, and the term
     printed with it ("Udvalget for Job, Arbejdsmarked og Integration - 2022-2025")."""
-    stripped = _strip_title(text)
-    for part in reversed(SEPARATORS.split(stripped)):
-        part = part.strip(" -–,:.")
+    parts = [part.strip(" -–,:.") for part in SEPARATORS.split(_strip_title(text))]
+    for index in range(len(parts) - 1, -1, -1):
+        part = parts[index]
         if part and COMMITTEE.search(part) and not KOMMUNE.search(part) and len(part.split()) <= 10:
             name, term = split_term(part)
-            if term is None and (printed := TERM.search(stripped)):
+            following = parts[index + 1] if index + 1 < len(parts) else ""
+            if term is None and (printed := TERM.fullmatch(following)):
                 term = f"{printed.group(1)}-{printed.group(2)}"
             return name, term
     return None
@@ -277,13 +315,14 @@ def _title_remainder(text: str) -> tuple[str, str | None] | None:
 
 
 def _strip_title(text: str) -> str:
-    """A title line without its title word, fillers, dates, times and the municipality."""
-    text = DATE_PHRASE.sub(" ", text)
+    """A title line without its title word, fillers, dates, times and place, and the municipality."""
     text = PLACE_AFTER_TIME.sub(" ", text)
+    text = DATE_PHRASE.sub(" ", text)
     text = TIME.sub(" ", text)
     text = TITLE_WORD.sub(" ", text)
     text = TITLE_FILLER.sub(" ", text)
     text = re.sub(r"\b[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?\s+(?:Regions)?[Kk]ommune\b", " ", text)
+    text = TERM.sub(r"\1-\2", text)  # "2022 - 2025" is one term, not two parts of the title
     return " ".join(text.split())
 
 

@@ -47,6 +47,8 @@ GENITIVE_DECISION = re.compile(
 # "Teknisk Udvalg den 2. juni 2020:"
 COMMITTEE_LINE = re.compile(r"^(?P<org>[A-ZÆØÅ][^:]{2,100}?)" + DATE_PART + ITEM_REFERENCE + r"\s*:?$")
 COMMITTEE = re.compile(r"\b" + COMMITTEE_NOUN + r"\b", re.I)
+# "Bilag til Økonomi-, Erhvervs- og Planudvalget 10. juni 2020", "Bilag til sagen:"
+ATTACHMENTS_HEADING = re.compile(r"^(?:bilag|bilagsliste)\s+til\s+[^.]{2,120}?:?$", re.I)
 # "Beslutning: Godkendt.", "Sagsbeskrivelse: …", "Indstilling: Direktionen indstiller, at …"
 LABEL_WITH_TEXT = re.compile(r"^(?P<label>[^:]{3,60}?)\s*:\s*(?P<rest>\S.*)$")
 # A heading is short and does not end like a sentence or a list entry.
@@ -80,6 +82,8 @@ def known_heading(text: str) -> HeadingMatch | None:
     decision = decision_heading(text)
     if decision:
         return decision
+    if ATTACHMENTS_HEADING.match(text):
+        return HeadingMatch(heading, "attachments")
     labelled = LABEL_WITH_TEXT.match(text)
     if labelled:
         label = labelled.group("label").strip()

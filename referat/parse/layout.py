@@ -31,7 +31,7 @@ from referat.extract.lines import Line
 from referat.parse.blocks import ItemBlock
 from referat.parse.headings import known_heading, looks_like_heading
 from referat.parse.toc import is_toc_entry
-from referat.vocab import CLOSED_WORDS, FACT_LABELS, OPEN_WORDS
+from referat.vocab import CLOSED_WORDS, DOCUMENT_END_HEADINGS, FACT_LABELS, OPEN_WORDS
 
 # "Punkt 1: Modeller for borgerinddragelse", "Pkt. 196", "Dagsordenspunkt 4 - Budget", "Sag nr. 180"
 KEYWORD_START = re.compile(
@@ -54,9 +54,11 @@ CLOSED_TITLE = re.compile(
     r"^(?:lukket(?:\s+(?:punkt|sag))?\s*[:\-–]|\(lukket\))|[-–(]\s*lukket(?:\s+(?:punkt|sag))?\s*\)?\s*$", re.I
 )
 MARKER_LINES = 3  # "Åbent punkt", "Lukket sag" printed within the first lines of an item
-GROUP_REACH = 4  # a group heading belongs to the item that starts at most this many lines below it
+GROUP_REACH = 3  # a group heading belongs to the item whose heading is at most this many lines below it
 MAX_TITLE_LENGTH = 250
 MAX_NUMBER_STEP = 10
+MAX_NUMBER_JUMP = 200
+JUMP_PENALTY = 1.5
 EMPTY_UNIT = -3.0
 KEYWORD_BONUS = 0.5
 
@@ -130,7 +132,8 @@ def find_layout(lines: list[Line]) -> Layout:
     blocks = _blocks(lines, starts)
     reasons = _reasons(starts, evidence, len(lines), score)
     reading = f"{_describe(signature)}, {len(blocks)} items"
-    return Layout(lines[: starts[0].index], blocks, reading, reasons)
+    header_end = min(starts[0].index, blocks[0].lines[0].number - 1 if blocks[0].lines else starts[0].index)
+    return Layout(lines[:header_end], blocks, reading, reasons)
 
 
 # --- candidates ----------------------------------------------------------------------------------
@@ -289,9 +292,11 @@ def _chain(candidates: list[Candidate], evidence: _Evidence, end: int) -> tuple[
             before = candidates[j]
             assert before.number is not None and candidate.number is not None
             step = candidate.number - before.number
-            if not 0 < step <= MAX_NUMBER_STEP or candidate.index <= before.index:
+            if not 0 < step <= MAX_NUMBER_JUMP or candidate.index <= before.index:
                 continue
-            value = best[j] + _unit_score(before, candidate.index, evidence) + (0.5 if step == 1 else 0.0)
+            # Closed items are often numbered apart ("101"); other jumps are unlikely.
+            jump = 0.0 if step <= MAX_NUMBER_STEP or CLOSED_TITLE.search(candidate.title) else JUMP_PENALTY
+            value = best[j] + _unit_score(before, candidate.index, evidence) + (0.5 if step == 1 else 0.0) - jump
             if value > score:
                 score, link = value, j
         best.append(score)
@@ -348,18 +353,23 @@ def _unit_score(candidate: Candidate, end: int, evidence: _Evidence) -> float:
 
 
 def _blocks(lines: list[Line], starts: list[Candidate]) -> list[ItemBlock]:
-    ends = [c.index for c in starts[1:]] + [len(lines)]
-    listed_closed = _closed_in_contents(lines[: starts[0].index])
+    # "00.22.04-A00-1-16" printed above "1." and the title belongs to the item below it.
+    firsts = [
+        case
+        if (case := _case_line_before(lines, c.index, previous.index + 1 if previous else 0)) is not None
+        else c.index
+        for previous, c in zip([None, *starts[:-1]], starts, strict=True)
+    ]
+    ends = [*firsts[1:], _document_end(lines, starts[-1].body)]
+    listed_closed = _closed_in_contents(lines[: firsts[0]])
     closed_group = False
     blocks = []
-    for candidate, previous_end, end in zip(starts, [0, *ends[:-1]], ends, strict=True):
-        closed_group = _group_state(
-            lines[max(previous_end, candidate.index - GROUP_REACH) : candidate.index], closed_group
-        )
-        body = lines[candidate.body : end]
-        case_line = _case_line_before(lines, candidate.index, previous_end)
-        if case_line is not None:
-            body = [lines[case_line], *body]  # "00.22.04-A00-1-16" printed above "1." and the title
+    for candidate, first, previous_end, end in zip(starts, firsts, [0, *ends[:-1]], ends, strict=True):
+        above = [line for line in lines[previous_end:first] if line.text][-GROUP_REACH:]
+        closed_group = _group_state(above, closed_group)
+        body = _without_trailing_markers(lines[candidate.body : end])
+        if first < candidate.index:
+            body = [lines[first], *body]
         public = not (
             closed_group
             or CLOSED_TITLE.search(candidate.title)
@@ -370,11 +380,34 @@ def _blocks(lines: list[Line], starts: list[Candidate]) -> list[ItemBlock]:
     return blocks
 
 
+def _without_trailing_markers(body: list[Line]) -> list[Line]:
+    """ "Åbent punkt" / "Lukket punkt" printed above the next item belongs to it, not to this one."""
+    end = len(body)
+    while end and (not body[end - 1].text or _is_marker(body[end - 1].text)):
+        end -= 1
+    return body[:end] if end < len(body) and any(_is_marker(line.text) for line in body[end:]) else body
+
+
+def _is_marker(text: str) -> bool:
+    return text.strip().rstrip(".:").lower() in (*CLOSED_WORDS, *OPEN_WORDS)
+
+
+def _document_end(lines: list[Line], start: int) -> int:
+    """Where the last item ends: at the document's own closing parts ("Bilagsliste", "Underskriftsblad")."""
+    for index in range(start, len(lines)):
+        if lines[index].text.strip().rstrip(":. ").lower() in DOCUMENT_END_HEADINGS:
+            return index
+    return len(lines)
+
+
 def _case_line_before(lines: list[Line], index: int, floor: int) -> int | None:
+    """A case-number line just above an item's heading, when the item has none of its own below it
+    (else it ends the item above, as "21-1-00.22.00-P35" under an item without text does)."""
     earlier = _previous_text(lines, index)
-    if earlier is not None and earlier >= floor and is_case_number_line(lines[earlier].text):
-        return earlier
-    return None
+    if earlier is None or earlier < floor or not is_case_number_line(lines[earlier].text):
+        return None
+    below = [line for line in lines[index + 1 : index + 8] if line.text][:MARKER_LINES]
+    return None if any(is_case_number_line(line.text) for line in below) else earlier
 
 
 def _group_state(lines: list[Line], closed: bool) -> bool:
@@ -391,7 +424,9 @@ def _closed_marker(body: list[Line]) -> bool:
     """ "Lukket" alone, or closing a case line ("Sagsid.: 14/40 … Lukket sag"), near the item's start."""
     for line in [line for line in body if line.text][:MARKER_LINES]:
         tail = line.text.replace("\t", " ").strip().rstrip(".").lower()
-        if any(tail == word or tail.endswith(" " + word) for word in CLOSED_WORDS):
+        if any(word in tail.split() for word in ("åbent", "åben")) and "lukket" in tail.split():
+            continue  # a table's head "Behandling  Mødedato  Åbent punkt  Lukket punkt"
+        if any(tail == word or tail.endswith(" " + word) or tail.startswith(word + " - ") for word in CLOSED_WORDS):
             return True
         if any(tail == word or tail.endswith(" " + word) for word in OPEN_WORDS):
             return False

@@ -8,12 +8,13 @@ from referat.model import Person
 from referat.vocab import ABSENCE_MARKERS, PARTY_LETTER, ROLE_MARKERS
 
 # "Udvalget for Job, Arbejdsmarked og Integration - 2022-2025", "Udvalget for Social, Sundhed og Ældre - 2022 - 2025"
-TERM_SUFFIX = re.compile(r"\s*[-–,]?\s*\(?((?:19|20)\d{2})\s*[-–/]\s*((?:19|20)\d{2})\)?\s*$")
+TERM_SUFFIX = re.compile(r"\s*[-–,_]?\s*\(?((?:19|20)\d{2})\s*[-–/]\s*((?:19|20)?\d{2})\)?\s*$")
 # Separators in "A, B og C" that are not the "og" of "Beskæftigelses- og Integrationsudvalget".
 LIST_SEPARATOR = re.compile(r"\s*,\s*|(?<!-)\s+(?:og|samt)\s+|\s*;\s*")
 # "Michael Dorph Jensen (Ø)", "Claus Jørgensen (Afbud)", "Maria Durhuus (A, formand)"
 PERSON = re.compile(r"^(?P<name>[^()]+?)\s*(?P<notes>(?:\([^()]*\)\s*)*)\.?$")
 NOTE = re.compile(r"\(([^()]*)\)")
+PERSON_AFTER_PARTY = re.compile(r"\)\s+(?=[A-ZÆØÅ][a-zæøå])")
 
 
 # "Beskæftigelses- og Integrationsudvalgets beslutning", "Byrådets møde"
@@ -77,7 +78,9 @@ def parse_person(text: str) -> tuple[Person, bool] | None:
 
 
 def parse_people(text: str) -> list[tuple[Person, bool]]:
-    """Read a comma-separated list of members as in "Mødedeltagere"."""
+    """Read a comma-separated list of members as in "Mødedeltagere"; columns printed side by side
+    ("Ole Bollesen (A) Niels Viderø (A)") part after each party letter."""
+    text = PERSON_AFTER_PARTY.sub("), ", text)
     people = (parse_person(part) for part in split_list(text))
     return [person for person in people if person is not None]
 

@@ -49,3 +49,16 @@ def reading_warnings(meeting: Meeting, items: list[AgendaItem]) -> list[ParseWar
             span = Span(line_start=item.span.line_start, line_end=item.span.line_start)
             warnings.append(ParseWarning(message=f"item {item.number} follows item {previous.number}", span=span))
     return warnings
+
+
+def describe(report: ReadingReport, warnings: list[ParseWarning]) -> list[str]:
+    """The reading report as lines for a person: layout and its evidence, counts, gaps."""
+    lines = [f"reading: {report.reading}" + (f" ({'; '.join(report.reasons)})" if report.reasons else "")]
+    lines.append(
+        f"items {report.items} · with a decision {report.with_decision} · classified outcome {report.classified} · "
+        f"case number {report.with_case_number} · known sections {report.with_sections}"
+    )
+    if report.unknown_headings:
+        lines.append("unknown headings: " + ", ".join(f"{h.heading} ({h.count})" for h in report.unknown_headings))
+    lines += [f"warning: {w.message}" + (f" (line {w.span.line_start})" if w.span else "") for w in warnings]
+    return lines

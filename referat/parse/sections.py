@@ -21,7 +21,14 @@ from referat.enrich.case_numbers import is_case_number_line
 from referat.extract.lines import Line
 from referat.model import Section, Span
 from referat.parse.dates import ANY_DATE_RE
-from referat.parse.headings import HeadingMatch, heading_key, keyword_kind, known_heading, looks_like_heading
+from referat.parse.headings import (
+    HeadingMatch,
+    heading_key,
+    is_body_name,
+    keyword_kind,
+    known_heading,
+    looks_like_heading,
+)
 
 # "Direktionen indstiller:", "Social- og Sundhedsforvaltningen indstiller,",
 # "Direktøren indstiller til Social- og Arbejdsmarkedsudvalget at anbefale over for Økonomiudvalget"
@@ -70,6 +77,7 @@ def _may_head(line: Line) -> bool:
         looks_like_heading(line)
         and not TITLE_CASE_NAME.match(text)
         and not LABELLED_VALUE.match(text)
+        and not is_body_name(text.strip(" .,"))
         and not is_case_number_line(text)
         and not ANY_DATE_RE.search(text)
     )

@@ -18,7 +18,7 @@ from referat.settings import MAX_DOCUMENT_BYTES
 from referat.sources.raw import RawDocument
 
 # Suffixes collected from a folder; a single file is read whatever its name.
-DOCUMENT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".htm", ".html", ".pdf", ".json"}
+DOCUMENT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".htm", ".html", ".pdf", ".docx", ".json"}
 # A folder's README describes the folder; it is not minutes.
 SKIPPED_NAMES = {"readme.md", "readme.txt", "readme"}
 

@@ -15,6 +15,7 @@ from referat.settings import FETCH_TIMEOUT_SECONDS, MAX_DOCUMENT_BYTES, MAX_REDI
 from referat.sources.raw import RawDocument
 
 USER_AGENT = f"referat/{__version__} (open data from Danish committee minutes; python-httpx)"
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # Content types referat reads; the extract stage tells the format from the bytes themselves.
 ACCEPTED_TYPES = {
     "application/pdf",
@@ -25,8 +26,11 @@ ACCEPTED_TYPES = {
     "text/x-markdown",
     "application/json",
     "application/octet-stream",
+    DOCX_TYPE,
 }
-ACCEPT_HEADER = "application/pdf, text/html;q=0.9, text/plain;q=0.8, application/json;q=0.8, */*;q=0.1"
+ACCEPT_HEADER = (
+    f"application/pdf, {DOCX_TYPE};q=0.9, text/html;q=0.9, text/plain;q=0.8, application/json;q=0.8, */*;q=0.1"
+)
 
 
 def is_url(location: str) -> bool:
@@ -110,3 +114,5 @@ def _check_signature(url: str, media_type: str, data: bytes) -> None:
         raise SourceError(url, "served as application/pdf but the content is not a PDF")
     if media_type.startswith("text/") and is_pdf:
         raise SourceError(url, f"served as {media_type} but the content is a PDF")
+    if media_type == DOCX_TYPE and not data.startswith(b"PK\x03\x04"):
+        raise SourceError(url, "served as a Word document (DOCX) but the content is not one")
