@@ -681,7 +681,7 @@ def check(db: DbOption = None, as_json: JsonOption = False) -> None:
 def _print_coverage(report: Any) -> None:
     headers = ("municipality", "committee", "meetings", "items", "decision", "classified", "votes", "refs", "case no.")
     table = Table(title="coverage (shares of items; classified: of items with a decision text)")
-    for header in headers:
+    for header in (*headers, "sections"):
         table.add_column(header, justify="left" if header in {"municipality", "committee"} else "right")
     for row in report.rows:
         table.add_row(
@@ -694,13 +694,19 @@ def _print_coverage(report: Any) -> None:
             _share(row.with_votes, row.items),
             _share(row.with_references, row.items),
             _share(row.with_case_number, row.items),
+            _share(row.with_sections, row.items) if row.with_sections is not None else "–",
         )
     out.print(table)
-    if report.unclassified:
-        gaps = Table(title='most frequent decision texts with outcome "other"', show_header=False)
-        for text, count in report.unclassified:
-            gaps.add_row(str(count), escape(text[:110]))
-        out.print(gaps)
+    for title, counts in (
+        ('most frequent decision texts with outcome "other"', report.unclassified),
+        ("layouts the documents were read by (meetings)", report.readings),
+        ("section headings of no known kind (occurrences)", report.unknown_headings),
+    ):
+        if counts:
+            gaps = Table(title=title, show_header=False)
+            for text, count in counts:
+                gaps.add_row(str(count), escape(text[:110]))
+            out.print(gaps)
 
 
 def _share(part: int, whole: int) -> str:

@@ -60,7 +60,7 @@ OUTCOME_PATTERNS: list[tuple[Outcome, re.Pattern[str]]] = [
         Outcome.NOTHING,
         re.compile(
             r"\A\s*(?:ingen|intet)\s*\.?\s*\Z|\b(?:ingen\s+(?:\w+\s+)?(?:orientering|spørgsmål|meddelelse|bemærkning)\w*"
-            r"|intet\s+at\s+orientere\s+om|intet\s+under\s+eventuelt|der\s+var\s+ingen\s+\w+)\b",
+            r"|intet\s+at\s+orientere\s+om|intet\s+under\s+(?:eventuelt|dette\s+punkt|punktet)|der\s+var\s+ingen\s+\w+)\b",
             re.I | re.M,
         ),
     ),

@@ -30,7 +30,7 @@ from tests.helpers import parse_text
         ("Forslaget blev forkastet.", Outcome.REJECTED),
         ("Bortfaldet pga. stemmelighed.", Outcome.LAPSED),
         ("Indstilling 1 vælges til Integrationsprisen 2023.", Outcome.CHOSEN),
-        ("Intet under dette punkt.", Outcome.OTHER),
+        ("Intet under dette punkt.", Outcome.NOTHING),
         ("Marie-Louise Jørgensen (F) spurgte til en oversigt.", Outcome.OTHER),
     ],
 )

@@ -65,3 +65,18 @@ def test_municipality_is_the_one_named_most_often_or_given() -> None:
 def test_missing_facts_stay_empty() -> None:
     meeting = parse_text("Punkt 1: Godkendelse\n\nBeslutning\n\nGodkendt.\n").meeting
     assert (meeting.organization, meeting.start, meeting.location, meeting.participants) == (None, None, None, [])
+
+
+def test_a_page_heading_naming_the_municipality_is_split_into_committee_and_municipality() -> None:
+    """A page headed "Referat Økonomiudvalget, Greve Kommune" used to give the committee
+    "Økonomiudvalget, Greve Kommune" and no municipality."""
+    page = (
+        "<!DOCTYPE html><html><head><title>Referat</title></head><body>"
+        "<h1>Referat Økonomiudvalget, Greve Kommune</h1><p>Dato: 6. marts 2023</p>"
+        "<h2>Punkt 1: Godkendelse af dagsorden</h2><h3>Beslutning</h3><p>Godkendt.</p></body></html>"
+    )
+    from referat.parse.document import parse_document
+    from referat.sources.raw import RawDocument
+
+    meeting = parse_document(RawDocument(uri="side.html", data=page.encode())).meeting
+    assert (meeting.organization, meeting.body, meeting.start) == ("Økonomiudvalget", "Greve Kommune", "2023-03-06")

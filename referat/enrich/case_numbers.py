@@ -28,6 +28,8 @@ LABELLED = re.compile(
 # Journal and document numbers are the last choice.
 SECONDARY_LABEL = re.compile(r"^(?:j|jour|journal|dok)", re.I)
 PREAMBLE_LINES = 3
+MAX_CASE_LINE = 160  # a line that gives a case number is short; a paragraph is not one
+DIGIT = re.compile(r"\d")
 ACCESS_MARKER = re.compile(r"^(?:åben|åbent|lukket)\s*[-–:]\s*", re.I)
 
 
@@ -46,7 +48,7 @@ def find_case_number(preamble: list[Line], body: list[Line]) -> str | None:
 
 def labelled_case_number(text: str) -> str | None:
     """The best labelled case number on a line: "Dok.nr.: 2187  Sagsid.: 14/40" -> "14/40"."""
-    if not any(char.isdigit() for char in text):
+    if not DIGIT.search(text):
         return None
     found = sorted(
         (
@@ -61,7 +63,7 @@ def labelled_case_number(text: str) -> str | None:
 def is_case_number_line(text: str) -> bool:
     """A line that gives a case number: labelled ("Sagsnr.: 22/1005") or the number alone."""
     stripped = text.strip()
-    if not stripped or not any(char.isdigit() for char in stripped):
+    if not stripped or len(stripped) > MAX_CASE_LINE or not DIGIT.search(stripped):
         return False
     return _whole_case_number(stripped) is not None or LABELLED.match(stripped) is not None
 

@@ -14,7 +14,7 @@ import re
 
 from referat.enrich.decisions import classify_outcome
 from referat.model import Consultation, Recommendation, Reference, Section, When
-from referat.parse.dates import ANY_DATE, ANY_DATE_RE, parse_date
+from referat.parse.dates import ANY_DATE, parse_date
 from referat.parse.headings import NAME_JOINERS, is_body_name
 from referat.parse.names import committee_name, split_list
 from referat.parse.sections import DatedSection
@@ -24,10 +24,11 @@ COMMITTEE = re.compile(r"\b" + COMMITTEE_NOUN + r"\b", re.I)
 
 # The item of an earlier treatment printed next to its date: "den 13. marts 2023 (sag nr. 6)",
 # "Den 5. september 2019, punkt 142", "den 5. oktober 2016, pkt. 6", "den 25. august 2008, sag nr. 14"
-TOLD_ITEM = re.compile(
-    r"(?P<date>" + ANY_DATE + r")\s*(?:,|\()?\s*(?:punkt|pkt\.?|sag\s+nr\.?|sag)\s*(?P<item>\d{1,4})\b", re.I
-)
-PROSE_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
+# Found from the item word back to the date, which is much cheaper than trying a date everywhere.
+ITEM_NUMBER = re.compile(r"\b(?:punkt|pkt\.?|sag\s+nr\.?|sag)\s*(?P<item>\d{1,4})\b", re.I)
+DATE_JUST_BEFORE = re.compile(r"(?P<date>" + ANY_DATE + r")\s*(?:,|\()?\s*$", re.I)
+DATE_REACH = 40
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])|\n\s*\n")
 # "… for Teknik og Miljø": the words of a name after "Udvalget"
 BODY_TAIL = re.compile(r"(?:\s+(?:for|og|&)\s+[A-ZÆØÅ][\w-]*(?:,?\s+[A-ZÆØÅ][\w-]*)*)+")
 ITEMS = r"(?:punkt|pkt)\.?\s*(?P<items>\d{1,3}(?:\s*(?:,|og|&)\s*\d{1,3})*)"
@@ -87,20 +88,31 @@ def organization_key(name: str) -> str:
 
 def _told_references(text: str) -> list[Reference]:
     """ "Den 5. september 2019, punkt 142, godkendte Plan- og Teknikudvalget …", "Kommunalbestyrelsen
-    vedtog på møde den 28. maj 2024 (sag nr. 98) …": a body, a date and an item in one sentence."""
+    vedtog på møde den 28. maj 2024 (sag nr. 98) …": a body, a date and an item in one sentence.
+    Found from each item number back to a date just before it, then the sentence around both."""
     references = []
-    paragraphs = (" ".join(paragraph.split()) for paragraph in text.split("\n\n"))
-    for sentence in (s for paragraph in paragraphs for s in PROSE_SENTENCE.split(paragraph)):
-        if not ANY_DATE_RE.search(sentence):
+    previous_end = 0
+    for item in ITEM_NUMBER.finditer(text):
+        dated = DATE_JUST_BEFORE.search(text, max(0, item.start() - DATE_REACH), item.start())
+        date = parse_date(dated.group("date")) if dated else None
+        clause_start, previous_end = previous_end, item.end()
+        if date is None:
             continue
-        dated = TOLD_ITEM.search(sentence)
-        body = _body_in(sentence)
-        if dated and body:
-            date = parse_date(dated.group("date"))
-            if date:
-                item = int(dated.group("item"))
-                references.append(Reference(organization=body, date=date, item=item, text=sentence.strip()))
+        sentence = _sentence_around(text, item.start())
+        # The body named with this date, not one named with an earlier date in the same sentence.
+        clause = text[max(clause_start, text.find(sentence)) : item.end()]
+        body = _body_in(" ".join(clause.split())) or _body_in(" ".join(sentence.split()))
+        if body:
+            number = int(item.group("item"))
+            references.append(Reference(organization=body, date=date, item=number, text=" ".join(sentence.split())))
     return references
+
+
+def _sentence_around(text: str, position: int) -> str:
+    """The sentence of `text` that holds `position`: from the last sentence end before it to the next."""
+    starts = [m.end() for m in SENTENCE_END.finditer(text, 0, position)]
+    following = SENTENCE_END.search(text, position)
+    return text[starts[-1] if starts else 0 : following.start() + 1 if following else len(text)]
 
 
 def _body_in(sentence: str) -> str | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from referat.extract.lines import Line
 from referat.parse.dates import ANY_DATE, parse_date
@@ -23,6 +24,7 @@ from referat.parse.names import split_term
 from referat.vocab import COMMITTEE_NOUN, DECISION_WORDS, SECTION_KEYWORDS, SECTION_KINDS
 
 MAX_HEADING_LENGTH = 160
+HEADING_CACHE = 8192
 MAX_HEADING_WORDS = 12
 ITEM_REFERENCE = r"(?:,?\s*(?:pkt|punkt|sag)\.?\s*(?:nr\.?\s*)?\d{1,4})?"
 DATE_PART = r"(?:,\s*|\s+)(?:den\s+|d\.\s*)?(?:\w+dag(?:en)?\s+(?:den\s+)?)?(?P<date>" + ANY_DATE + ")"
@@ -71,8 +73,10 @@ def heading_key(text: str) -> str:
     return " ".join(text.strip().rstrip(":").strip().lower().split())
 
 
+@lru_cache(maxsize=HEADING_CACHE)
 def known_heading(text: str) -> HeadingMatch | None:
-    """A heading the vocabulary or the decision forms name, whatever the line's style."""
+    """A heading the vocabulary or the decision forms name, whatever the line's style (cached: the
+    layout, the template and the sections ask about the same lines)."""
     if not text or len(text) > MAX_HEADING_LENGTH:
         return None
     heading = text.strip().rstrip(":").strip()

@@ -163,13 +163,16 @@ def _candidates(lines: list[Line], evidence: _Evidence) -> Iterable[Candidate]:
             number, title = int(numbered.group("number")), numbered.group("title").strip()
             yield Candidate(index, number, title, f"numbered{style}", _after_title(lines, index, title), bool(style))
             continue
-        if not _is_title(text) or known_heading(text) or _is_fact_label(text):
-            continue
-        # Items are headed above their sections: a line styled as the section headings is no item.
-        if style and style not in evidence.section_styles:
-            yield Candidate(index, None, text, f"styled{style}", _after_title(lines, index, text), True)
+        # Unnumbered: a heading-styled line, or a short line right above a case-number line. Items
+        # are headed above their sections, so a line styled as the section headings is no item.
         following = _next_text(lines, index)
-        if following is not None and following - index <= 2 and evidence.cases[following] and looks_like_heading(line):
+        above_case = following is not None and following - index <= 2 and evidence.cases[following]
+        styled = bool(style) and style not in evidence.section_styles
+        if not (styled or above_case) or not _is_title(text) or known_heading(text) or _is_fact_label(text):
+            continue
+        if styled:
+            yield Candidate(index, None, text, f"styled{style}", _after_title(lines, index, text), True)
+        if above_case and looks_like_heading(line):
             yield Candidate(index, None, text, "before-case", index + 1, bool(style))
 
 

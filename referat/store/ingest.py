@@ -261,6 +261,7 @@ def _write_meeting(
             end=meeting.end,
             location=meeting.location,
             document=document.model_dump_json(),
+            report=document.report.model_dump_json() if document.report else None,
             created_at=created_at or now,
             modified_at=now,
         )

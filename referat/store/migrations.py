@@ -112,6 +112,12 @@ def _create_cancelled_index(connection: Connection) -> None:
     _create_outcome_index(connection, "cancelled")
 
 
+def _add_reading_reports(connection: Connection) -> None:
+    """7: each meeting's reading report, for the coverage report (filled as documents are stored)."""
+    if "report" not in {column["name"] for column in inspect(connection).get_columns("meetings")}:
+        connection.execute(text("ALTER TABLE meetings ADD COLUMN report TEXT"))
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("create tables", _create_tables),
     ("create search index", _create_search_index),
@@ -119,6 +125,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("create indexes for new outcomes", _create_new_outcome_indexes),
     ("record each item's document", _record_item_sources),
     ("create the index for cancelled items", _create_cancelled_index),
+    ("add reading reports to meetings", _add_reading_reports),
 ]
 
 

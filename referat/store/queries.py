@@ -7,12 +7,15 @@ resolves as soon as that meeting is there.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, case, exists, func, select
 
-from referat.model import AgendaItem, ParsedDocument
+from referat.model import AgendaItem, ParsedDocument, ReadingReport
 from referat.parse.names import name_key
 from referat.store import schema
 from referat.store.ids import organization_key
@@ -316,6 +319,7 @@ class CoverageRow:
     with_votes: int
     with_references: int
     with_case_number: int
+    with_sections: int | None = None  # items with a section of a known kind (None: stored before reports)
 
 
 @dataclass(frozen=True)
@@ -323,6 +327,9 @@ class Coverage:
     rows: list[CoverageRow]
     # The most frequent decision texts whose outcome is only "other", with how often each occurs.
     unclassified: list[tuple[str, int]]
+    # The layouts the documents were read by, and the section headings no kind was known for.
+    readings: list[tuple[str, int]] = field(default_factory=list)
+    unknown_headings: list[tuple[str, int]] = field(default_factory=list)
 
 
 def coverage(engine: Engine, filters: Filters, top: int = 20) -> Coverage:
@@ -364,12 +371,40 @@ def coverage(engine: Engine, filters: Filters, top: int = 20) -> Coverage:
         .order_by(func.count().desc(), texts.c.decision)
         .limit(top)
     )
+    reports = select(meetings.c.body, meetings.c.organization, meetings.c.report).where(
+        meetings.c.id.in_(select(items.c.meeting_id).where(*conditions))
+    )
     with engine.connect() as connection:
         rows = [CoverageRow(*(row[:2]), *(int(value or 0) for value in row[2:])) for row in connection.execute(query)]
         unclassified = [(" ".join(text.split()), n) for text, n in connection.execute(gaps)]
-    return Coverage(rows, unclassified)
+        read = _read_reports(connection.execute(reports).all())
+    rows = [replace(row, with_sections=read.sections.get((row.body, row.organization))) for row in rows]
+    return Coverage(rows, unclassified, read.readings.most_common(top), read.unknown.most_common(top))
 
 
+@dataclass
+class _Reports:
+    sections: dict[tuple[str | None, str | None], int] = field(default_factory=dict)
+    readings: Counter[str] = field(default_factory=Counter)
+    unknown: Counter[str] = field(default_factory=Counter)
+
+
+def _read_reports(rows: Sequence[Any]) -> _Reports:
+    """Add up the meetings' reading reports per committee; a meeting stored before reports has none."""
+    read = _Reports()
+    for body, organization, report_json in rows:
+        if report_json is None:
+            continue
+        report = ReadingReport.model_validate_json(report_json)
+        key = (body, organization)
+        read.sections[key] = read.sections.get(key, 0) + report.with_sections
+        read.readings[READING_COUNT.sub("", report.reading)] += 1
+        read.unknown.update({heading.heading: heading.count for heading in report.unknown_headings})
+    return read
+
+
+# "numbered headings (h2), 8 items" -> "numbered headings (h2)"
+READING_COUNT = re.compile(r",\s*\d+\s+items?$")
 # The facts the JSON export gives beside each item (the item itself is under "item").
 EXPORT_FIELDS = ["item_id", "meeting_id", "body", "organization", "date", "number", "title", "public", "case_number"]
 

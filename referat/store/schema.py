@@ -53,6 +53,7 @@ meetings = Table(
     Column("end", String(32)),
     Column("location", Text),
     Column("document", Text, nullable=False),  # the parsed document's JSON, as `referat parse` prints it
+    Column("report", Text),  # its reading report's JSON, small enough to read for every meeting
     Column("created_at", String(32), nullable=False),
     Column("modified_at", String(32), nullable=False),
 )
