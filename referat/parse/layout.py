@@ -367,8 +367,8 @@ def _blocks(lines: list[Line], starts: list[Candidate]) -> list[ItemBlock]:
     listed_closed = _closed_in_contents(lines[: firsts[0]])
     closed_group = False
     blocks = []
-    for candidate, first, previous_end, end in zip(starts, firsts, [0, *ends[:-1]], ends, strict=True):
-        above = [line for line in lines[previous_end:first] if line.text][-GROUP_REACH:]
+    for candidate, first, end in zip(starts, firsts, ends, strict=True):
+        above = [line for line in lines[max(0, first - 4 * GROUP_REACH) : first] if line.text][-GROUP_REACH:]
         closed_group = _group_state(above, closed_group)
         body = _without_trailing_markers(lines[candidate.body : end])
         if first < candidate.index:
@@ -392,7 +392,11 @@ def _without_trailing_markers(body: list[Line]) -> list[Line]:
 
 
 def _is_marker(text: str) -> bool:
-    return text.strip().rstrip(".:").lower() in (*CLOSED_WORDS, *OPEN_WORDS)
+    """ "Åbent punkt", "Lukket", or a group heading "Lukkede dagsordenspunkter"."""
+    stripped = text.strip()
+    return stripped.rstrip(".:").lower() in (*CLOSED_WORDS, *OPEN_WORDS) or bool(
+        CLOSED_GROUP.match(stripped) or OPEN_GROUP.match(stripped)
+    )
 
 
 def _document_end(lines: list[Line], start: int) -> int:
@@ -414,13 +418,18 @@ def _case_line_before(lines: list[Line], index: int, floor: int) -> int | None:
 
 
 def _group_state(lines: list[Line], closed: bool) -> bool:
-    """Whether an item is in a "Lukkede punkter" group: a group heading just above it opens one."""
+    """Whether an item is in a "Lukkede punkter" group: a group heading just above it opens one, but
+    not a group heading of the table of contents, which has its entries below it."""
+    state = closed
     for line in lines:
-        if CLOSED_GROUP.match(line.text.strip()):
-            closed = True
-        elif OPEN_GROUP.match(line.text.strip()):
-            closed = False
-    return closed
+        text = line.text.replace("\t", " ").strip().lstrip("-• ").strip()
+        if CLOSED_GROUP.match(text):
+            state = True
+        elif OPEN_GROUP.match(text):
+            state = False
+        elif NUMBERED_START.match(text) or is_toc_entry(line.text):
+            state = closed  # a contents entry: the heading above it grouped the contents
+    return state
 
 
 def _closed_marker(body: list[Line]) -> bool:
