@@ -137,8 +137,13 @@ def _parse_folder(folder: Path, out_dir: Path, body: str | None, max_bytes: int,
         out.print(f"[green]ok[/green]   {escape(path.name)}: {escape(summarize(document))} -> {target}")
         if report:
             _print_report(document, out)
-    out.print(f"{len(paths) - len(failures)} of {len(paths)} documents parsed")
+    out.print(f"{len(paths) - len(failures)} of {_count(len(paths), 'document')} parsed")
     return _report_failures(failures)
+
+
+def _count(number: int, noun: str) -> str:
+    """ "1 document", "5 documents"."""
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def _report_failures(failures: list[str]) -> int:
@@ -251,7 +256,7 @@ def ingest(
 
         optimize(engine)
     summary = ", ".join(f"{counts[s]} {s}" for s in STATUSES)
-    out.print(f"{len(files)} documents: {summary}")
+    out.print(f"{_count(len(files), 'document')}: {summary}")
     raise typer.Exit(_report_failures(failures))
 
 

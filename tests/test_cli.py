@@ -72,3 +72,8 @@ def test_text_options_that_are_not_utf8_are_refused_in_one_line(tmp_path: Path) 
         result = referat(*args, "--db", db)
         assert result.returncode == 2, result.stderr
         assert "is not valid UTF-8 text" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_one_document_is_counted_in_the_singular(tmp_path: Path) -> None:
+    result = referat("ingest", str(LEJRE), "--db", str(tmp_path / "referat.sqlite"))
+    assert "1 document: 1 stored," in result.stdout
