@@ -8,6 +8,7 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -23,11 +24,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from referat.errors import ReferatError
 from referat.model import ParsedDocument
 from referat.parse.document import parse_document
+from referat.serve import labels
 from referat.settings import MAX_DOCUMENT_BYTES, OPTIMIZE_AFTER_DOCUMENTS, PORTAL_DELAY_SECONDS
 from referat.sources import is_url, read_source
 from referat.sources.files import find_documents, read_file
 from referat.sources.raw import RawDocument
-from referat.vocab import Outcome
 
 app = typer.Typer(
     help="Turn Danish municipal committee minutes into structured, searchable data.", no_args_is_help=True
@@ -69,7 +70,42 @@ CommitteeOption = Annotated[
 ]
 FromOption = Annotated[str | None, typer.Option("--from", help="First meeting date, YYYY-MM-DD.")]
 ToOption = Annotated[str | None, typer.Option("--to", help="Last meeting date, YYYY-MM-DD.")]
-OutcomeOption = Annotated[Outcome | None, typer.Option("--outcome", help="Only items with this outcome.")]
+
+
+def coded(choice: labels.Choice) -> Callable[[str | None], str | None]:
+    """A callback taking a code or its Danish label ("approved", "Godkendt"), as the web UI does."""
+
+    def code(value: str | None) -> str | None:
+        if value is None:
+            return None
+        found = choice.code(value)
+        if found is None:
+            raise typer.BadParameter(choice.unknown(value))
+        return found
+
+    return code
+
+
+OutcomeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--outcome",
+        callback=coded(labels.OUTCOMES),
+        help='Only items with this outcome: a code or its Danish label ("Godkendt").',
+    ),
+]
+MovedByOption = Annotated[
+    str | None,
+    typer.Option("--moved-by", callback=valid_text, help='Only items with a motion this party moved, e.g. "V".'),
+]
+MotionResultOption = Annotated[
+    str | None,
+    typer.Option(
+        "--motion-result",
+        callback=coded(labels.MOTION_RESULTS),
+        help="Only items with a motion that ended so: adopted, rejected, lapsed (or vedtaget, forkastet, bortfaldet).",
+    ),
+]
 PublicOption = Annotated[bool | None, typer.Option("--public/--closed", help="Only open, or only closed, items.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -217,6 +253,9 @@ def ingest(
         str | None, typer.Option(callback=valid_text, help="Municipality of these documents (overrides the text).")
     ] = None,
     max_bytes: MaxBytesOption = MAX_DOCUMENT_BYTES,
+    reread: Annotated[
+        bool, typer.Option("--reread", help="Parse unchanged documents again (after upgrading referat).")
+    ] = False,
 ) -> None:
     """Parse and store minutes; unchanged documents are skipped, new versions replace old ones."""
     from referat.store.ingest import STATUSES, record_failure
@@ -231,7 +270,7 @@ def ingest(
         task = progress.add_task("ingesting", total=len(files))
         for path in files:
             try:
-                outcome = ingest_document(engine, read_source(path, max_bytes), body=body)
+                outcome = ingest_document(engine, read_source(path, max_bytes), body=body, reread=reread)
             except ReferatError as exc:
                 outcome = record_failure(engine, path, None, exc.reason)
             except SQLAlchemyError as exc:
@@ -311,15 +350,17 @@ def _filters(
     committee: str | None,
     date_from: str | None,
     date_to: str | None,
-    outcome: Outcome | None,
+    outcome: str | None,
     public: bool | None,
+    moved_by: str | None = None,
+    motion_result: str | None = None,
 ) -> Any:
     from referat.store.search import Filters
 
     for label, value in (("--from", date_from), ("--to", date_to)):
         if value and not ISO_DATE.match(value):
             raise typer.BadParameter(f"{value!r} is not a date like 2024-05-31", param_hint=label)
-    return Filters(body, committee, date_from, date_to, outcome.value if outcome else None, public)
+    return Filters(body, committee, date_from, date_to, outcome, public, moved_by=moved_by, motion_result=motion_result)
 
 
 # A query may start with "-" ("-budget"): an unknown option is taken as the query, not refused.
@@ -333,6 +374,8 @@ def search(
     date_to: ToOption = None,
     outcome: OutcomeOption = None,
     public: PublicOption = None,
+    moved_by: MovedByOption = None,
+    motion_result: MotionResultOption = None,
     limit: Annotated[int, typer.Option(min=1, max=500, help="Hits per page.")] = 20,
     page: Annotated[int, typer.Option(min=1, help="Page number.")] = 1,
     as_json: JsonOption = False,
@@ -340,12 +383,12 @@ def search(
     """Search agenda items in Danish: stems and compound words ("indsats" finds "beskæftigelsesindsatsen")."""
     from referat.store.search import search as run_search
 
-    filters = _filters(body, committee, date_from, date_to, outcome, public)
+    filters = _filters(body, committee, date_from, date_to, outcome, public, moved_by, motion_result)
     result = run_search(_open(db), query, filters, limit=limit, offset=(page - 1) * limit)
     if as_json:
         print_json({"query": query, "total": result.total, "hits": result.hits, "facets": result.facets})
         return
-    out.print(f"{result.total} items match {query!r}")
+    out.print(f"{_count(result.total, 'item')} match{'es' if result.total == 1 else ''} {query!r}")
     for hit in result.hits:
         snippet = _markup_snippet(hit.snippet)
         out.print(
@@ -512,10 +555,12 @@ def person(
         )
         for date, organization, status, _ in record.attendance:
             out.print(f"  {date} {escape(organization or '?')}: {status}")
-        for ref, option, subject in record.votes:
+        for vote in record.votes:
+            ref = vote.item
+            on = f" ({vote.motion_kind}: {vote.motion_text})" if vote.motion_text else ""
             out.print(
-                f"  {ref.date} {escape(ref.organization or '')} item {ref.number}: {option} "
-                f"{escape(subject or '')} - {escape(ref.title)}"
+                f"  {ref.date} {escape(ref.organization or '')} item {ref.number}: {vote.option} "
+                f"{escape(vote.subject or '')} - {escape(ref.title)}{escape(on)}"
             )
 
 
@@ -539,6 +584,11 @@ def export(
     excel: Annotated[
         bool, typer.Option("--excel", help="CSV for Excel: UTF-8 with a BOM and ';' between fields.")
     ] = False,
+    motions: Annotated[
+        bool, typer.Option("--motions", help="One row per vote event (what was voted on, by whom, how it ended).")
+    ] = False,
+    moved_by: MovedByOption = None,
+    motion_result: MotionResultOption = None,
 ) -> None:
     """Export agenda items with their meeting facts as JSON or CSV (one row per item; yes/no as ja/nej)."""
     from referat.serve.export import write_csv, write_json
@@ -550,13 +600,15 @@ def export(
         raise typer.BadParameter("choose json or csv (--excel writes csv)", param_hint="--format")
     if base_url is not None and not is_web_url(base_url):
         raise typer.BadParameter(f"{base_url!r} is not an http:// or https:// URL", param_hint="--base-url")
-    records = export_items(_open(db), _filters(body, committee, date_from, date_to, outcome, public))
+    filters = _filters(body, committee, date_from, date_to, outcome, public, moved_by, motion_result)
+    records = export_items(_open(db), filters)
     stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
+        chosen = {"moved_by": moved_by, "motion_result": motion_result}
         if export_format == "json":
-            write_json(records, stream, base_url)
+            write_json(records, stream, base_url, motions, **chosen)
         else:
-            write_csv(records, stream, base_url, excel)
+            write_csv(records, stream, base_url, excel, motions, **chosen)
     finally:
         if output:
             stream.close()

@@ -13,6 +13,11 @@ from referat.vocab import Outcome
 
 Format = Literal["text", "markdown", "html", "pdf", "docx", "firstagenda"]
 VoteOption = Literal["for", "against", "abstain"]
+# What a vote was on: the item's recommendation as a whole, one of its numbered points ("Ad 2",
+# "indstillingspunkt 2"), a motion moved at the meeting ("X stiller forslag om, at …"), an amendment
+# ("ændringsforslag fra V"), or a question of procedure ("stemte om, hvorvidt …").
+MotionKind = Literal["recommendation", "point", "motion", "amendment", "procedure"]
+MotionResult = Literal["adopted", "rejected", "lapsed"]
 When = Literal["upcoming", "earlier"]
 
 
@@ -64,6 +69,7 @@ class Vote(Frozen):
     count: int | None = None
     subject: str | None = Field(default=None, description='What was voted on when stated, e.g. "indstilling 2"')
     text: str
+    motion: int | None = Field(default=None, description="The motion (index in decision.motions) this vote decided")
 
 
 class DecisionPart(Frozen):
@@ -74,12 +80,29 @@ class DecisionPart(Frozen):
     outcome: Outcome
 
 
+class Motion(Frozen):
+    """A vote event: what was voted on, who moved it, the votes on it, and how it ended."""
+
+    kind: MotionKind
+    text: str | None = Field(
+        default=None, description='The motion as printed, e.g. "at alle energispareforslag rulles tilbage"'
+    )
+    moved_by: list[str] = Field(default=[], description="Members who moved it, by name")
+    moved_by_parties: list[str] = Field(default=[], description='Party groups who moved it, e.g. ["V", "D"]')
+    points: list[str] = Field(default=[], description='Points of the recommendation it is on, e.g. ["2"], ["1b"]')
+    votes: list[Vote] = []
+    result: MotionResult | None = Field(
+        default=None, description="Stated in the text or settled by the counts; never guessed"
+    )
+
+
 class Decision(Frozen):
     text: str
     outcomes: list[Outcome]
     parts: list[DecisionPart] = []
     organization: str | None = None
     date: str | None = None
+    motions: list[Motion] = []
 
 
 class Attachment(Frozen):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from typing import Literal
 
 
 class Outcome(StrEnum):
@@ -401,3 +402,26 @@ PARTY_ABBREVIATIONS: dict[str, str] = {
     "ALT": "Å",
     "DD": "Æ",
 }
+
+# How a motion ended, as minutes say it after the votes; checked in this order ("ikke godkendt"
+# holds "godkendt", "bortfaldt ved stemmelighed" is no rejection).
+MOTION_RESULTS: list[tuple[Literal["adopted", "rejected", "lapsed"], re.Pattern[str]]] = [
+    ("lapsed", re.compile(r"\b(?:bortfald\w*|stemmelighed)\b", re.I)),
+    (
+        "rejected",
+        re.compile(
+            r"\b(?:forkastet|forkastede|forkastes|faldt|faldet|ikke\s+(?:godkendt|vedtaget|tiltrådt|anbefalet)"
+            r"|(?:kan|kunne)\b[^.]{0,40}?\bikke\s+(?:godkend|tiltræd|anbefal)\w*"
+            r"|(?:godkendes|anbefales|tiltrædes|vedtages)\s+ikke|afvist|afviste|nedstemt)\b",
+            re.I,
+        ),
+    ),
+    (
+        "adopted",
+        re.compile(
+            r"\b(?:vedtaget|vedtog|vedtoges|godkendt|godkendte|godkendes|tiltrådt|tiltrådte|tiltrædes|anbefalet"
+            r"|anbefalede|anbefales|blev\s+valgt)\b",
+            re.I,
+        ),
+    ),
+]

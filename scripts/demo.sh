@@ -6,9 +6,10 @@ cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 PORT=${PORT:-8000}
 DB=referat.sqlite
-# Five example minutes (text and Markdown) and six real Greve meetings in FirstAgenda JSON.
+# Five example minutes (text and Markdown) and eleven real Greve meetings in FirstAgenda JSON
+# (five of them chosen for decisions with several vote events: amendments, budget proposals).
 .venv/bin/referat ingest examples --db "$DB"
-.venv/bin/referat ingest tests/fixtures/firstagenda --body "Greve Kommune" --db "$DB"
+.venv/bin/referat ingest tests/fixtures/firstagenda tests/fixtures/vote_events --body "Greve Kommune" --db "$DB"
 echo
 echo "Web UI:    http://127.0.0.1:$PORT/"
 echo "OParl API: http://127.0.0.1:$PORT/oparl/v1/system    API docs: http://127.0.0.1:$PORT/docs"

@@ -115,6 +115,28 @@ def test_search_filter_open_an_item_and_follow_a_reference(server: str, page: Pa
     _screenshot(page, "meeting")
 
 
+def test_an_item_voted_on_three_times_shows_each_motion_and_its_votes(server: str, page: Page) -> None:
+    """Greve Økonomiudvalget 6 March 2023, item 3: three motions, each moved by other parties."""
+    page.goto(server + "/soeg?q=sv%C3%B8mmehal&udvalg=%C3%98konomiudvalget")
+    page.get_by_role("link", name="Punkt 3: Videreførsel af energitiltag på Greve Svømmehal").click()
+    motions = page.locator("#afstemning article.motion")
+    expect(motions).to_have_count(3)
+    expect(page.locator("#afstemning h2")).to_have_text("Afstemninger")
+    for motion, movers in zip(motions.all(), ("Mehmet Zeki Dogru · Ø", "Liselott Blixt · V, D, UP", "A"), strict=True):
+        expect(motion.locator("p.movers")).to_have_text(f"Stillet af {movers}")
+        expect(motion.locator("blockquote.motion-text")).to_be_visible()
+        expect(motion.locator("table.votes tr.vote-for")).to_have_count(1)
+    expect(motions.nth(0).locator("tr.vote-against")).to_contain_text("Liselott Blixt")
+    expect(motions.nth(1).locator("tr.vote-for")).to_contain_text("Liselott Blixt")
+    expect(motions.nth(2).locator("tr.vote-against")).to_contain_text("Liselott Blixt")
+    _screenshot(page, "motions")
+
+    motions.nth(0).locator("p.movers").get_by_role("link", name="Ø", exact=True).click()
+    expect(page).to_have_url(f"{server}/soeg?forslag_fra=%C3%98")
+    expect(page.locator("[data-facet=forslag_fra]")).to_contain_text("Ø")
+    expect(page.locator("ol.hits")).to_contain_text("Videreførsel af energitiltag på Greve Svømmehal")
+
+
 def test_case_committee_person_and_municipality_pages(server: str, page: Page) -> None:
     page.goto(server + "/sag?nummer=22-011409")
     expect(page.locator('ol.timeline li a[href^="/punkt/"]')).to_have_count(2)

@@ -57,7 +57,7 @@ def test_a_query_starting_with_a_dash_is_a_query(tmp_path: Path) -> None:
     assert referat("ingest", str(LEJRE), "--db", db).returncode == 0
     result = referat("search", "-integration", "--db", db)
     assert result.returncode == 0, result.stderr
-    assert "items match '-integration'" in result.stdout
+    assert "1 item matches '-integration'" in result.stdout
 
 
 def test_text_options_that_are_not_utf8_are_refused_in_one_line(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, FIXTURES
 
 
 def run(*args: str, db: Path | str) -> subprocess.CompletedProcess[str]:
@@ -70,7 +70,7 @@ def test_show_case_person_stats_export(db: Path) -> None:
     timeline = json.loads(run("case", "22-28-15.00.00-P20", "--json", db=db).stdout)
     assert [entry["target"]["number"] for entry in timeline] == [1, 8]
     person = json.loads(run("person", "Signe Ejersbo", "--json", db=db).stdout)
-    assert [vote[1] for vote in person[0]["votes"]] == ["for", "for", "for", "for"]
+    assert [vote["option"] for vote in person[0]["votes"]] == ["for", "for", "for", "for"]
     stats = json.loads(run("stats", "--json", db=db).stdout)
     assert stats["items per outcome"][0] == ["approved", 20]
     exported = run("export", "--format", "csv", "--body", "Lejre Kommune", db=db).stdout
@@ -241,3 +241,51 @@ def test_links_that_loop_or_lead_nowhere_are_named_and_linked_folders_read(tmp_p
     assert "tilbage: a symbolic link to a folder that contains it (..): a loop, not followed" in result.stderr
     assert "mangler.txt: a symbolic link to a missing file (findes-ikke.txt)" in result.stderr
     assert "sig-selv.txt: a symbolic link that loops back on itself" in result.stderr
+
+
+@pytest.fixture
+def greve_votes(tmp_path: Path) -> Path:
+    """Five Greve meetings with several vote events each."""
+    path = tmp_path / "votes.sqlite"
+    result = run("ingest", str(FIXTURES / "vote_events"), "--body", "Greve Kommune", db=path)
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+def test_export_one_row_per_vote_event_filtered_by_mover_and_result(greve_votes: Path) -> None:
+    result = run(
+        "export", "--motions", "--format", "csv", "--moved-by", "Ø", "--motion-result", "Forkastet", db=greve_votes
+    )
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    # only Ø's proposal that fell, not the other vote events of the same item
+    assert [(r["title"], r["motion_number"], r["points"], r["result_label"]) for r in rows] == [
+        ("Budget 2023-26 - 2. behandling", "1", "1a", "Forkastet")
+    ]
+    assert (rows[0]["for_parties"], rows[0]["for_count"], rows[0]["against_count"]) == ("Ø", "1", "19")
+    every = json.loads(run("export", "--motions", "--base-url", "http://x.test", db=greve_votes).stdout)
+    assert len(every) == sum(1 for _ in every) > 20
+    amendment = next(m for m in every if m["kind"] == "amendment" and m["moved_by_parties"] == ["V"])
+    assert amendment["url"].endswith(f"/punkt/{amendment['item_id']}#afstemning-{amendment['motion_number']}")
+    assert {vote["option"] for vote in amendment["votes"]} == {"for", "against", "abstain"}
+
+
+def test_search_takes_motion_filters_and_danish_outcome_labels(greve_votes: Path) -> None:
+    found = json.loads(run("search", "", "--moved-by", "C", "--json", db=greve_votes).stdout)
+    assert found["total"] == 3
+    labelled = json.loads(run("search", "", "--outcome", "Godkendt", "--json", db=greve_votes).stdout)
+    assert (
+        labelled["total"]
+        == json.loads(run("search", "", "--outcome", "approved", "--json", db=greve_votes).stdout)["total"]
+        > 0
+    )
+    refused = run("search", "", "--motion-result", "maybe", db=greve_votes)
+    assert refused.returncode == 2 and "unknown motion result 'maybe'" in refused.stderr
+
+
+def test_reread_parses_unchanged_documents_again(greve_votes: Path) -> None:
+    again = run("ingest", str(FIXTURES / "vote_events"), "--body", "Greve Kommune", db=greve_votes)
+    assert "5 documents: 0 stored, 0 replaced, 0 added, 0 superseded, 5 unchanged, 0 failed" in again.stdout
+    reread = run("ingest", str(FIXTURES / "vote_events"), "--body", "Greve Kommune", "--reread", db=greve_votes)
+    assert "5 documents: 5 stored, 0 replaced, 0 added, 0 superseded, 0 unchanged, 0 failed" in reread.stdout
+    assert "0 problems" in run("check", db=greve_votes).stdout

@@ -43,8 +43,6 @@ VOTE_GAPS = {
     '"forkastet med 22 stemmer mod 2. For forslaget stemte …": the named minority is for, Kolding',
     '"For: 3 (names) / Imod: 1 (name)" and a reason line that repeats the vote, Fredensborg',
     'present tense "stemmer" with what was voted on between the label and the verb, Thisted',
-    'labels on their own lines, the count before letters joined by "+", Dragør',
-    'an empty "Imod stemte:" label gives no vote, Dragør',
     "counts before the party lists, a local list on the against side, Helsingør",
     '"Et flertal bestående af … stemte for, mens … stemte imod, og … undlod", Gladsaxe',
     "the person elected is not a voter; local lists abstain, Randers",

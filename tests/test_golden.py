@@ -2,7 +2,9 @@
 
 The examples live in examples/ (they are also the demo data), and six real Greve meetings in
 FirstAgenda JSON in tests/fixtures/firstagenda/ (chosen for votes, split decisions, a closed
-item, absences and an extraordinary meeting); their expected output lives in
+item, absences and an extraordinary meeting), and five more in tests/fixtures/vote_events/ chosen
+for decisions with several vote events (amendments, budget proposals, votes per point); their
+expected output lives in
 tests/fixtures/golden/ under the same relative path. `pytest --update-golden` rewrites the
 expected files; review the diff like code.
 """
@@ -20,7 +22,10 @@ from tests.conftest import EXAMPLES, FIXTURES
 
 GOLDEN = FIXTURES / "golden"
 FIRSTAGENDA = FIXTURES / "firstagenda"
-DOCUMENTS = sorted(p for p in EXAMPLES.rglob("*.txt")) + sorted(FIRSTAGENDA.glob("*.json"))
+VOTE_EVENTS = FIXTURES / "vote_events"
+DOCUMENTS = (
+    sorted(p for p in EXAMPLES.rglob("*.txt")) + sorted(FIRSTAGENDA.glob("*.json")) + sorted(VOTE_EVENTS.glob("*.json"))
+)
 
 
 def _relative(path: Path) -> Path:
@@ -47,6 +52,6 @@ def test_example_matches_golden(path: Path, update_golden: bool) -> None:
 
 
 def test_every_example_has_a_golden_file() -> None:
-    assert len(DOCUMENTS) == 5 + 6
+    assert len(DOCUMENTS) == 5 + 6 + 5
     for path in DOCUMENTS:
         assert (GOLDEN / _relative(path).with_suffix(".expected.json")).exists()

@@ -440,6 +440,73 @@ def test_oparl_agenda_item_carries_referat_facts(client: TestClient) -> None:
     assert item["id"] in [embedded["id"] for embedded in meeting["agendaItem"]]
 
 
+def _svoemmehal_item(client: TestClient) -> str:
+    """Greve Økonomiudvalget 6 March 2023, item 3: three motions moved in the meeting, each voted on."""
+    hits = client.get("/api/search", params={"q": "svømmehal", "udvalg": "Økonomiudvalget"}).json()["hits"]
+    (hit,) = [hit for hit in hits if hit["date"] == "2023-03-06" and hit["number"] == 3]
+    return str(hit["item_id"])
+
+
+def test_item_page_shows_each_motion_with_its_mover_result_and_votes(client: TestClient) -> None:
+    html = _page(client, f"/punkt/{_svoemmehal_item(client)}")
+    section = html.split('id="afstemning"')[1].split("</section>")[0]
+    motions = section.split('<article class="motion"')[1:]
+    assert len(motions) == 3
+    assert "<h2>Afstemninger</h2>" in html
+    first, second, third = motions
+    assert "Forslag" in first and "Mehmet Zeki Dogru" in first.split("Stillet af")[1].split("</p>")[0]
+    assert "at alle energispareforslag rulles tilbage." in first
+    assert 'href="/soeg?forslag_fra=%C3%98"' in first  # "moved by Ø" as a search filter
+    assert "Resultat ikke angivet" in first  # the minutes do not say: no result is invented
+    assert [re.findall(r'class="vote-(\w+)"', motion) for motion in motions] == [
+        ["for", "against", "abstain"],
+        ["for", "abstain"],
+        ["for", "against", "abstain"],
+    ]
+    assert "Øvrige stemmer" not in section  # every vote is tied to its motion
+    assert "saunaen genåbnes" in second and ">A</a>" in third.split("Stillet af")[1].split("</p>")[0]
+
+
+def test_motion_filters_in_the_page_the_api_and_the_feed(client: TestClient) -> None:
+    item_id = _svoemmehal_item(client)
+    by_party = client.get("/api/search", params={"forslag_fra": "ø"}).json()
+    assert item_id in [hit["item_id"] for hit in by_party["hits"]]
+    assert by_party["total"] == client.get("/api/search?forslag_fra=%C3%98").json()["total"]
+    assert client.get("/api/search", params={"forslag_fra": "Ø", "forslag": "vedtaget"}).json()["total"] == 0
+    page = _page(client, "/soeg?forslag_fra=%C3%98")
+    assert 'data-facet="forslag_fra"' in page and "Forslag stillet af" in page
+    assert _total(page) == by_party["total"]
+    feed = client.get("/search.atom?forslag_fra=%C3%98")
+    assert len(ET.fromstring(feed.content).findall(f"{ATOM}entry")) == by_party["total"]
+    for value in ("Forkastet", "rejected", "forkastet"):
+        assert client.get("/api/search", params={"forslag": value}).status_code == 200
+    refused = client.get("/api/search?forslag=maybe")
+    assert refused.status_code == 400 and "maybe" in refused.json()["error"]
+    assert "Ukendt resultat “maybe”" in _page(client, "/soeg?forslag=maybe", 400)
+
+
+def test_a_persons_votes_show_the_motion_they_were_on(client: TestClient) -> None:
+    item = _svoemmehal_item(client)
+    html = _page(client, f"/punkt/{item}")
+    person = _first(r'<a href="(/person/[^"]+)">Liselott Blixt', html)
+    votes = _page(client, person).split("<h2>Afstemninger</h2>")[1]
+    rows = [row for row in votes.split("<tr") if item in row]
+    assert len(rows) == 3  # against, for and against: each on its own motion
+    assert "Forslag: <q>at alle energispareforslag rulles tilbage.</q>" in rows[0]
+
+
+def test_oparl_agenda_item_carries_its_motions(client: TestClient) -> None:
+    item = _get(client, f"/oparl/v1/agendaItem/{_svoemmehal_item(client)}")
+    _validate(item, {})
+    motions = item["referat:motions"]
+    assert [(m["kind"], m["moved_by_parties"]) for m in motions] == [
+        ("motion", ["Ø"]),
+        ("motion", ["V", "D", "UP"]),
+        ("motion", ["A"]),
+    ]
+    assert [vote["motion"] for vote in item["referat:votes"]] == [0, 0, 0, 1, 1, 2, 2, 2]
+
+
 def test_a_new_ingest_shows_in_a_repeated_search(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Searches are cached in memory; a stored document clears the cache at the next change check."""
     monkeypatch.setattr("referat.serve.cache.SEARCH_CACHE_CHECK_SECONDS", 0.0)

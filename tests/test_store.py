@@ -196,7 +196,7 @@ def test_people_are_linked_to_votes_and_attendance(engine: Engine) -> None:
     ingest_examples(engine)
     [record] = person_records(engine, "Damsgård")
     assert (record.name, record.party) in {("Susanne Damsgaard", "Æ"), ("Susanne Damsgaard", None)}
-    assert [(ref.date, option) for ref, option, _ in record.votes] == [
+    assert [(vote.item.date, vote.option) for vote in record.votes] == [
         ("2023-05-31", "abstain"),
         ("2023-05-31", "abstain"),
         ("2025-02-05", "for"),

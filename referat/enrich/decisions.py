@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from referat.model import Decision, DecisionPart, Vote
+from referat.model import Decision, DecisionPart, Motion, Vote
 from referat.parse.sections import DatedSection
 from referat.vocab import OUTCOME_PATTERNS, Outcome
 
@@ -59,7 +59,7 @@ def choose_decision(
     return current, others
 
 
-def read_decision(dated: DatedSection, votes: list[Vote]) -> Decision | None:
+def read_decision(dated: DatedSection, votes: list[Vote], motions: list[Motion] | None = None) -> Decision | None:
     """Decision text with one outcome per "Ad N." part, or one for the whole text."""
     text = dated.section.text.strip()
     if not text:
@@ -83,6 +83,7 @@ def read_decision(dated: DatedSection, votes: list[Vote]) -> Decision | None:
         parts=decision_parts,
         organization=dated.organization,
         date=dated.date,
+        motions=motions or [],
     )
 
 

@@ -10,6 +10,7 @@ Et mindretal (F og Ø) stemte imod.   For stemte 15: A, C og V.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from itertools import pairwise
 
 from referat.model import Person, Vote, VoteOption
@@ -42,13 +43,15 @@ VERB = re.compile(
 # "<who> undlod at stemme", "… undlod at tage stilling til …", "<who> undlod.", "<who>: Undlod.", "… stemte blankt"
 ABSTAIN = re.compile(
     r"^(?P<who>.+?):?\s+(?:undlod|udlod|undlader|afstod|afstår)(?:\s+(?:at\s+stem\w*|fra\s+at\s+stemme"
-    r"|at\s+tage\s+stilling(?P<rest>.*))|\.?$)|^(?P<who2>.+?)\s+(?:stemte\s+blankt|tog\s+forbehold\b.*)",
+    r"|at\s+tage\s+stilling)(?P<rest>.*)|\.?$)|^(?P<who2>.+?)\s+(?:stemte\s+blankt|tog\s+forbehold\b.*)",
     re.I,
 )
-# "indstilling 1", "forslaget", "ændringsforslag 2", "model 1", "administrationens indstillingspunkt 2"
+# "indstilling 1", "forslaget", "ændringsforslag 2", "model 1", "administrationens indstillingspunkt 2",
+# "V's ændringsforslag", "punkt 2 og 3", "for så vidt angår indstillingspunkt 1, 4 og 6"
 SUBJECT = re.compile(
-    r"^\s*(?:til\s+)?(?P<subject>(?:(?:administrationens|økonomiudvalgets|udvalgets)\s+)?"
-    r"(?:indstilling|indstillingspunkt|forslag|ændringsforslag|model|punkt)(?:et|en)?(?:\s+\d+(?:\.?[a-z])?)?)\b",
+    r"^\s*(?:til|for\s+så\s+vidt\s+angår|vedr\.?|vedrørende)?\s*(?P<subject>(?:[\wæøåÆØÅ]+(?:s|'s|’s)\s+)?"
+    r"(?:indstilling|indstillingspunkt|forslag|ændringsforslag|model|punkt)(?:et|en|erne)?"
+    r"(?:\s+\d+(?:\.?[a-z])?(?:\s*(?:,|og|-|–)\s*\d+(?:\.?[a-z])?)*)?)\b",
     re.I,
 )
 # "Med stemmerne 19 for og 1 imod godkendte …", "Godkendt med stemmerne 12 for og ingen imod."
@@ -76,10 +79,11 @@ TWO_CLAUSES = re.compile(
 # "Ad 2, imod stemte: F og Ø." or "Ad punkt 2, Imod: F": the part of the decision a vote is about.
 PART_PREFIX = re.compile(r"^ad\s+(?P<part>(?:punkt\s+|pkt\.?\s*)?(?:\d+|[a-zæøå]\b))\s*[,.:]?\s+", re.I)
 # "1.-3. Bjarke Abel (A) undlod at tage stilling": the numbering of a decision's points.
-POINT_PREFIX = re.compile(r"^\d+\.(?:\s*-\s*\d+\.)?\s+")
+POINT_PREFIX = re.compile(r"^\d+(?:\.?\s?[a-z]\.|\.)(?:\s*(?:-|–|og)\s*\d+\.)?\s+")
+POINT_NUMBER_ONLY = re.compile(r"^\d{1,2}(?:\.?\s?[a-z]\.|\.)(?:\s*(?:-|–|og)\s*\d{1,2}\.)?$")
 # What follows the voters: "(Ø) med bemærkning om, at …", "… fordi …"
 WHO_END = re.compile(
-    r",?\s+(?:med\s+(?:den\s+|følgende\s+)?(?:bemærkning|henvisning|et\s+ønske|begrundelse|mindretalsudtalelse)"
+    r",?\s+(?:med\s+(?:den\s+|følgende\s+|fælles\s+|en\s+)?(?:bemærkning|henvisning|et\s+ønske|begrundelse|mindretalsudtalelse)"
     r"|idet|fordi|da|på\s+(?:punkt|pkt))\b.*$",
     re.I,
 )
@@ -101,6 +105,12 @@ TRAILING_COUNT = re.compile(r"\s*\((?P<count>\d+)\)\s*\.?$")
 LEADING_COUNT = re.compile(r"^(?P<count>\d+)\s*\((?P<who>[^()]*)\)\s*\.?$")
 # "Kenneth Jerkel fra (A)", "Liselott Blixt (UP-1)", "(Ø)"
 PARTY_AFTER_NAME = re.compile(r"^(?P<name>.*?)\s*(?:\bfra\s+)?\((?P<party>[^()]+)\)$")
+# "Men når (F) stemmer imod, er det fordi …": a sentence of a remark that tells of the vote.
+REMARK_START = re.compile(r"(?:men|når|hvis|fordi|selvom|derfor|så|at|og|da)\b", re.I)
+# "John T": a name's initial, whose full stop does not end the sentence.
+NAME_INITIAL = re.compile(r"\b[A-ZÆØÅ][a-zæøå]+\s[A-ZÆØÅ]$")
+# "Kenneth Jerkel (A) John T. Olsen (A)": a comma left out between two voters.
+MISSING_COMMA = re.compile(r"\)\s+(?=[A-ZÆØÅ][a-zæøå])")
 # One voter per line after "For stemte:": "Anne Marie Lyduch (V)", "(Ø) med bemærkning …", "A, med …"
 LISTED_VOTER = re.compile(r"^(?:\(|[A-ZÆØÅ]{1,3},|[A-ZÆØÅ][^():.]{1,60}\([^()]+\)\.?$)")
 NUMBERED_PARTY = re.compile(r"^(?P<party>[A-ZÆØÅ]{1,3})-?\d$")
@@ -130,27 +140,42 @@ def find_votes(text: str, members: list[Person]) -> list[Vote]:
     A tally ("Med stemmerne 19 for og 1 imod") gives its counts to the sides named after it
     ("For stemte (V), (A) …"), or stands as a side of its own when no side is named.
     """
+    return [vote for _, votes in vote_sentences(text, members) for vote in votes]
+
+
+def vote_sentences(text: str, members: list[Person]) -> list[tuple[str, list[Vote]]]:
+    """The decision's sentences in order, each with the votes read from it (a tally's sides that no
+    later sentence names stand at the tally's sentence): the order motions are read in."""
     parties_by_name = {name_key(m.name): m.party for m in members if m.party}
-    votes: list[Vote] = []
+    rows: list[tuple[str, list[Vote]]] = []
     tallied: dict[VoteOption, int] = {}
+    tally_row = 0
+
+    def flush() -> None:
+        rows[tally_row][1].extend(_unclaimed(tallied, rows[tally_row][0]))
+
     for sentence in _sentences(text):
+        rows.append((sentence, []))
         tally = TALLY.search(sentence)
-        if tally:
-            votes.extend(_unclaimed(tallied))
-            tallied = _tally(tally)
-            continue
-        verb_tally = TALLY_VERB.search(sentence)
-        if verb_tally:
-            votes.extend(_unclaimed(tallied))
-            sides, tallied = _verb_tally(verb_tally, sentence, parties_by_name)
-            votes.extend(sides)
+        verb_tally = None if tally else TALLY_VERB.search(sentence)
+        if tally or verb_tally:
+            if tallied:
+                flush()
+            tally_row = len(rows) - 1
+            if tally:
+                tallied = _tally(tally)
+            elif verb_tally:
+                sides, tallied = _verb_tally(verb_tally, sentence, parties_by_name)
+                rows[-1][1].extend(sides)
             continue
         vote = _read_vote(sentence, parties_by_name)
         if vote:
             if vote.count is None and vote.option in tallied:
                 vote = vote.model_copy(update={"count": tallied.pop(vote.option)})
-            votes.append(vote)
-    return votes + _unclaimed(tallied)
+            rows[-1][1].append(vote)
+    if tallied:
+        flush()
+    return rows
 
 
 def _sentences(text: str) -> list[str]:
@@ -159,17 +184,42 @@ def _sentences(text: str) -> list[str]:
     paragraphs = [PROTOCOL.sub("", paragraph).strip() for paragraph in text.split("\n")]
     listing = False  # after a label standing alone, each "(X) …" line adds voters to it
     for paragraph in filter(None, paragraphs):
-        listing = listing or bool(sentences and sentences[-1].endswith(":"))
-        if listing and LISTED_VOTER.match(paragraph):
+        listing = listing or bool(sentences and sentences[-1].endswith(":") and LABELLED.match(sentences[-1]))
+        if listing and (LISTED_VOTER.match(paragraph) or _only_voters(paragraph)):
             separator = " " if sentences[-1].endswith(":") else ", "
             sentences[-1] += separator + WHO_END.sub("", paragraph).rstrip(" ,.")
             continue
         listing = False
-        for sentence in filter(None, (sentence.strip() for sentence in SENTENCE_END.split(paragraph))):
+        for sentence in _joined_numbers(filter(None, (s.strip() for s in SENTENCE_END.split(paragraph)))):
             for clause in _clauses(sentence):
                 two = TWO_CLAUSES.match(clause)
                 sentences.extend(two.group("first", "second") if two else [clause])
     return sentences
+
+
+def _only_voters(paragraph: str) -> bool:
+    """ "Pernille Beckmann (V), Marc Genning (V) og Mehmet Zeki Dogru (Ø)": a line of voters and nothing else."""
+    parts = split_list(paragraph)
+    return bool(parts) and all(PARTY_AFTER_NAME.fullmatch(part) or _party(part) for part in parts)
+
+
+def _first_sentence(who: str) -> str:
+    """The voters up to the first full stop that is not a name's initial ("John T. Olsen")."""
+    for stop in re.finditer(r"\.\s", who):
+        if not NAME_INITIAL.search(who, 0, stop.start()):
+            return who[: stop.start()]
+    return who
+
+
+def _joined_numbers(sentences: Iterable[str]) -> list[str]:
+    """ "1." or "1.-2." split off as a sentence of its own is the numbering of the next one."""
+    joined: list[str] = []
+    for sentence in sentences:
+        if joined and POINT_NUMBER_ONLY.match(joined[-1]):
+            joined[-1] += " " + sentence
+        else:
+            joined.append(sentence)
+    return joined
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -214,7 +264,7 @@ def _verb_tally(
         if number is None:
             continue
         if who:
-            names, parties = _read_who(who.replace("+", ", "))
+            names, parties = read_who(who.replace("+", ", "))
             parties += [p for n in names if (p := parties_by_name.get(name_key(n))) and p not in parties]
             sides.append(Vote(option=option, names=names, parties=parties, count=int(number), text=sentence))
         else:
@@ -222,9 +272,8 @@ def _verb_tally(
     return sides, counts
 
 
-def _unclaimed(tallied: dict[VoteOption, int]) -> list[Vote]:
-    text = " og ".join(f"{count} {'for' if option == 'for' else 'imod'}" for option, count in tallied.items())
-    return [Vote(option=option, count=count, text=f"Med stemmerne {text}") for option, count in tallied.items()]
+def _unclaimed(tallied: dict[VoteOption, int], sentence: str) -> list[Vote]:
+    return [Vote(option=option, count=count, text=sentence) for option, count in tallied.items()]
 
 
 def _read_vote(sentence: str, parties_by_name: dict[str, str]) -> Vote | None:
@@ -240,7 +289,7 @@ def _read_vote(sentence: str, parties_by_name: dict[str, str]) -> Vote | None:
     if labelled := LABELLED.match(sentence):
         label = " ".join((labelled.group("verb_label") or labelled.group("label")).lower().split())
         option = LABEL_OPTIONS.get(label, "abstain")
-        who = labelled.group("who").split(". ")[0]
+        who = _first_sentence(labelled.group("who"))
         subject = labelled.group("subject") or subject
         counted = labelled.group("count") or labelled.group("count2")
         count = int(counted) if counted else None
@@ -256,14 +305,14 @@ def _read_vote(sentence: str, parties_by_name: dict[str, str]) -> Vote | None:
         subject = subject_match.group("subject") if subject_match else subject
     else:
         return None
-    if not labelled and WHO_END.search(who):
-        return None  # "(D) med bemærkning om, at (D) stemmer imod": a remark quoting the vote, not a vote
+    if not labelled and (WHO_END.search(who) or REMARK_START.match(who)):
+        return None  # "(D) med bemærkning om, at (D) stemmer imod", "Men når (F) stemmer imod": a remark
     who = WHO_END.sub("", who).strip()
     counted_who = TRAILING_COUNT.search(who) or LEADING_COUNT.match(who)
     if counted_who:
         count = count if count is not None else int(counted_who.group("count"))
         who = counted_who.group("who") if "who" in counted_who.groupdict() else who[: counted_who.start()]
-    names, parties = _read_who(who.replace("+", ", "))
+    names, parties = read_who(who.replace("+", ", "))
     if count is None:
         count_match = COUNT.search(who)
         if count_match:
@@ -274,19 +323,23 @@ def _read_vote(sentence: str, parties_by_name: dict[str, str]) -> Vote | None:
             parties.append(party)
     if count is None and who.strip(" .").isdigit():
         count = int(who.strip(" ."))  # "7 undlod."
+    if count is None and labelled and who.strip(" .").lower() == "ingen":
+        count = 0  # "Imod stemte: ingen"
     if not names and not parties and count is None and not _is_group_word(who):
         return None
     return Vote(option=option, names=names, parties=parties, count=count, subject=subject, text=text)
 
 
-def _read_who(who: str) -> tuple[list[str], list[str]]:
+def read_who(who: str) -> tuple[list[str], list[str]]:
     """Names and party letters in "Michael Dorph Jensen og Suleman Naim", "(A, C og V)" or "(Ø) og (F)"."""
     group = GROUP.search(who)
     listed = group.group("inner") if group and not who.startswith("(") else who
     names: list[str] = []
     parties: list[str] = []
-    for part in split_list(listed):
+    for part in split_list(MISSING_COMMA.sub("), ", listed)):
         part = GROUP_SUFFIX.sub("", GROUP_PREFIX.sub("", part.strip())).strip()
+        if part.count("(") != part.count(")"):
+            part = part.strip("() ")  # "(V), A), (C)": a parenthesis mistyped
         party_paren = PARTY_AFTER_NAME.fullmatch(part)
         if party_paren and _party(party_paren.group("party")):
             part, party = party_paren.group("name").strip(), _party(party_paren.group("party"))

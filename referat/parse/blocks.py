@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from referat.enrich.attachments import find_absent, find_attachments
 from referat.enrich.case_numbers import find_case_number
 from referat.enrich.decisions import choose_decision, read_decision
+from referat.enrich.motions import read_motions
 from referat.enrich.proposals import find_proposals, find_recommendation
 from referat.enrich.references import find_consultations, find_references, routed_bodies
-from referat.enrich.votes import find_protocol_notes, find_votes
+from referat.enrich.votes import find_protocol_notes, vote_sentences
 from referat.extract.lines import Line
 from referat.model import AgendaItem, Person, SectionHeading, Span
 from referat.parse.names import name_key
@@ -61,7 +62,7 @@ def read_item(block: ItemBlock, context: ItemContext) -> AgendaItem:
     if current and not any(char.isalpha() for char in current.section.text):
         current = None  # a decision section holding only "." or a dash states no decision
     decision_text = current.section.text if current else ""
-    votes = find_votes(decision_text, context.members)
+    motions, votes = read_motions(vote_sentences(decision_text, context.members))
     notes = find_protocol_notes(decision_text) + [s.text for s in sections if s.kind == "protocol_note" and s.text]
     texts: dict[str, str] = {}
     for section in sections:
@@ -81,7 +82,7 @@ def read_item(block: ItemBlock, context: ItemContext) -> AgendaItem:
         section_list=[SectionHeading(heading=s.heading, kind=s.kind, span=s.span) for s in sections],
         proposals=find_proposals(sections),
         recommendation=recommendation,
-        decision=read_decision(current, votes) if current else None,
+        decision=read_decision(current, votes, motions) if current else None,
         votes=votes,
         protocol_notes=notes,
         attachments=find_attachments(sections),

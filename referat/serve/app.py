@@ -11,6 +11,7 @@ answer with a Danish error page.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from referat import __version__
 from referat.serve import labels, oparl, pages
 from referat.serve.cache import SearchCache
-from referat.serve.pages import RequestError, SearchForm, SearchFormQuery, person_path, run_search
+from referat.serve.pages import RequestError, SearchFormQuery, person_path, run_search
 from referat.store.db import open_database
 from referat.store.queries import NotFound
 from referat.store.search import SearchResult
@@ -96,6 +97,9 @@ def _templates() -> Jinja2Templates:
     templates.env.filters.update(
         outcome_label=labels.outcome_label,
         vote_label=lambda option: labels.VOTE_LABELS.get(option, option),
+        motion_title=labels.motion_title,
+        motion_kind_label=lambda kind: labels.MOTION_KIND_LABELS.get(kind, kind),
+        motion_result_label=lambda result: labels.MOTION_RESULT_LABELS.get(result, result),
         consultation_label=lambda kind: labels.CONSULTATION_LABELS.get(kind, kind),
         via_label=lambda via: labels.VIA_LABELS.get(via, via),
         danish_date=labels.danish_date,
@@ -123,7 +127,7 @@ def search_json(request: Request, form: SearchFormQuery) -> dict[str, Any]:
 
 def search_feed(request: Request, form: SearchFormQuery) -> Response:
     """Atom feed of the newest items matching a search, for subscribing to a topic."""
-    newest = SearchForm("", form.kommune, form.udvalg, form.aar, form.udfald) if not form.q else form
+    newest = form if form.q else dataclasses.replace(form, side=1)
     result = run_search(request, newest, limit=FEED_SIZE)
     base = str(request.base_url).rstrip("/")
     entries = _feed_entries(base, result)

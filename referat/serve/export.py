@@ -11,6 +11,9 @@ item, made to be read in a Danish spreadsheet:
 - the item's page (`url`) when the export is given the base URL the web UI runs at;
 - `excel=True` writes what Excel opens directly on a Danish system: a BOM, so that it reads UTF-8,
   and ";" between fields, as the comma is the decimal sign there.
+
+With `motions=True` a row is one vote event instead: the item's facts, what was voted on, who moved
+it, its result and its vote sides, so that a researcher can count how often a party's motions fall.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import csv
 import json
 from typing import Any, TextIO
 
-from referat.serve.labels import outcome_label
+from referat.serve.labels import MOTION_RESULT_LABELS, outcome_label
 from referat.store.queries import EXPORT_FIELDS
 
 VOTE_SIDES = ("for", "against", "abstain")
@@ -28,6 +31,8 @@ CSV_COLUMNS = [
     *EXPORT_FIELDS[:5], "start", *EXPORT_FIELDS[5:], "outcomes", "outcome_labels", "decision",
     "ballots", *VOTE_COLUMNS, "references", "consultations",
 ]  # fmt: skip
+MOTION_FIELDS = ["motion_number", "kind", "points", "moved_by", "moved_by_parties", "text", "result", "result_label"]
+MOTION_COLUMNS = [*EXPORT_FIELDS, *MOTION_FIELDS, *VOTE_COLUMNS]
 BALLOT_SEPARATOR = " | "
 
 
@@ -36,32 +41,102 @@ def item_url(base_url: str, item_id: str) -> str:
     return f"{base_url.rstrip('/')}/punkt/{item_id}"
 
 
-def write_json(records: list[dict[str, Any]], stream: TextIO, base_url: str | None = None) -> None:
-    """A list of {meeting facts…, "item": the full agenda item}, with "url" when `base_url` is given."""
-    exported = [
-        {
-            **{name: record[name] for name in EXPORT_FIELDS},
-            **({"url": item_url(base_url, record["item_id"])} if base_url else {}),
-            "item": record["item"],
-        }
-        for record in records
-    ]
+def motion_url(base_url: str, item_id: str, motion: int) -> str:
+    """The vote event's block on its item's page."""
+    return f"{item_url(base_url, item_id)}#afstemning-{motion + 1}"
+
+
+def write_json(
+    records: list[dict[str, Any]],
+    stream: TextIO,
+    base_url: str | None = None,
+    motions: bool = False,
+    moved_by: str | None = None,
+    motion_result: str | None = None,
+) -> None:
+    """A list of {meeting facts…, "item": the full agenda item}, or with `motions` of {item facts…,
+    "motion_number" (1 for an item's first), and the motion whole} (only those `moved_by` the party and
+    ending in `motion_result`, when given); with "url" when `base_url` is given."""
+    if motions:
+        exported = [
+            {
+                **{name: record[name] for name in EXPORT_FIELDS},
+                **({"url": motion_url(base_url, record["item_id"], index)} if base_url else {}),
+                "motion_number": index + 1,
+                **motion,
+            }
+            for record, index, motion in _motions(records, moved_by, motion_result)
+        ]
+    else:
+        exported = [
+            {
+                **{name: record[name] for name in EXPORT_FIELDS},
+                **({"url": item_url(base_url, record["item_id"])} if base_url else {}),
+                "item": record["item"],
+            }
+            for record in records
+        ]
     json.dump(exported, stream, ensure_ascii=False, indent=2)
     stream.write("\n")
 
 
-def write_csv(records: list[dict[str, Any]], stream: TextIO, base_url: str | None = None, excel: bool = False) -> None:
-    """One row per item in CSV_COLUMNS (and `url` when `base_url` is given)."""
-    columns = [*CSV_COLUMNS, "url"] if base_url else CSV_COLUMNS
+def write_csv(
+    records: list[dict[str, Any]],
+    stream: TextIO,
+    base_url: str | None = None,
+    excel: bool = False,
+    motions: bool = False,
+    moved_by: str | None = None,
+    motion_result: str | None = None,
+) -> None:
+    """One row per item in CSV_COLUMNS, or with `motions` one per vote event in MOTION_COLUMNS (and
+    `url` when `base_url` is given)."""
+    columns = MOTION_COLUMNS if motions else CSV_COLUMNS
     if excel:
         stream.write("\ufeff")
-    writer = csv.DictWriter(stream, fieldnames=columns, delimiter=";" if excel else ",")
+    writer = csv.DictWriter(
+        stream, fieldnames=[*columns, "url"] if base_url else columns, delimiter=";" if excel else ","
+    )
     writer.writeheader()
-    for record in records:
-        row = csv_row(record)
-        if base_url:
-            row["url"] = item_url(base_url, record["item_id"])
-        writer.writerow(row)
+    if motions:
+        for record, index, motion in _motions(records, moved_by, motion_result):
+            url = {"url": motion_url(base_url, record["item_id"], index)} if base_url else {}
+            writer.writerow({**motion_row(record, index, motion), **url})
+    else:
+        for record in records:
+            url = {"url": item_url(base_url, record["item_id"])} if base_url else {}
+            writer.writerow({**csv_row(record), **url})
+
+
+def _motions(
+    records: list[dict[str, Any]], moved_by: str | None = None, result: str | None = None
+) -> list[tuple[dict[str, Any], int, dict[str, Any]]]:
+    """The vote events of the records, those moved by party `moved_by` and ending in `result` when
+    given: (its item's record, its index, the motion)."""
+    party = moved_by.strip().upper() if moved_by else None
+    return [
+        (record, index, motion)
+        for record in records
+        for index, motion in enumerate((record["item"]["decision"] or {}).get("motions", []))
+        if (party is None or party in motion["moved_by_parties"]) and result in (None, motion["result"])
+    ]
+
+
+def motion_row(record: dict[str, Any], index: int, motion: dict[str, Any]) -> dict[str, Any]:
+    """One vote event as a flat row of MOTION_COLUMNS."""
+    return {
+        **{name: record[name] for name in EXPORT_FIELDS},
+        "public": "ja" if record["public"] else "nej",
+        "motion_number": index + 1,
+        "kind": motion["kind"],
+        "points": ", ".join(motion["points"]),
+        "moved_by": ", ".join(motion["moved_by"]),
+        "moved_by_parties": ", ".join(motion["moved_by_parties"]),
+        "text": motion["text"] or "",
+        "result": motion["result"] or "",
+        "result_label": MOTION_RESULT_LABELS.get(motion["result"] or "", ""),
+        **vote_columns(motion["votes"]),
+    }
 
 
 def csv_row(record: dict[str, Any]) -> dict[str, Any]:

@@ -4,8 +4,10 @@ small text filters its templates use (counts with singular or plural, quoted que
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from referat.model import Motion
 from referat.vocab import Outcome
 
 OUTCOME_LABELS: dict[str, str] = {
@@ -27,12 +29,15 @@ OUTCOME_LABELS: dict[str, str] = {
     Outcome.CANCELLED: "Aflyst",
     Outcome.OTHER: "Andet",
 }
-# What an outcome filter accepts: the code ("approved") or the label the UI shows ("Godkendt"), in any case.
-OUTCOME_CODES: dict[str, str] = {
-    **{label.casefold(): str(outcome) for outcome, label in OUTCOME_LABELS.items()},
-    **{outcome.value: outcome.value for outcome in Outcome},
-}
 VOTE_LABELS = {"for": "For", "against": "Imod", "abstain": "Undlod"}
+MOTION_RESULT_LABELS = {"adopted": "Vedtaget", "rejected": "Forkastet", "lapsed": "Bortfaldet"}
+MOTION_KIND_LABELS = {
+    "recommendation": "Indstillingen",
+    "point": "Punkt i indstillingen",
+    "motion": "Forslag",
+    "amendment": "Ændringsforslag",
+    "procedure": "Afstemning",
+}
 CONSULTATION_LABELS = {"earlier": "Tidligere behandling", "upcoming": "Kommende behandling", "reference": "Henvisning"}
 # How a case timeline entry is linked to the case (store/queries.py `TimelineEntry.via`).
 VIA_LABELS = {
@@ -56,13 +61,40 @@ MONTHS = (
 )
 
 
+@dataclass(frozen=True)
+class Choice:
+    """A filter whose values are codes with Danish labels: it accepts the code ("rejected") or the
+    label ("Forkastet"), in any case, as the UI shows the label and programs send the code."""
+
+    labels: dict[str, str]
+    noun: str  # what it is, for an error message: "outcome"
+    danish_noun: str  # the same on a Danish page: "udfald"
+
+    def code(self, value: str) -> str | None:
+        wanted = value.strip().casefold()
+        return next((code for code, label in self.labels.items() if wanted in (code, label.casefold())), None)
+
+    def unknown(self, value: str) -> str:
+        return f"unknown {self.noun} {value!r}: use a code ({', '.join(self.labels)}) or its Danish label"
+
+    def unknown_danish(self, value: str) -> str:
+        return f"Ukendt {self.danish_noun} “{value}”. Vælg et af disse: {', '.join(self.labels.values())}."
+
+
+OUTCOMES = Choice({str(code): label for code, label in OUTCOME_LABELS.items()}, "outcome", "udfald")
+MOTION_RESULTS = Choice(MOTION_RESULT_LABELS, "motion result", "resultat")
+
+
 def outcome_label(outcome: str) -> str:
     return OUTCOME_LABELS.get(outcome, outcome)
 
 
-def outcome_code(value: str) -> str | None:
-    """ "Godkendt", "godkendt" or "approved" -> "approved"; None for anything else."""
-    return OUTCOME_CODES.get(value.strip().casefold())
+def motion_title(motion: Motion) -> str:
+    """What a vote was on, as a heading: "Indstillingen", "Ad punkt 2-3", "Ændringsforslag"."""
+    if motion.kind == "point" and motion.points:
+        points = motion.points
+        return "Ad punkt " + (f"{points[0]}-{points[-1]}" if len(points) > 2 else " og ".join(points))
+    return MOTION_KIND_LABELS[motion.kind]
 
 
 def count_of(number: int, singular: str, plural: str) -> str:

@@ -12,7 +12,7 @@ How referat's model maps onto OParl, and why:
 - File is an attachment (bilag). Minutes name their attachments but referat does not hold the
   files, so `accessUrl` (required by OParl) is the web page of the agenda item that lists it.
 - Meeting times are local Danish time with their offset; created/modified are when referat stored
-  the meeting. Facts OParl has no field for (outcomes, votes, proposals) are `referat:` keys.
+  the meeting. Facts OParl has no field for (outcomes, votes, vote events, proposals) are `referat:` keys.
 Lists are paged (`links.next`) and take `created_since`, `modified_since` and `limit`.
 """
 
@@ -198,6 +198,7 @@ class Api:
                 "referat:outcomes": list(decision.outcomes) if decision else [],
                 "referat:proposals": item.proposals,
                 "referat:votes": [vote.model_dump(mode="json") for vote in item.votes],
+                "referat:motions": [motion.model_dump(mode="json") for motion in decision.motions] if decision else [],
                 "referat:protocolNotes": item.protocol_notes,
             }
         )

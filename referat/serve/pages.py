@@ -26,6 +26,8 @@ router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 20
 # Facets in the order the search page shows them, with the URL parameter each one sets.
 FACET_PARAMETERS = {"body": "kommune", "organization": "udvalg", "year": "aar", "outcome": "udfald"}
+# Filters on the vote events of an item, with the title the search page shows them under.
+MOTION_PARAMETERS = {"forslag_fra": "Forslag stillet af", "forslag": "Forslag"}
 
 
 class RequestError(Exception):
@@ -61,6 +63,8 @@ class SearchForm:
     udvalg: str | None = None
     aar: int | None = None
     udfald: str | None = None
+    forslag_fra: str | None = None  # a party letter: items with a motion it moved
+    forslag: str | None = None  # adopted | rejected | lapsed: items with a motion that ended so
     side: int = 1
 
     @property
@@ -72,10 +76,13 @@ class SearchForm:
             date_from=f"{year}-01-01" if year else None,
             date_to=f"{year}-12-31" if year else None,
             outcome=self.udfald,
+            moved_by=self.forslag_fra,
+            motion_result=self.forslag,
         )
 
     def parameters(self, **changes: Any) -> dict[str, Any]:
-        values = {"q": self.q, **{key: getattr(self, key) for key in FACET_PARAMETERS.values()}, "side": self.side}
+        chosen = {key: getattr(self, key) for key in (*FACET_PARAMETERS.values(), *MOTION_PARAMETERS)}
+        values = {"q": self.q, **chosen, "side": self.side}
         values.update(changes)
         return {key: value for key, value in values.items() if value not in (None, "", 1) or key == "q"}
 
@@ -96,22 +103,29 @@ def search_form(
     udvalg: str | None = None,
     aar: int | None = Query(default=None, ge=1900, le=2999),
     udfald: str | None = None,
+    forslag_fra: str | None = Query(default=None, max_length=32),
+    forslag: str | None = None,
     side: int = Query(default=1, ge=1, le=10_000),
 ) -> SearchForm:
-    return SearchForm(q.strip(), kommune or None, udvalg or None, aar, _outcome_code(udfald), side)
+    return SearchForm(
+        q.strip(),
+        kommune or None,
+        udvalg or None,
+        aar,
+        _code(labels.OUTCOMES, udfald),
+        (forslag_fra or "").strip().upper() or None,
+        _code(labels.MOTION_RESULTS, forslag),
+        side,
+    )
 
 
-def _outcome_code(value: str | None) -> str | None:
-    """An outcome filter as its code: "approved", "Godkendt" and "godkendt" are the same filter."""
+def _code(choice: labels.Choice, value: str | None) -> str | None:
+    """A filter value as its code: "approved", "Godkendt" and "godkendt" are the same filter."""
     if not value or not value.strip():
         return None
-    code = labels.outcome_code(value)
+    code = choice.code(value)
     if code is None:
-        raise RequestError(
-            400,
-            f"unknown outcome {value!r}: use a code ({', '.join(labels.OUTCOME_LABELS)}) or its Danish label",
-            f"Ukendt udfald “{value}”. Vælg et af disse: {', '.join(labels.OUTCOME_LABELS.values())}.",
-        )
+        raise RequestError(400, choice.unknown(value), choice.unknown_danish(value))
     return code
 
 
@@ -155,7 +169,15 @@ def front_page(request: Request) -> Response:
 def search_page(request: Request, form: SearchFormQuery) -> Response:
     result = run_search(request, form)
     pages = max(1, -(-result.total // PAGE_SIZE))
-    return _render(request, "search.html", form=form, result=result, pages=pages, facet_parameters=FACET_PARAMETERS)
+    return _render(
+        request,
+        "search.html",
+        form=form,
+        result=result,
+        pages=pages,
+        facet_parameters=FACET_PARAMETERS,
+        motion_parameters=MOTION_PARAMETERS,
+    )
 
 
 @router.get("/moede/{meeting_id}", response_class=HTMLResponse)

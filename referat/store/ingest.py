@@ -56,11 +56,14 @@ class _Source:
     item_count: int
 
 
-def ingest(engine: Engine, raw: RawDocument, body: str | None = None) -> IngestOutcome:
-    """Parse and store one document; never raises for a bad document, reports it instead."""
+def ingest(engine: Engine, raw: RawDocument, body: str | None = None, reread: bool = False) -> IngestOutcome:
+    """Parse and store one document; never raises for a bad document, reports it instead.
+
+    `reread` parses an unchanged document again, so that what a newer parser reads replaces what
+    an older one stored."""
     with engine.connect() as connection:
         known = known_status(connection, raw.sha256)
-        if known is not None:
+        if known is not None and not reread:
             return IngestOutcome(raw.uri, known[0], known[1])
     try:
         document = parse_document(raw, body=body)
@@ -376,11 +379,29 @@ def _store_items(
         {"item_seq": seq, "decision": item.decision.text if item.decision else None, "item": item.model_dump_json()}
         for seq, item in zip(seqs, agenda, strict=True)
     ]
-    vote_rows, reference_rows, consultation_rows = [], [], []
+    vote_rows, motion_rows, mover_rows, reference_rows, consultation_rows = [], [], [], [], []
     for seq, item in zip(seqs, agenda, strict=True):
         vote_rows += [
-            {"item_seq": seq, "position": i, "option": v.option, "count": v.count, "subject": v.subject, "text": v.text}
+            {
+                "item_seq": seq,
+                "position": i,
+                "option": v.option,
+                "count": v.count,
+                "subject": v.subject,
+                "text": v.text,
+                "motion": v.motion,
+            }
             for i, v in enumerate(item.votes)
+        ]
+        motions = item.decision.motions if item.decision else []
+        motion_rows += [
+            {"item_seq": seq, "position": i, "kind": m.kind, "result": m.result, "text": m.text}
+            for i, m in enumerate(motions)
+        ]
+        mover_rows += [
+            {"item_seq": seq, "position": i, "party": party}
+            for i, m in enumerate(motions)
+            for party in dict.fromkeys(m.moved_by_parties)
         ]
         reference_rows += [
             {**_link_row(seq, i, r.organization, r.date, r.text), "item_number": r.item}
@@ -392,6 +413,8 @@ def _store_items(
         ]
     for table, rows in (
         (schema.item_texts, text_rows),
+        (schema.motions, motion_rows),
+        (schema.motion_parties, mover_rows),
         (schema.item_references, reference_rows),
         (schema.consultations, consultation_rows),
     ):

@@ -118,6 +118,14 @@ def _add_reading_reports(connection: Connection) -> None:
         connection.execute(text("ALTER TABLE meetings ADD COLUMN report TEXT"))
 
 
+def _add_motions(connection: Connection) -> None:
+    """8: vote events (motions) and which motion each vote decided. Documents stored before have
+    none until they are read again (`referat ingest --reread`)."""
+    if "motion" not in {column["name"] for column in inspect(connection).get_columns("votes")}:
+        connection.execute(text("ALTER TABLE votes ADD COLUMN motion INTEGER"))
+    schema.metadata.create_all(connection, tables=[schema.motions, schema.motion_parties])
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("create tables", _create_tables),
     ("create search index", _create_search_index),
@@ -126,6 +134,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("record each item's document", _record_item_sources),
     ("create the index for cancelled items", _create_cancelled_index),
     ("add reading reports to meetings", _add_reading_reports),
+    ("add motions", _add_motions),
 ]
 
 

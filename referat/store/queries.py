@@ -223,13 +223,24 @@ def case_timeline(engine: Engine, case_number: str) -> list[TimelineEntry]:
 
 
 @dataclass(frozen=True)
+class CastVote:
+    """One vote a person is named in, with what it was on when the text tells (store: `motions`)."""
+
+    item: ItemRef
+    option: str
+    subject: str | None
+    motion_kind: str | None
+    motion_text: str | None
+
+
+@dataclass(frozen=True)
 class PersonRecord:
     person_id: str
     name: str
     body: str | None
     party: str | None
     attendance: list[tuple[str | None, str | None, str, str]]  # date, organization, status, meeting id
-    votes: list[tuple[ItemRef, str, str | None]]  # item, option, subject
+    votes: list[CastVote]
 
 
 def person_records(engine: Engine, name: str) -> list[PersonRecord]:
@@ -256,11 +267,13 @@ def _person_record(connection: Connection, person: Any) -> PersonRecord:
         .where(attendance.c.person_id == person.id)
         .order_by(meetings.c.date)
     ).all()
+    motions = schema.motions
     cast_votes = connection.execute(
-        select(*ITEM_COLUMNS, votes.c.option, votes.c.subject)
+        select(*ITEM_COLUMNS, votes.c.option, votes.c.subject, motions.c.kind, motions.c.text.label("motion_text"))
         .select_from(ITEMS_WITH_TEXT)
         .join(votes, items.c.seq == votes.c.item_seq)
         .join(vote_persons, vote_persons.c.vote_id == votes.c.id)
+        .outerjoin(motions, (motions.c.item_seq == votes.c.item_seq) & (motions.c.position == votes.c.motion))
         .where(vote_persons.c.person_id == person.id)
         .order_by(items.c.date, items.c.position)
     ).all()
@@ -270,7 +283,7 @@ def _person_record(connection: Connection, person: Any) -> PersonRecord:
         person.body,
         person.party,
         [(r.date, r.organization, r.status, r.id) for r in present],
-        [(_ref(r), r.option, r.subject) for r in cast_votes],
+        [CastVote(_ref(r), r.option, r.subject, r.kind, r.motion_text) for r in cast_votes],
     )
 
 

@@ -8,7 +8,7 @@ are what the parser produces, so no time zone is invented.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import Boolean, Column, ForeignKey, ForeignKeyConstraint, Index, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -123,6 +123,27 @@ votes = Table(
     Column("count", Integer),
     Column("subject", Text),
     Column("text", Text, nullable=False),
+    Column("motion", Integer),  # position of the motion it decided in `motions`, when tied to one
+)
+
+# Vote events, for filtering by who moved a motion and how it ended; the item's JSON has them whole.
+motions = Table(
+    "motions",
+    metadata,
+    Column("item_seq", Integer, ForeignKey("items.seq", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("result", String(16), index=True),
+    Column("text", Text),
+)
+
+motion_parties = Table(
+    "motion_parties",
+    metadata,
+    Column("item_seq", Integer, primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("party", String(32), primary_key=True, index=True),
+    ForeignKeyConstraint(["item_seq", "position"], ["motions.item_seq", "motions.position"], ondelete="CASCADE"),
 )
 
 vote_persons = Table(

@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, Engine, func, literal, literal_column, select, tuple_
+from sqlalchemy import Boolean, ColumnElement, Engine, Select, func, literal, literal_column, select, tuple_
 
 from referat.store import schema
 from referat.store.analysis import stem, words
@@ -41,6 +41,8 @@ class Filters:
     outcome: str | None = None
     public: bool | None = None
     case_number: str | None = None
+    moved_by: str | None = None  # a party letter: items with a motion this party moved
+    motion_result: str | None = None  # adopted | rejected | lapsed: items with a motion that ended so
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,22 @@ def filter_conditions(filters: Filters) -> list[ColumnElement[bool]]:
         conditions.append(items.c.case_number == filters.case_number)
     if filters.outcome:
         conditions.append(outcome_condition(Outcome(filters.outcome)))
+    if filters.moved_by or filters.motion_result:
+        conditions.append(items.c.seq.in_(_motions_matching(filters.moved_by, filters.motion_result)))
     return conditions
+
+
+def _motions_matching(party: str | None, result: str | None) -> Select[tuple[int]]:
+    """Items with a motion moved by `party` and ending in `result` (the same motion, when both are given)."""
+    motions, movers = schema.motions, schema.motion_parties
+    found = select(motions.c.item_seq)
+    if party:
+        found = found.join(
+            movers, (movers.c.item_seq == motions.c.item_seq) & (movers.c.position == motions.c.position)
+        ).where(movers.c.party == party.strip().upper())
+    if result:
+        found = found.where(motions.c.result == result)
+    return found
 
 
 def outcome_condition(outcome: Outcome) -> ColumnElement[bool]:

@@ -1,0 +1,339 @@
+"""Tie each vote to the motion it decided: a decision's sentences and votes -> list[Motion].
+
+Read in the order of the text. A motion starts where the text says one is moved or put to the vote:
+  Mehmet Zeki Dogru (Ø) stiller forslag om, at alle energispareforslag rulles tilbage.
+  Ændringsforslag fra V: at …        Venstre stillede følgende ændringsforslag: …
+  Økonomiudvalget stemte om, hvorvidt John T. Olsen kunne deltage …
+  1. Udvalget anbefalede basispakken …      Ad 2, imod stemte: F og Ø.
+  Indstillingen blev herefter godkendt med 33 stemmer imod 9.
+and the votes after it, up to the next one, are its votes; a vote that names what it was on ("For
+indstillingen stemte …", "for indstillingspunkt 2") goes to that motion. Votes before any motion
+that form one vote (each side once) were on the item's recommendation; other votes that cannot be
+tied stay on the item without a motion rather than being attached at random. A motion's result is
+what the text says of it after its votes ("Forslaget blev forkastet", "bortfaldt ved stemmelighed"),
+or what its counts settle (more for than against: adopted; fewer: rejected; as many: lapsed);
+otherwise it is left empty.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from referat.enrich.votes import read_who
+from referat.model import Motion, MotionKind, MotionResult, Vote
+from referat.vocab import MOTION_RESULTS
+
+# "Mehmet Zeki Dogru (Ø) stiller forslag om, at …", "Venstre stillede følgende ændringsforslag: …"
+MOVED = re.compile(
+    r"^(?P<who>[^:]{1,200}?)\s+(?:stiller|stillede|fremsætter|fremsatte)\s+(?:(?:følgende|et|sit|et\s+nyt)\s+)?"
+    r"(?P<kind>ændringsforslag|beslutningsforslag|forslag|procedureforslag)\b(?:\s+om)?\s*,?\s*:?\s*(?P<text>.*)$",
+    re.I,
+)
+# "Ændringsforslag fra V: at …", "Forslag fra Enhedslisten om, at …"
+MOVED_BY_FROM = re.compile(
+    r"^(?P<kind>ændringsforslag|beslutningsforslag|forslag)\s+fra\s+(?P<who>[^:.]{1,120}?)\s*(?::|\bom\b,?)\s*(?P<text>.*)$",
+    re.I,
+)
+# "Enhedslisten foreslog, at …"
+PROPOSED = re.compile(r"^(?P<who>[^:]{1,120}?)\s+(?:foreslår|foreslog)\s*,?\s*(?P<text>at\s+.*)$", re.I)
+# "Herefter satte formanden Tina Rotbølls (A) kandidatur til afstemning.", "Forslaget blev sat til afstemning."
+PUT_TO_VOTE = re.compile(
+    r"^(?:(?:herefter|derefter|dernæst|så)\s+satte\s+\w+\s+(?P<text>.+?)|\w+\s+satte\s+(?P<text3>.+?)"
+    r"|(?P<text2>.+?)\s+blev\s+sat)\s+til\s+afstemning\b",
+    re.I,
+)
+# "Økonomiudvalget stemte om, hvorvidt John T. Olsen kunne deltage i sagens behandling."
+VOTED_ON = re.compile(r"^(?P<body>[^:]{1,120}?)\s+(?:stemte|stemmer)\s+om\s*,?\s*(?P<text>.+)$", re.I)
+# "1. Udvalget anbefalede …", "2.-3. Anbefales.", "1. og 2. Ikke godkendt.", "Ad 2, imod stemte: …",
+# "Ad 2b.", "Ad Punkt 1 b", "2. a. Ø stemte imod", "1 a. Ikke godkendt", "For punkt 16" (a line of its own)
+POINT = re.compile(
+    r"^(?:ad\s+(?:punkt\s+)?(?P<ad>\d{1,2}(?:\s?[a-z]\b)?)\.?(?:\s*(?:[-–]|og)\s*(?P<ad_last>\d{1,2})\.?)?[,.:)]?"
+    r"|(?P<first>\d{1,2})(?:\.?\s?(?P<letter>[a-z])\.|\.)(?:\s*(?:[-–]|og)\s*(?P<last>\d{1,2})\.)?"
+    r"|(?:for|vedr\.?|vedrørende)\s+(?:indstillings)?punkt\s+(?P<alone>\d{1,2}[a-z]?)\.?$)"
+    r"(?:\s+(?P<text>\S.*))?$",
+    re.I,
+)
+# A sentence that states a tally: "Med stemmerne 20 for og 1 imod godkendte …", "… med 29 stemmer imod 11"
+TALLY_SENTENCE = re.compile(r"\bstemmerne\s+\d|\d+\s+stemmer\b", re.I)
+# "Indstillingen blev herefter godkendt …", "Administrationens indstilling blev ikke godkendt": the
+# recommendation is put to the vote.
+RECOMMENDATION_VOTED = re.compile(r"^(?:\w+s\s+)?indstilling(?:en)?\b.*\b(?:blev|er)\b", re.I)
+# "Forslaget blev forkastet", "Ændringsforslaget bortfaldt", "Det blev vedtaget …"
+STATED = re.compile(r"^(?:\w*forslag\w*|det|dette)\s+(?:blev|er|bortfaldt|faldt)\b", re.I)
+# The committee's own decision: "Økonomiudvalget anbefaler overfor Byrådet, at …", "Byrådet godkendte …"
+DECIDES = re.compile(r"\b(?:anbefaler|anbefalede|godkender|godkendte|besluttede|beslutter|vedtog)\b", re.I)
+# A vote's subject that names points of the recommendation: "indstillingspunkt 2", "punkt 2 og 3",
+# "indstillingspunkt 1a", "indstilling 2", "punkterne 1, 4 og 6"
+SUBJECT_POINTS = re.compile(
+    r"\b(?:indstillings)?punkt\w*\s+(?P<points>\d{1,2}[a-z]?(?:\s*(?:,|og|-|–)\s*\d{1,2}[a-z]?)*)\b"
+    r"|\bindstilling\s+(?P<number>\d{1,2})\b",
+    re.I,
+)
+# "V's ændringsforslag", "ændringsforslaget fra V"
+AMENDMENT_OF = re.compile(r"(?P<who>\S+?)(?:'s|’s)\s+ændringsforslag|ændringsforslag\w*\s+fra\s+(?P<who2>.+)$", re.I)
+# "Et flertal af Beskæftigelses- og Integrationsudvalget (…) stemte for."
+MAJORITY = re.compile(r"^(?:et\s+)?flertal\b", re.I)
+# "Endvidere besluttede Byrådet med stemmerne 12 for og 7 imod, at …"
+DECIDED_THAT = re.compile(r",\s+(?P<text>at\s+.+)$", re.I)
+# "budgetforslag fremlagt af (Ø)": who moved what a tally decided
+LAID_BY = re.compile(r"\b(?:fremlagt|fremsat|stillet)\s+af\s+(?P<who>.+?)\.?$", re.I)
+SUBJECT_RECOMMENDATION = re.compile(r"\bindstilling", re.I)
+SUBJECT_AMENDMENT = re.compile(r"\bændringsforslag", re.I)
+
+
+@dataclass
+class _Draft:
+    kind: MotionKind
+    text: str | None = None
+    moved_by: list[str] = field(default_factory=list)
+    parties: list[str] = field(default_factory=list)
+    points: list[str] = field(default_factory=list)
+    votes: list[Vote] = field(default_factory=list)
+    said: list[str] = field(default_factory=list)  # sentences after its votes, which may state its result
+
+
+def read_motions(sentences: list[tuple[str, list[Vote]]]) -> tuple[list[Motion], list[Vote]]:
+    """The motions of a decision and all its votes, each vote with the index of its motion (or None).
+    A vote on several points at once ("stemte imod punkt 2 og 3") is one vote on each."""
+    drafts: list[_Draft] = []
+    current: _Draft | None = None
+    placed: list[tuple[Vote, _Draft | None]] = []  # every vote in text order, with its motion
+    before_said: list[str] = []  # what is said before any motion: of the recommendation
+    for sentence, votes in sentences:
+        if not votes and current is not None and _continues(current, sentence):
+            current.text = f"{current.text or ''} {sentence}".strip()
+            continue
+        started = _started(sentence, bool(votes)) or _closes(current, sentence, votes)
+        if started is not None:
+            current = _existing(drafts, started) or started
+            if current is started:
+                drafts.append(current)
+        for vote in votes:
+            for one, target in _targets(vote, drafts, current):
+                placed.append((one, target))
+                if target is not None:
+                    target.votes.append(one)
+        if not votes or TALLY_SENTENCE.search(sentence) or (started is not None and started.kind == "point"):
+            # "Forslaget blev forkastet.", "2. Anbefales ikke.", or a tally that says it: "Med stemmerne 20
+            # for og 1 imod godkendte …"
+            (current.said if current else before_said).append(sentence)
+    before = [vote for vote, target in placed if target is None]
+    if before and _one_vote(before):
+        recommendation = _Draft("recommendation", votes=before, said=before_said)
+        drafts.insert(0, recommendation)
+        placed = [(vote, target or recommendation) for vote, target in placed]
+    kept = [draft for draft in drafts if draft.votes or draft.kind in {"motion", "amendment"}]
+    index = {id(draft): i for i, draft in enumerate(kept)}
+    votes = [vote.model_copy(update={"motion": index.get(id(target))}) for vote, target in placed]
+    motions = [
+        _finish(draft, drafts, before_said).model_copy(update={"votes": [v for v in votes if v.motion == i]})
+        for i, draft in enumerate(kept)
+    ]
+    return motions, votes
+
+
+def _started(sentence: str, has_votes: bool) -> _Draft | None:
+    """A motion this sentence moves or puts to the vote."""
+    for pattern in (MOVED, MOVED_BY_FROM, PROPOSED):
+        moved = pattern.match(sentence)
+        if moved:
+            kind: MotionKind = "amendment" if "ændring" in moved.groupdict().get("kind", "").lower() else "motion"
+            names, parties = read_who(moved.group("who"))
+            return _Draft(kind, _motion_text(moved.group("text")), names, parties)
+    voted_on = VOTED_ON.match(sentence)
+    if voted_on:
+        return _Draft("procedure", _motion_text(voted_on.group("text")))
+    put = PUT_TO_VOTE.match(sentence)
+    if put:
+        return _Draft("motion", _motion_text(put.group("text") or put.group("text2") or put.group("text3")))
+    if RECOMMENDATION_VOTED.match(sentence):
+        return _Draft("recommendation")
+    point = POINT.match(sentence)
+    if point:
+        text = point.group("text") or ""
+        # "1. Imod stemte UP.": the point's vote, not what the decision says of it
+        said = None if has_votes and not TALLY_SENTENCE.search(text) else _motion_text(text)
+        return _with_movers(_Draft("point", said, points=_point_numbers(point)), sentence)
+    if TALLY_SENTENCE.search(sentence):
+        return _tallied(sentence)
+    return None
+
+
+def _tallied(sentence: str) -> _Draft:
+    """What a tally decided: "Med stemmerne 18 for og 2 imod godkendte Byrådet … indstillingspunkt 2",
+    "… godkendte Byrådet Økonomiudvalgets indstilling", "Endvidere besluttede Byrådet med stemmerne
+    12 for og 7 imod, at …"."""
+    points = SUBJECT_POINTS.search(sentence)
+    if points:
+        return _with_movers(_Draft("point", points=_numbers(points)), sentence)
+    decided = DECIDED_THAT.search(sentence)
+    if decided and not SUBJECT_RECOMMENDATION.search(sentence):
+        return _with_movers(_Draft("motion", _motion_text(decided.group("text"))), sentence)
+    return _Draft("recommendation")
+
+
+def _with_movers(draft: _Draft, sentence: str) -> _Draft:
+    """ "… budgetforslag fremlagt af (Ø)": who moved it."""
+    laid = LAID_BY.search(sentence)
+    if laid:
+        draft.moved_by, draft.parties = read_who(laid.group("who"))
+    return draft
+
+
+def _point_numbers(point: re.Match[str]) -> list[str]:
+    """ "2.-4." -> ["2", "3", "4"]; "Ad Punkt 1 b" -> ["1b"]."""
+    first = (point.group("ad") or point.group("first") or point.group("alone")).replace(" ", "")
+    first += point.group("letter") or ""
+    last = point.group("ad_last") or point.group("last")
+    if last and first.isdigit() and int(last) > int(first):
+        return [str(n) for n in range(int(first), int(last) + 1)]
+    return [first]
+
+
+def _numbers(points: re.Match[str]) -> list[str]:
+    """ "punkt 2 og 3" -> ["2", "3"]; "punkterne 2-4" -> ["2", "3", "4"]; "indstilling 2" -> ["2"]."""
+    if points.group("number"):
+        return [points.group("number")]
+    numbers: list[str] = []
+    for first, dash, last in re.findall(r"(\d{1,2}[a-z]?)(?:\s*([-–])\s*(\d{1,2}))?", points.group("points")):
+        if dash and first.isdigit() and int(last) > int(first):
+            numbers += [str(n) for n in range(int(first), int(last) + 1)]
+        else:
+            numbers.append(first)
+    return list(dict.fromkeys(numbers))
+
+
+def _continues(draft: _Draft, sentence: str) -> bool:
+    """A moved motion's next sentences, before it is voted on, are more of its text ("Herudover skal
+    administrationen …", a numbered list of what it asks for), unless one says how it ended."""
+    moved = draft.kind in {"motion", "amendment", "procedure"}
+    return moved and not draft.votes and not STATED.match(sentence) and not _moves(sentence)
+
+
+def _closes(current: _Draft | None, sentence: str, votes: list[Vote]) -> _Draft | None:
+    """After a moved motion's votes, the committee's decision ("Økonomiudvalget anbefaler, at …")
+    puts the recommendation to the vote: later votes are on it, not on the motion before."""
+    if current is None or votes or not current.votes or current.kind not in {"motion", "amendment", "procedure"}:
+        return None
+    return _Draft("recommendation") if DECIDES.search(sentence) else None
+
+
+def _moves(sentence: str) -> bool:
+    return any(pattern.match(sentence) for pattern in (MOVED, MOVED_BY_FROM, PROPOSED, VOTED_ON, PUT_TO_VOTE))
+
+
+def _existing(drafts: list[_Draft], started: _Draft) -> _Draft | None:
+    """The same recommendation or point, named again: "Indstillingen blev herefter godkendt"."""
+    for draft in drafts:
+        if (
+            draft.kind == started.kind
+            and started.kind in {"recommendation", "point"}
+            and draft.points == started.points
+        ):
+            return draft
+    return None
+
+
+def _targets(vote: Vote, drafts: list[_Draft], current: _Draft | None) -> list[tuple[Vote, _Draft | None]]:
+    """The motion(s) a vote is on: the ones it names ("For indstillingen stemte …", "Ad 2, imod stemte …",
+    "for V's ændringsforslag", "imod punkt 2 og 3": one vote on each), else the current one.
+    "For administrationens indstilling" under a numbered point is about that point."""
+    subject = vote.subject or ""
+    points = SUBJECT_POINTS.search(subject)
+    if points:
+        numbers = _numbers(points)
+        if len(numbers) == 1:
+            return [(vote, _point(drafts, numbers[0]))]
+        return [(vote.model_copy(update={"subject": f"punkt {n}"}), _point(drafts, n)) for n in numbers]
+    if SUBJECT_AMENDMENT.search(subject):
+        return [(vote, _amendment(drafts, subject) or current)]
+    if SUBJECT_RECOMMENDATION.search(subject) and (current is None or current.kind != "point"):
+        found = next((d for d in drafts if d.kind == "recommendation"), None)
+        if found is None:
+            found = _Draft("recommendation")
+            drafts.append(found)
+        return [(vote, found)]
+    return [(vote, current)]
+
+
+def _point(drafts: list[_Draft], number: str) -> _Draft:
+    """The point's motion, begun if the text has not named it before."""
+    found = next((d for d in drafts if d.kind == "point" and number in d.points), None)
+    if found is None:
+        found = _Draft("point", points=[number])
+        drafts.append(found)
+    return found
+
+
+def _amendment(drafts: list[_Draft], subject: str) -> _Draft | None:
+    """The amendment a vote names: the last one moved, or one the text names by its mover only
+    ("Liselott Blixt og V stemmer for V's ændringsforslag")."""
+    moved = next((d for d in reversed(drafts) if d.kind == "amendment"), None)
+    named = AMENDMENT_OF.search(subject)
+    if moved is not None or named is None:
+        return moved
+    names, parties = read_who(named.group("who") or named.group("who2"))
+    draft = _Draft("amendment", moved_by=names, parties=parties)
+    drafts.append(draft)
+    return draft
+
+
+def _one_vote(votes: list[Vote]) -> bool:
+    """Votes that are one vote: each side in one run ("For: A. Imod: V. B undlod. C undlod." is one
+    vote; "Imod: Ø. For: A. Imod: Ø." is two)."""
+    runs = [option for option, _ in groupby(vote.option for vote in votes)]
+    return len(runs) == len(set(runs))
+
+
+def _finish(draft: _Draft, drafts: list[_Draft], before_said: list[str]) -> Motion:
+    return Motion(
+        kind=draft.kind,
+        text=draft.text,
+        moved_by=draft.moved_by,
+        moved_by_parties=draft.parties,
+        points=draft.points,
+        votes=draft.votes,
+        result=_result(draft) or (_point_result(draft, drafts, before_said) if draft.kind == "point" else None),
+    )
+
+
+def _result(draft: _Draft) -> MotionResult | None:
+    """What the text says of the motion ("2. Anbefales ikke.", "Forslaget blev forkastet"), else what
+    its counts settle."""
+    said = "\n".join(draft.said)
+    for result, pattern in MOTION_RESULTS:
+        if pattern.search(said):
+            return result
+    counts = {vote.option: vote.count for vote in draft.votes if vote.count is not None}
+    voted = {vote.option for vote in draft.votes}
+    if "for" in counts and "against" in counts:
+        for_count, against = counts["for"], counts["against"]
+        return "adopted" if for_count > against else "rejected" if for_count < against else "lapsed"
+    majority = {vote.option for vote in draft.votes if MAJORITY.match(vote.text)}
+    if majority in ({"for"}, {"against"}):
+        return "adopted" if majority == {"for"} else "rejected"  # "Et flertal (…) stemte for."
+    if counts.get("against") == 0 and "for" in voted:
+        return "adopted"  # "For stemte: A, B og C. Imod stemte: ingen"
+    if counts.get("for") == 0 and "against" in voted:
+        return "rejected"
+    return None
+
+
+def _point_result(draft: _Draft, drafts: list[_Draft], before_said: list[str]) -> MotionResult | None:
+    """A point's result stated elsewhere: by the points it spans ("1.-4. (V) stemmer imod" after
+    "1.-2. Godkendt." and "3.-4. Godkendt."), or for the recommendation as a whole before any vote
+    ("Byrådet godkendte Økonomiudvalgets indstilling. Ad 2b: imod stemte Ø")."""
+    within = [d for d in drafts if d is not draft and d.kind == "point" and set(d.points) <= set(draft.points)]
+    results = {_result(d) for d in within}
+    if {p for d in within for p in d.points} == set(draft.points) and len(results) == 1 and None not in results:
+        return results.pop()
+    of_whole = before_said + [sentence for d in drafts if d.kind == "recommendation" for sentence in d.said]
+    whole = "\n".join(sentence for sentence in of_whole if SUBJECT_RECOMMENDATION.search(sentence))
+    return next((result for result, pattern in MOTION_RESULTS if pattern.search(whole)), None)
+
+
+def _motion_text(text: str) -> str | None:
+    cleaned = text.strip().strip('"“”„').strip()
+    return cleaned or None

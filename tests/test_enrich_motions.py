@@ -1,0 +1,270 @@
+"""Vote events: each vote tied to the motion it decided, who moved it, and how it ended.
+
+The decisions are written for these tests in the shapes real minutes use (moved motions followed by
+their votes, amendments "fra V", "Ad 2" parts, numbered points, tallies that name a point, budget
+proposals with lettered points); enrich/motions.py reads them by the order of the text.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from referat.enrich.motions import read_motions
+from referat.enrich.votes import vote_sentences
+from referat.model import Motion, Vote
+from tests.helpers import parse_text
+
+
+def motions_of(text: str) -> tuple[list[Motion], list[Vote]]:
+    return read_motions(vote_sentences(text, []))
+
+
+def sides(motion: Motion) -> dict[str, list[str]]:
+    return {vote.option: [*vote.names, *vote.parties] for vote in motion.votes}
+
+
+def test_three_motions_moved_in_the_meeting_each_with_its_votes() -> None:
+    motions, votes = motions_of(
+        "Anna Holm (Ø) stiller forslag om, at alle besparelser på biblioteket rulles tilbage.\n\n"
+        "Anna Holm (Ø) stemmer for.\n\n"
+        "V og Per Lund (UP) stemmer imod.\n\n"
+        "A og C undlader.\n\n"
+        "V og Per Lund (UP) stiller forslag om, at åbningstiden om lørdagen genindføres. "
+        "Herudover skal administrationen fremlægge en samlet sag inden budgetforhandlingerne.\n\n"
+        "V, Per Lund (UP) og Anna Holm (Ø) stemmer for.\n\n"
+        "A og C undlader.\n\n"
+        "A stiller forslag om at bogbussen kører som hidtil.\n\n"
+        "A og Anna Holm (Ø) stemmer for.\n\n"
+        "V og Per Lund (UP) stemmer imod.\n\n"
+        "Orienteringen fra KL vedlægges referatet."
+    )
+    assert [(m.kind, m.moved_by, m.moved_by_parties) for m in motions] == [
+        ("motion", ["Anna Holm"], ["Ø"]),
+        ("motion", ["Per Lund"], ["V", "UP"]),
+        ("motion", [], ["A"]),
+    ]
+    assert motions[0].text == "at alle besparelser på biblioteket rulles tilbage."
+    # the motion's text runs on until it is voted on
+    assert motions[1].text is not None and motions[1].text.endswith("inden budgetforhandlingerne.")
+    assert sides(motions[0]) == {"for": ["Anna Holm", "Ø"], "against": ["Per Lund", "V", "UP"], "abstain": ["A", "C"]}
+    assert sides(motions[2]) == {"for": ["Anna Holm", "A", "Ø"], "against": ["Per Lund", "V", "UP"]}
+    # nothing says how they ended and no counts settle it: left empty, not guessed
+    assert [m.result for m in motions] == [None, None, None]
+    # the item's votes are all there, in the order of the text, each pointing at its motion
+    assert [vote.motion for vote in votes] == [0, 0, 0, 1, 1, 2, 2]
+
+
+def test_an_amendment_from_a_party_rejected_as_the_text_says() -> None:
+    motions, _ = motions_of(
+        "Ændringsforslag fra V: at projektet udskydes et år.\n"
+        "For stemte: V og C.\n"
+        "Imod stemte: A, F og Ø.\n"
+        "Ændringsforslaget blev forkastet.\n"
+        "Herefter blev indstillingen godkendt med 9 stemmer mod 4."
+    )
+    assert (motions[0].kind, motions[0].moved_by_parties, motions[0].result) == ("amendment", ["V"], "rejected")
+    assert motions[0].text == "at projektet udskydes et år."
+    assert sides(motions[0]) == {"for": ["V", "C"], "against": ["A", "F", "Ø"]}
+    assert motions[1].kind == "recommendation" and motions[1].result == "adopted"
+
+
+def test_counts_settle_a_result_the_text_does_not_state() -> None:
+    motions, _ = motions_of(
+        "Enhedslisten stillede forslag om, at taksten fastholdes.\nFor stemte 3 (Ø og F).\nImod stemte 12 (A, V og C)."
+    )
+    assert motions[0].result == "rejected"
+    assert motions[0].moved_by_parties == ["Ø"]
+
+
+def test_a_tie_lapses() -> None:
+    motions, _ = motions_of("Ad 2.\n\nFor: Gruppe A og C.\n\nImod: Gruppe F og Ø.\n\nBortfaldet pga. stemmelighed.")
+    assert [(m.kind, m.points, m.result) for m in motions] == [("point", ["2"], "lapsed")]
+
+
+def test_ad_parts_and_numbered_points_carry_their_own_votes() -> None:
+    motions, _ = motions_of(
+        "Byrådet godkendte Økonomiudvalgets indstilling.\n\nAd 2, imod stemte: F og Ø.\n\nAd 3 , imod stemte: Ø."
+    )
+    # the points were approved with the recommendation as a whole
+    assert [(m.points, sides(m), m.result) for m in motions] == [
+        (["2"], {"against": ["F", "Ø"]}, "adopted"),
+        (["3"], {"against": ["Ø"]}, "adopted"),
+    ]
+    motions, _ = motions_of(
+        "1.-2. Anbefales ikke.\n\nTo medlemmer (V) stemte imod.\n\nEt medlem (Ø) stemte for.\n\n3. Anbefales."
+    )
+    assert [(m.points, m.result) for m in motions] == [(["1", "2"], "rejected")]
+
+
+def test_a_numbered_point_whose_sentence_is_its_vote_has_no_text() -> None:
+    motions, _ = motions_of("1. Imod stemte UP. V og A undlader.\n\n2. For stemte UP. V og A undlader.")
+    assert [(m.points, m.text, sides(m)) for m in motions] == [
+        (["1"], None, {"against": ["UP"], "abstain": ["V", "A"]}),
+        (["2"], None, {"for": ["UP"], "abstain": ["V", "A"]}),
+    ]
+
+
+def test_a_tally_that_names_a_point_votes_on_that_point() -> None:
+    motions, _ = motions_of(
+        "Byrådet godkendte Økonomiudvalgets indstillingspunkt 1.\n"
+        "Med stemmerne 18 for og 2 imod godkendte Byrådet Økonomiudvalgets indstillingspunkt 2.\n"
+        "For stemte: (V), (A) og (D).\n"
+        "Imod stemte: (F) og (Ø)."
+    )
+    assert [(m.kind, m.points, m.result) for m in motions] == [("point", ["2"], "adopted")]
+    assert [vote.count for vote in motions[0].votes] == [18, 2]
+
+
+def test_budget_proposals_with_lettered_points_and_who_laid_them_before_the_council() -> None:
+    motions, _ = motions_of(
+        "Med stemmerne 1 for og 20 imod afviste Byrådet indstillingspunkt 1a - budgetforslag fremlagt af (Ø).\n\n"
+        "For stemte: (Ø).\n\n"
+        "Imod stemte: (V), (A), (C) og (F).\n\n"
+        "Med stemmerne 19 for og 2 imod godkendte Byrådet indstillingspunkt 1b – budgetforslag fremlagt af "
+        "partierne (V), (A) og (C).\n\n"
+        "For stemte: (V), (A) og (C).\n\n"
+        "Imod stemte: (Ø) og (F)."
+    )
+    assert [(m.points, m.moved_by_parties, m.result) for m in motions] == [
+        (["1a"], ["Ø"], "rejected"),
+        (["1b"], ["V", "A", "C"], "adopted"),
+    ]
+
+
+def test_lettered_points_written_with_a_space() -> None:
+    motions, _ = motions_of(
+        "1 a. Ikke godkendt\n\nFor stemte: Ø\n\nImod stemte: V, A og C\n\n"
+        "1 b. Godkendt\n\nFor stemte: V, A og C\n\nImod stemte: Ø\n\n2. Godkendt."
+    )
+    assert [(m.points, m.result, sides(m)) for m in motions] == [
+        (["1a"], "rejected", {"for": ["Ø"], "against": ["V", "A", "C"]}),
+        (["1b"], "adopted", {"for": ["V", "A", "C"], "against": ["Ø"]}),
+    ]
+
+
+def test_what_the_chair_put_to_the_vote() -> None:
+    motions, _ = motions_of(
+        "Herefter satte formanden Eva Sø (A) kandidatur til afstemning. Eva Sø (A) stemte for, Kim Ager (F) "
+        "stemte imod. Bo Hald (V) undlod at stemme.\n\n"
+        "Herefter satte formanden Kim Agers (F) kandidatur til afstemning. Eva Sø (A) stemte imod, Kim Ager (F) "
+        "stemte for. Bo Hald (V) undlod at stemme."
+    )
+    assert [(m.kind, m.text, sorted(sides(m))) for m in motions] == [
+        ("motion", "Eva Sø (A) kandidatur", ["abstain", "against", "for"]),
+        ("motion", "Kim Agers (F) kandidatur", ["abstain", "against", "for"]),
+    ]
+
+
+def test_a_vote_on_two_points_is_a_vote_on_each() -> None:
+    motions, votes = motions_of(
+        "Økonomiudvalget anbefaler overfor Byrådet, at fagudvalgets indstilling godkendes.\n\n"
+        "Mette Berg (Ø) stemte imod punkt 2 og 3.\n\n"
+        "Ole Sand (A) undlod at tage stilling til punkt 2."
+    )
+    assert [(m.points, sides(m)) for m in motions] == [
+        (["2"], {"against": ["Mette Berg", "Ø"], "abstain": ["Ole Sand", "A"]}),
+        (["3"], {"against": ["Mette Berg", "Ø"]}),
+    ]
+    assert [(vote.subject, vote.motion) for vote in votes] == [("punkt 2", 0), ("punkt 3", 1), ("punkt 2", 0)]
+
+
+def test_a_numbered_list_inside_an_amendment_is_its_text_not_points() -> None:
+    motions, _ = motions_of(
+        "(C) stillede et ændringsforslag:\n"
+        "Udvalget beslutter, at administrationen undersøger:\n\n"
+        "1. Erfaringer fra andre kommuner.\n"
+        "2. Prisen på støjreducerende asfalt.\n\n"
+        "For stemte (C) og (A).\n\n"
+        "(V) undlod.\n\n"
+        "1. og 2. Ikke godkendt."
+    )
+    assert len(motions) == 1
+    amendment = motions[0]
+    assert (amendment.kind, amendment.moved_by_parties) == ("amendment", ["C"])
+    assert amendment.text is not None and "støjreducerende asfalt" in amendment.text
+    assert sides(amendment) == {"for": ["C", "A"], "abstain": ["V"]}
+
+
+def test_votes_that_are_not_one_vote_and_name_nothing_stay_untied() -> None:
+    motions, votes = motions_of("Imod stemte: Ø.\n\nFor stemte: A.\n\nImod stemte: Ø.")
+    assert motions == []
+    assert [vote.motion for vote in votes] == [None, None, None]
+
+
+def test_votes_before_any_motion_that_form_one_vote_were_on_the_recommendation() -> None:
+    motions, _ = motions_of(
+        "Økonomiudvalget anbefaler overfor Byrådet, at indstillingen godkendes.\n"
+        "Lise Blom (UP) undlod at tage stilling.\n"
+        "Mads Dam (Ø) undlod at tage stilling."
+    )
+    assert [(m.kind, m.result, len(m.votes)) for m in motions] == [("recommendation", "adopted", 2)]
+
+
+def test_no_one_against_and_a_majority_for_settle_adoption() -> None:
+    motions, _ = motions_of(
+        "Udvalget stemte om, hvorvidt Jens Lund kunne deltage i sagens behandling.\n\n"
+        "For stemte:\n\nKaren Ravn (V), Jens Lund (A) og Bo Hald (Ø)\n\n"
+        "Imod stemte: ingen"
+    )
+    assert [(m.kind, m.result) for m in motions] == [("procedure", "adopted")]
+    assert sides(motions[0])["for"] == ["Karen Ravn", "Jens Lund", "Bo Hald", "V", "A", "Ø"]
+    motions, _ = motions_of("Et flertal af udvalget (Eva Sø og Kim Ager) stemte for.\n\nLone Vig stemte imod.")
+    assert motions[0].result == "adopted"
+
+
+def test_a_later_decision_closes_the_motion_before_it() -> None:
+    motions, _ = motions_of(
+        "Udvalget stemte om, hvorvidt Jens Lund var inhabil.\n"
+        "Imod stemte: ingen\n"
+        "For stemte: V og A.\n"
+        "Økonomiudvalget anbefaler overfor Byrådet, at indstillingen godkendes.\n"
+        "Karen Ravn (C) undlod at tage stilling."
+    )
+    assert [(m.kind, [v.option for v in m.votes]) for m in motions] == [
+        ("procedure", ["against", "for"]),
+        ("recommendation", ["abstain"]),
+    ]
+
+
+def test_a_parsed_item_keeps_all_votes_and_its_motions_agree_with_them() -> None:
+    document = parse_text(
+        "Greve Kommune\nReferat\nØkonomiudvalget\nMødedato: 06-03-2023 kl. 17:00\n\n"
+        "Punkt 1: Energitiltag\nSagsnr.: 23/0001\nBeslutning\n"
+        "A stiller forslag om at temperaturen hæves.\n\nA stemmer for.\n\nV stemmer imod.\n"
+    )
+    item = document.agenda_items[0]
+    assert item.decision is not None
+    assert [(m.kind, m.moved_by_parties) for m in item.decision.motions] == [("motion", ["A"])]
+    assert [vote.motion for vote in item.votes] == [0, 0]
+
+
+DECISION_WORDS = st.sampled_from(
+    [
+        "A stiller forslag om, at X.",
+        "Ændringsforslag fra V: at Y.",
+        "Ad 2, imod stemte: F og Ø.",
+        "1. Godkendt.",
+        "2.-3. Anbefales ikke.",
+        "For stemte: A og C.",
+        "Imod stemte: ingen",
+        "Mette Berg (Ø) stemte imod punkt 2 og 3.",
+        "B undlod at stemme.",
+        "Forslaget blev forkastet.",
+        "Med stemmerne 9 for og 8 imod godkendte byrådet indstillingen.",
+        "Økonomiudvalget anbefaler, at indstillingen godkendes.",
+        "",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(DECISION_WORDS, max_size=12))
+def test_every_vote_is_kept_and_points_at_a_motion_that_holds_it(sentences: list[str]) -> None:
+    text = "\n\n".join(sentences)
+    read = vote_sentences(text, [])
+    motions, votes = read_motions(read)
+    assert len(votes) >= sum(len(found) for _, found in read)  # a vote on two points is two
+    for index, motion in enumerate(motions):
+        assert motion.votes == [vote for vote in votes if vote.motion == index]
+    assert all(vote.motion is None or 0 <= vote.motion < len(motions) for vote in votes)
