@@ -94,6 +94,21 @@ OutcomeOption = Annotated[
         help='Only items with this outcome: a code or its Danish label ("Godkendt").',
     ),
 ]
+VotedOption = Annotated[
+    bool | None, typer.Option("--voted/--not-voted", help="Only items decided by a vote, or only items without one.")
+]
+VoterPartyOption = Annotated[
+    str | None, typer.Option("--party", callback=valid_text, help='Only items where this party voted, e.g. "Ø".')
+]
+VoterOption = Annotated[
+    str | None, typer.Option("--member", callback=valid_text, help="Only items where this member voted (full name).")
+]
+VoteSideOption = Annotated[
+    str | None,
+    typer.Option(
+        "--vote", callback=coded(labels.VOTES), help="With --party or --member: how they voted: for, against, abstain."
+    ),
+]
 MovedByOption = Annotated[
     str | None,
     typer.Option("--moved-by", callback=valid_text, help='Only items with a motion this party moved, e.g. "V".'),
@@ -354,13 +369,28 @@ def _filters(
     public: bool | None,
     moved_by: str | None = None,
     motion_result: str | None = None,
+    votes: tuple[bool | None, str | None, str | None, str | None] = (None, None, None, None),
 ) -> Any:
     from referat.store.search import Filters
 
     for label, value in (("--from", date_from), ("--to", date_to)):
         if value and not ISO_DATE.match(value):
             raise typer.BadParameter(f"{value!r} is not a date like 2024-05-31", param_hint=label)
-    return Filters(body, committee, date_from, date_to, outcome, public, moved_by=moved_by, motion_result=motion_result)
+    voted, party, member, side = votes
+    return Filters(
+        body,
+        committee,
+        date_from,
+        date_to,
+        outcome,
+        public,
+        moved_by=moved_by,
+        motion_result=motion_result,
+        voted=voted,
+        vote_party=party,
+        vote_member=member,
+        vote_option=side,
+    )
 
 
 # A query may start with "-" ("-budget"): an unknown option is taken as the query, not refused.
@@ -376,6 +406,10 @@ def search(
     public: PublicOption = None,
     moved_by: MovedByOption = None,
     motion_result: MotionResultOption = None,
+    voted: VotedOption = None,
+    party: VoterPartyOption = None,
+    member: VoterOption = None,
+    vote: VoteSideOption = None,
     limit: Annotated[int, typer.Option(min=1, max=500, help="Hits per page.")] = 20,
     page: Annotated[int, typer.Option(min=1, help="Page number.")] = 1,
     as_json: JsonOption = False,
@@ -383,7 +417,9 @@ def search(
     """Search agenda items in Danish: stems and compound words ("indsats" finds "beskæftigelsesindsatsen")."""
     from referat.store.search import search as run_search
 
-    filters = _filters(body, committee, date_from, date_to, outcome, public, moved_by, motion_result)
+    filters = _filters(
+        body, committee, date_from, date_to, outcome, public, moved_by, motion_result, (voted, party, member, vote)
+    )
     result = run_search(_open(db), query, filters, limit=limit, offset=(page - 1) * limit)
     if as_json:
         print_json({"query": query, "total": result.total, "hits": result.hits, "facets": result.facets})
@@ -396,10 +432,17 @@ def search(
             f"{escape(hit.body or '?')} · {escape(hit.organization or '?')} · {hit.date or '?'} · item {hit.number} · "
             f"{', '.join(hit.outcomes) or '-'}\n{snippet}"
         )
-    labels = {"body": "municipality", "organization": "committee", "year": "year", "outcome": "outcome"}
+    names = {
+        "body": "municipality",
+        "organization": "committee",
+        "year": "year",
+        "outcome": "outcome",
+        "vote": "decided by vote",
+        "public": "open or closed",
+    }
     for name, values in result.facets.items():
         if values:
-            out.print(f"\n[dim]{labels[name]}:[/dim] " + ", ".join(f"{escape(v)} ({n})" for v, n in values[:8]))
+            out.print(f"\n[dim]{names[name]}:[/dim] " + ", ".join(f"{escape(v)} ({n})" for v, n in values[:8]))
 
 
 def _markup_snippet(snippet: str) -> str:
@@ -589,6 +632,10 @@ def export(
     ] = False,
     moved_by: MovedByOption = None,
     motion_result: MotionResultOption = None,
+    voted: VotedOption = None,
+    party: VoterPartyOption = None,
+    member: VoterOption = None,
+    vote: VoteSideOption = None,
 ) -> None:
     """Export agenda items with their meeting facts as JSON or CSV (one row per item; yes/no as ja/nej)."""
     from referat.serve.export import write_csv, write_json
@@ -600,7 +647,9 @@ def export(
         raise typer.BadParameter("choose json or csv (--excel writes csv)", param_hint="--format")
     if base_url is not None and not is_web_url(base_url):
         raise typer.BadParameter(f"{base_url!r} is not an http:// or https:// URL", param_hint="--base-url")
-    filters = _filters(body, committee, date_from, date_to, outcome, public, moved_by, motion_result)
+    filters = _filters(
+        body, committee, date_from, date_to, outcome, public, moved_by, motion_result, (voted, party, member, vote)
+    )
     records = export_items(_open(db), filters)
     stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:

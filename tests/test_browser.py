@@ -137,6 +137,23 @@ def test_an_item_voted_on_three_times_shows_each_motion_and_its_votes(server: st
     expect(page.locator("ol.hits")).to_contain_text("Videreførsel af energitiltag på Greve Svømmehal")
 
 
+def test_find_items_decided_by_vote_and_how_a_member_voted(server: str, page: Page) -> None:
+    page.goto(server + "/soeg?q=")
+    page.locator("[data-facet=vote]").get_by_role("link", name="Afgjort ved afstemning").click()
+    expect(page).to_have_url(f"{server}/soeg?q=&afstemning=ja")
+    decided = page.locator("p.summary").inner_text()
+    expect(page.locator("[data-facet=vote] li.chosen")).to_contain_text("Afgjort ved afstemning")
+
+    page.goto(server + "/soeg?q=sv%C3%B8mmehal&udvalg=%C3%98konomiudvalget")
+    page.get_by_role("link", name="Punkt 3: Videreførsel af energitiltag på Greve Svømmehal").click()
+    page.locator("#afstemning article.motion").first.get_by_role("link", name="Liselott Blixt").click()
+    page.locator("p.voted-links").get_by_role("link", name="stemte imod").click()
+    expect(page.locator("[data-facet=voter]")).to_contain_text("Liselott Blixt stemte imod")
+    expect(page.locator("ol.hits")).to_contain_text("Videreførsel af energitiltag på Greve Svømmehal")
+    assert page.locator("p.summary").inner_text() != decided
+    _screenshot(page, "search-votes")
+
+
 def test_case_committee_person_and_municipality_pages(server: str, page: Page) -> None:
     page.goto(server + "/sag?nummer=22-011409")
     expect(page.locator('ol.timeline li a[href^="/punkt/"]')).to_have_count(2)

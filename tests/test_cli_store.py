@@ -289,3 +289,22 @@ def test_reread_parses_unchanged_documents_again(greve_votes: Path) -> None:
     reread = run("ingest", str(FIXTURES / "vote_events"), "--body", "Greve Kommune", "--reread", db=greve_votes)
     assert "5 documents: 5 stored, 0 replaced, 0 added, 0 superseded, 0 unchanged, 0 failed" in reread.stdout
     assert "0 problems" in run("check", db=greve_votes).stdout
+
+
+def test_search_and_export_by_who_voted_how(greve_votes: Path) -> None:
+    voted = json.loads(run("search", "", "--voted", "--json", db=greve_votes).stdout)
+    not_voted = json.loads(run("search", "", "--not-voted", "--json", db=greve_votes).stdout)
+    assert voted["total"] > 0 and voted["facets"]["vote"] == [["voted", voted["total"]]]
+    assert (
+        voted["total"] + not_voted["total"] == json.loads(run("search", "", "--json", db=greve_votes).stdout)["total"]
+    )
+    ø_against = json.loads(run("search", "", "--party", "Ø", "--vote", "imod", "--json", db=greve_votes).stdout)
+    assert 0 < ø_against["total"] < voted["total"]
+    rows = list(
+        csv.DictReader(
+            io.StringIO(run("export", "--format", "csv", "--party", "Ø", "--vote", "against", db=greve_votes).stdout)
+        )
+    )
+    assert len(rows) == ø_against["total"] and all("Ø" in row["against_parties"] for row in rows)
+    refused = run("search", "", "--vote", "maybe", db=greve_votes)
+    assert refused.returncode == 2 and "unknown vote 'maybe'" in refused.stderr

@@ -485,6 +485,31 @@ def test_motion_filters_in_the_page_the_api_and_the_feed(client: TestClient) -> 
     assert "Ukendt resultat “maybe”" in _page(client, "/soeg?forslag=maybe", 400)
 
 
+def test_vote_and_access_filters_in_the_page_the_api_and_the_feed(client: TestClient) -> None:
+    everything = client.get("/api/search").json()
+    voted = client.get("/api/search?afstemning=ja").json()
+    assert voted["total"] == dict((f["value"], f["count"]) for f in everything["facets"]["vote"])["voted"] > 0
+    assert voted["total"] + client.get("/api/search?afstemning=nej").json()["total"] == everything["total"]
+    against = client.get("/api/search", params={"parti": "v", "stemme": "Imod"}).json()
+    assert 0 < against["total"] < voted["total"]
+    assert against["total"] == client.get("/api/search", params={"parti": "V", "stemme": "against"}).json()["total"]
+    blixt = client.get("/api/search", params={"medlem": "Liselott Blixt", "stemme": "imod"}).json()
+    assert _svoemmehal_item(client) in [hit["item_id"] for hit in blixt["hits"]]
+    access = {f["value"]: f["count"] for f in everything["facets"]["public"]}
+    assert client.get("/api/search?adgang=lukket").json()["total"] == access["closed"] > 0
+    assert client.get("/api/search?adgang=%C3%A5ben").json()["total"] == access["open"]
+    page = _page(client, "/soeg?afstemning=ja&parti=V&stemme=imod")
+    assert _total(page) == against["total"]
+    assert "V stemte imod" in page.split('data-facet="voter"')[1]
+    assert "Afgjort ved afstemning" in page.split('data-facet="vote"')[1]
+    feed = client.get("/search.atom?parti=V&stemme=imod")
+    assert len(ET.fromstring(feed.content).findall(f"{ATOM}entry")) == min(against["total"], 50)
+    for parameter in ("afstemning", "stemme", "adgang"):
+        refused = client.get(f"/api/search?{parameter}=maybe")
+        assert refused.status_code == 400 and refused.json()["ok"] is False, parameter
+        assert client.get(f"/search.atom?{parameter}=maybe").status_code == 400
+
+
 def test_a_persons_votes_show_the_motion_they_were_on(client: TestClient) -> None:
     item = _svoemmehal_item(client)
     html = _page(client, f"/punkt/{item}")

@@ -1,6 +1,7 @@
-"""Vote events in the store: kept with their item, found by who moved them and how they ended, shown
-on a person's record, migrated into an older database and read again with `--reread`. Every test
-runs on SQLite and on PostgreSQL, over five real Greve meetings with several vote events each."""
+"""Votes and vote events in the store: kept with their item, found by who moved them and how they
+ended, by who voted how, shown on a person's record, migrated into an older database and read again
+with `--reread`. Every test runs on SQLite and on PostgreSQL, over five real Greve meetings with
+several vote events each."""
 
 from __future__ import annotations
 
@@ -87,3 +88,30 @@ def test_a_database_from_before_motions_is_migrated_and_reread(engine: Engine) -
     with engine.connect() as connection:
         assert connection.scalar(text("SELECT COUNT(*) FROM items")) == items_before
     assert len(titles(engine, Filters(moved_by="C"))) == 3
+
+
+def test_filters_by_who_voted_how_and_by_open_or_closed(engine: Engine) -> None:
+    ingest_vote_events(engine)
+    everything = search(engine, "", Filters(), limit=1)
+    by_vote = search(engine, "", Filters(voted=True), limit=500)
+    without = search(engine, "", Filters(voted=False), limit=1)
+    assert by_vote.total + without.total == everything.total
+    assert everything.facets["vote"] == [("voted", by_vote.total)]
+    assert all(get_item(engine, hit.item_id).item.votes for hit in by_vote.hits)
+    # F voted against Ø's and for nothing of the budget's first points, but against 1c
+    f_against = titles(engine, Filters(vote_party="f", vote_option="against"))
+    assert "Budget 2023-26 - 2. behandling" in f_against
+    ø_for = titles(engine, Filters(vote_party="Ø", vote_option="for"))
+    assert "Budget 2023-26 - 2. behandling" in ø_for  # for its own proposal, 1a
+    assert "Initiativretsforslag fra Det Konservative Folkeparti om akutpakke til skolerne" in ø_for
+    # a member by name, on one side
+    blixt_for = titles(engine, Filters(vote_member="liselott blixt", vote_option="for"))
+    assert "Initiativretsforslag fra Det Konservative Folkeparti om akutpakke til skolerne" in blixt_for
+    assert titles(engine, Filters(vote_member="Liselott Blixt")) == sorted(
+        set(blixt_for)
+        | set(titles(engine, Filters(vote_member="Liselott Blixt", vote_option="against")))
+        | set(titles(engine, Filters(vote_member="Liselott Blixt", vote_option="abstain")))
+    )
+    opened, closed = (search(engine, "", Filters(public=p), limit=1).total for p in (True, False))
+    assert dict(everything.facets["public"]) == {"open": opened, "closed": closed}
+    assert opened + closed == everything.total and closed > 0

@@ -108,6 +108,7 @@ def _templates() -> Jinja2Templates:
     )
     templates.env.tests["web_url"] = labels.is_web_url
     templates.env.globals["person_path"] = person_path
+    templates.env.globals["voted_phrases"] = labels.VOTED_PHRASES
     return templates
 
 

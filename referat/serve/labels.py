@@ -30,6 +30,7 @@ OUTCOME_LABELS: dict[str, str] = {
     Outcome.OTHER: "Andet",
 }
 VOTE_LABELS = {"for": "For", "against": "Imod", "abstain": "Undlod"}
+VOTED_PHRASES = {"for": "stemte for", "against": "stemte imod", "abstain": "undlod at stemme"}
 MOTION_RESULT_LABELS = {"adopted": "Vedtaget", "rejected": "Forkastet", "lapsed": "Bortfaldet"}
 MOTION_KIND_LABELS = {
     "recommendation": "Indstillingen",
@@ -83,6 +84,9 @@ class Choice:
 
 OUTCOMES = Choice({str(code): label for code, label in OUTCOME_LABELS.items()}, "outcome", "udfald")
 MOTION_RESULTS = Choice(MOTION_RESULT_LABELS, "motion result", "resultat")
+VOTES = Choice(VOTE_LABELS, "vote", "stemme")
+ACCESS = Choice({"open": "Åben", "closed": "Lukket"}, "access", "adgang")  # an item open to the public, or not
+DECIDED_BY_VOTE = Choice({"yes": "Ja", "no": "Nej"}, "vote filter", "afstemning")
 
 
 def outcome_label(outcome: str) -> str:

@@ -28,6 +28,8 @@ PAGE_SIZE = 20
 FACET_PARAMETERS = {"body": "kommune", "organization": "udvalg", "year": "aar", "outcome": "udfald"}
 # Filters on the vote events of an item, with the title the search page shows them under.
 MOTION_PARAMETERS = {"forslag_fra": "Forslag stillet af", "forslag": "Forslag"}
+# Filters on how an item was decided and who could see it; each value is a code the page shows in Danish.
+VOTE_PARAMETERS = ("afstemning", "parti", "medlem", "stemme", "adgang")
 
 
 class RequestError(Exception):
@@ -65,6 +67,11 @@ class SearchForm:
     udfald: str | None = None
     forslag_fra: str | None = None  # a party letter: items with a motion it moved
     forslag: str | None = None  # adopted | rejected | lapsed: items with a motion that ended so
+    afstemning: str | None = None  # yes: decided by vote; no: without a vote
+    parti: str | None = None  # a party letter that voted …
+    medlem: str | None = None  # … or a member, by name …
+    stemme: str | None = None  # … for, against or abstained
+    adgang: str | None = None  # open | closed
     side: int = 1
 
     @property
@@ -78,10 +85,15 @@ class SearchForm:
             outcome=self.udfald,
             moved_by=self.forslag_fra,
             motion_result=self.forslag,
+            voted=None if self.afstemning is None else self.afstemning == "yes",
+            vote_party=self.parti,
+            vote_member=self.medlem,
+            vote_option=self.stemme,
+            public=None if self.adgang is None else self.adgang == "open",
         )
 
     def parameters(self, **changes: Any) -> dict[str, Any]:
-        chosen = {key: getattr(self, key) for key in (*FACET_PARAMETERS.values(), *MOTION_PARAMETERS)}
+        chosen = {key: getattr(self, key) for key in (*FACET_PARAMETERS.values(), *MOTION_PARAMETERS, *VOTE_PARAMETERS)}
         values = {"q": self.q, **chosen, "side": self.side}
         values.update(changes)
         return {key: value for key, value in values.items() if value not in (None, "", 1) or key == "q"}
@@ -105,6 +117,11 @@ def search_form(
     udfald: str | None = None,
     forslag_fra: str | None = Query(default=None, max_length=32),
     forslag: str | None = None,
+    afstemning: str | None = None,
+    parti: str | None = Query(default=None, max_length=32),
+    medlem: str | None = Query(default=None, max_length=200),
+    stemme: str | None = None,
+    adgang: str | None = None,
     side: int = Query(default=1, ge=1, le=10_000),
 ) -> SearchForm:
     return SearchForm(
@@ -115,6 +132,11 @@ def search_form(
         _code(labels.OUTCOMES, udfald),
         (forslag_fra or "").strip().upper() or None,
         _code(labels.MOTION_RESULTS, forslag),
+        _code(labels.DECIDED_BY_VOTE, afstemning),
+        (parti or "").strip().upper() or None,
+        (medlem or "").strip() or None,
+        _code(labels.VOTES, stemme),
+        _code(labels.ACCESS, adgang),
         side,
     )
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, ColumnElement, Engine, Select, func, literal, literal_column, select, tuple_
 
+from referat.parse.names import name_key
 from referat.store import schema
 from referat.store.analysis import stem, words
 from referat.store.ids import body_key, organization_key
@@ -28,7 +29,7 @@ OPERATOR_WORDS = re.compile(r"\b(?:AND|OR|NOT)\b")
 SNIPPET_WORDS = 36
 SNIPPET_CHARS_PER_WORD = 7
 WORD_REST = re.compile(r"\w*")
-FACETS = ("body", "organization", "year", "outcome")
+FACETS = ("body", "organization", "year", "outcome", "vote", "public")
 _COUNTERS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="referat-facets")
 
 
@@ -43,6 +44,10 @@ class Filters:
     case_number: str | None = None
     moved_by: str | None = None  # a party letter: items with a motion this party moved
     motion_result: str | None = None  # adopted | rejected | lapsed: items with a motion that ended so
+    voted: bool | None = None  # decided by vote (a vote is stated), or not
+    vote_party: str | None = None  # items where this party letter is on a side of a vote …
+    vote_member: str | None = None  # … or this member, by name
+    vote_option: str | None = None  # … on this side: for | against | abstain (any side when None)
 
 
 @dataclass(frozen=True)
@@ -144,7 +149,31 @@ def filter_conditions(filters: Filters) -> list[ColumnElement[bool]]:
         conditions.append(outcome_condition(Outcome(filters.outcome)))
     if filters.moved_by or filters.motion_result:
         conditions.append(items.c.seq.in_(_motions_matching(filters.moved_by, filters.motion_result)))
+    if filters.voted is not None:
+        voted = items.c.seq.in_(select(schema.votes.c.item_seq))
+        conditions.append(voted if filters.voted else ~voted)
+    if filters.vote_party or filters.vote_member or filters.vote_option:
+        conditions.append(
+            items.c.seq.in_(_votes_matching(filters.vote_party, filters.vote_member, filters.vote_option))
+        )
     return conditions
+
+
+def _votes_matching(party: str | None, member: str | None, option: str | None) -> Select[tuple[int]]:
+    """Items where `party` or `member` (or anyone, when neither is given) voted `option` (or at all)."""
+    votes, parties, voters, persons = schema.votes, schema.vote_parties, schema.vote_persons, schema.persons
+    found = select(votes.c.item_seq)
+    if party:
+        found = found.join(parties, parties.c.vote_id == votes.c.id).where(parties.c.party == party.strip().upper())
+    if member:
+        found = (
+            found.join(voters, voters.c.vote_id == votes.c.id)
+            .join(persons, persons.c.id == voters.c.person_id)
+            .where(persons.c.name_key == name_key(member))
+        )
+    if option:
+        found = found.where(votes.c.option == option)
+    return found
 
 
 def _motions_matching(party: str | None, result: str | None) -> Select[tuple[int]]:
@@ -170,7 +199,8 @@ def outcome_condition(outcome: Outcome) -> ColumnElement[bool]:
 
 
 def _facets(engine: Engine, found: list[ColumnElement[bool]]) -> tuple[int, dict[str, list[tuple[str, int]]]]:
-    """Total and counts per municipality, committee, year and outcome of the items meeting `found`.
+    """Total and counts per municipality, committee, year and outcome of the items meeting `found`, how
+    many were decided by vote ("vote": [("voted", n)]) and how many are open or closed ("public").
 
     PostgreSQL counts everything in one scan with GROUPING SETS. SQLite has none, so it runs two
     small groupings: (municipality, committee, year), whose few hundred groups add up to three facets
@@ -205,7 +235,17 @@ def _facets(engine: Engine, found: list[ColumnElement[bool]]) -> tuple[int, dict
                 select(items.c.outcomes, func.count()).where(*found).group_by(items.c.outcomes)
             ):
                 _count(counters, None, None, None, outcomes, n)
-    facets = {name: sorted(counter.items(), key=lambda pair: (-pair[1], pair[0])) for name, counter in counters.items()}
+        # Whether decided by vote, and open or closed: one more small count each, on both backends.
+        voted = connection.scalar(select(func.count()).where(*found, items.c.seq.in_(select(schema.votes.c.item_seq))))
+        counters["vote"]["voted"] = voted or 0
+        for public, n in connection.execute(
+            select(items.c.public, func.count()).where(*found).group_by(items.c.public)
+        ):
+            counters["public"]["open" if public else "closed"] += n
+    facets = {
+        name: sorted(((v, n) for v, n in counter.items() if n), key=lambda pair: (-pair[1], pair[0]))
+        for name, counter in counters.items()
+    }
     return total, facets
 
 
