@@ -1,9 +1,10 @@
 """The full-text index of agenda items, one implementation per backend.
 
-SQLite: an FTS5 table of Snowball stems (PyStemmer), ranked with bm25. PostgreSQL: a tsvector made
-by its own `danish` configuration, ranked with ts_rank, with the vocabulary found through a pg_trgm
-index. Both weight title over decision over the rest of the text, and both expand a query word to
-the compounds that contain it (store/analysis.py).
+Both index the word forms of store/analysis.py, so both find the same items. SQLite: an FTS5
+table of the forms, ranked with bm25, its vocabulary found through an FTS5 trigram table.
+PostgreSQL: a tsvector of the forms (the `simple` configuration only splits them), ranked with
+ts_rank, its vocabulary found through a pg_trgm index. Both weight title over decision over the
+rest of the text, and both expand a query word to the compounds it is a part of.
 """
 
 from __future__ import annotations
@@ -14,7 +15,14 @@ from typing import Protocol
 
 from sqlalchemy import Connection, Float, Integer, Subquery, TextClause, bindparam, text
 
-from referat.store.analysis import MIN_PART_LENGTH, contains_as_part, stem, words
+from referat.store.analysis import (
+    MIN_PART_LENGTH,
+    compound_position,
+    compound_prefixes,
+    related_words,
+    stem,
+    words,
+)
 
 MAX_EXPANSIONS = 300  # compounds per query word; more would make the query slow without helping
 SQLITE_WEIGHTS = "10.0, 5.0, 1.0"  # bm25 weights of title, decision, body
@@ -47,6 +55,10 @@ class QueryTerms:
         return not self.alternatives and not self.phrases
 
 
+class VocabularyLookup(Protocol):
+    def __call__(self, connection: Connection, word: str) -> Iterable[tuple[str, str]]: ...
+
+
 class SearchIndex(Protocol):
     def add(self, connection: Connection, rows: list[IndexedItem]) -> None: ...
     def remove(self, connection: Connection, seqs: list[int]) -> None: ...
@@ -59,10 +71,39 @@ def _vocabulary(rows: Iterable[IndexedItem]) -> set[str]:
     return {w for row in rows for field in (row.title, row.decision, row.body) for w in words(field)}
 
 
-def _part_of(candidates: Iterable[tuple[str, str]], word: str) -> list[str]:
-    """Stems of the vocabulary terms that hold `word` as a compound part."""
-    found = sorted({term_stem for term, term_stem in candidates if contains_as_part(term, word)})
+def _forms(text_: str) -> str:
+    """A field as the index holds it: its words' forms, space-separated."""
+    return " ".join(map(stem, words(text_)))
+
+
+def _part_of(connection: Connection, candidates: Iterable[tuple[str, str]], word: str) -> list[str]:
+    """Forms of the vocabulary terms that hold `word` as a compound part (store/analysis.py)."""
+    pairs = list(candidates)
+    prefixes = sorted({prefix for term, _ in pairs for prefix in compound_prefixes(term, word)})
+    known: set[str] = set()
+    if prefixes:
+        statement = text("SELECT term FROM search_terms WHERE term IN :terms").bindparams(
+            bindparam("terms", expanding=True)
+        )
+        known = set(connection.scalars(statement, {"terms": prefixes}))
+    found = sorted({form for term, form in pairs if compound_position(term, word, known)})
     return found[:MAX_EXPANSIONS]
+
+
+def _query_terms(
+    connection: Connection, query_words: list[str], phrases: list[str], vocabulary: VocabularyLookup
+) -> QueryTerms:
+    """Each query word with the forms it stands for: its own, a "-hed" noun's adjective, and the
+    compounds of the vocabulary it is a part of."""
+    alternatives = []
+    for word in query_words:
+        found: set[str] = set()
+        for related in related_words(word):
+            found.add(stem(related))
+            if len(related) >= MIN_PART_LENGTH:
+                found.update(_part_of(connection, vocabulary(connection, related), related))
+        alternatives.append(sorted(found))
+    return QueryTerms(alternatives, phrases)
 
 
 class SqliteIndex:
@@ -93,20 +134,19 @@ class SqliteIndex:
             connection.execute(statement, {"seqs": seqs})
 
     def terms(self, connection: Connection, query_words: list[str], phrases: list[str]) -> QueryTerms:
-        alternatives = []
-        for word in query_words:
-            found = {stem(word)}
-            if len(word) >= MIN_PART_LENGTH:
-                rows = connection.execute(
-                    text(
-                        "SELECT t.term, t.stem FROM search_terms_trigram g JOIN search_terms t ON t.rowid = g.rowid "
-                        "WHERE search_terms_trigram MATCH :pattern"
-                    ),
-                    {"pattern": f'"{word}"'},
-                )
-                found.update(_part_of(((r.term, r.stem) for r in rows), word))
-            alternatives.append(sorted(found))
-        return QueryTerms(alternatives, phrases)
+        return _query_terms(connection, query_words, phrases, self._holding)
+
+    @staticmethod
+    def _holding(connection: Connection, word: str) -> Iterable[tuple[str, str]]:
+        """Vocabulary terms that hold `word`, with their forms."""
+        rows = connection.execute(
+            text(
+                "SELECT t.term, t.stem FROM search_terms_trigram g JOIN search_terms t ON t.rowid = g.rowid "
+                "WHERE search_terms_trigram MATCH :pattern"
+            ),
+            {"pattern": f'"{word}"'},
+        )
+        return [(r.term, r.stem) for r in rows]
 
     def matches(self, terms: QueryTerms) -> Subquery:
         statement = text(
@@ -130,7 +170,7 @@ def _fts_string(value: str) -> str:
 
 
 class PostgresIndex:
-    """tsvector by the `danish` configuration; the vocabulary is searched through pg_trgm."""
+    """tsvector of the forms (the `simple` configuration); the vocabulary is searched through pg_trgm."""
 
     def add(self, connection: Connection, rows: list[IndexedItem]) -> None:
         if not rows:
@@ -138,36 +178,36 @@ class PostgresIndex:
         connection.execute(
             text(
                 "INSERT INTO item_search(item_seq, vector) VALUES (:seq, "
-                "setweight(to_tsvector('danish', :title), 'A') || setweight(to_tsvector('danish', :decision), 'B') "
-                "|| setweight(to_tsvector('danish', :body), 'C'))"
+                "setweight(to_tsvector('simple', :title), 'A') || setweight(to_tsvector('simple', :decision), 'B') "
+                "|| setweight(to_tsvector('simple', :body), 'C'))"
             ),
-            [{"seq": r.seq, "title": r.title, "decision": r.decision, "body": r.body} for r in rows],
+            [
+                {"seq": r.seq, "title": _forms(r.title), "decision": _forms(r.decision), "body": _forms(r.body)}
+                for r in rows
+            ],
         )
+        vocabulary = sorted(_vocabulary(rows))
         connection.execute(
             text(
-                "INSERT INTO search_terms(term, stem) "
-                "SELECT t, coalesce((tsvector_to_array(to_tsvector('danish', t)))[1], t) "
-                "FROM unnest(CAST(:terms AS text[])) AS t ON CONFLICT DO NOTHING"
+                "INSERT INTO search_terms(term, stem) SELECT * FROM unnest(CAST(:terms AS text[]), "
+                "CAST(:forms AS text[])) ON CONFLICT DO NOTHING"
             ),
-            {"terms": sorted(_vocabulary(rows))},
+            {"terms": vocabulary, "forms": [stem(term) for term in vocabulary]},
         )
 
     def remove(self, connection: Connection, seqs: list[int]) -> None:
         """Rows of item_search go with their items (ON DELETE CASCADE)."""
 
     def terms(self, connection: Connection, query_words: list[str], phrases: list[str]) -> QueryTerms:
-        alternatives = []
-        for word in query_words:
-            own = connection.scalar(text("SELECT tsvector_to_array(to_tsvector('danish', :w))"), {"w": word}) or []
-            found = set(own)
-            if len(word) >= MIN_PART_LENGTH:
-                rows = connection.execute(
-                    text("SELECT term, stem FROM search_terms WHERE term LIKE :pattern"), {"pattern": f"%{word}%"}
-                )
-                found.update(_part_of(((r.term, r.stem) for r in rows), word))
-            if found:
-                alternatives.append(sorted(found))
-        return QueryTerms(alternatives, phrases)
+        return _query_terms(connection, query_words, phrases, self._holding)
+
+    @staticmethod
+    def _holding(connection: Connection, word: str) -> Iterable[tuple[str, str]]:
+        """Vocabulary terms that hold `word`, with their forms."""
+        rows = connection.execute(
+            text("SELECT term, stem FROM search_terms WHERE term LIKE :pattern"), {"pattern": f"%{word}%"}
+        )
+        return [(r.term, r.stem) for r in rows]
 
     def matches(self, terms: QueryTerms) -> Subquery:
         query, params = self._tsquery(terms)
@@ -188,14 +228,41 @@ class PostgresIndex:
         params: dict[str, str] = {"q": " & ".join(groups)} if groups else {}
         query = "to_tsquery('simple', :q)" if groups else ""
         for i, phrase in enumerate(terms.phrases):
-            params[f"p{i}"] = phrase
-            part = f"phraseto_tsquery('danish', :p{i})"
+            params[f"p{i}"] = _forms(phrase)
+            part = f"phraseto_tsquery('simple', :p{i})"
             query = f"({query} && {part})" if query else part
         return query, params
 
 
 def _lexeme(value: str) -> str:
     return "'" + value.replace("\\", "").replace("'", "''") + "'"
+
+
+def reindex_all(connection: Connection, batch: int = 500) -> None:
+    """Index every stored item again, from its stored text (after the analysis has changed)."""
+    from referat.model import AgendaItem
+    from referat.store.ingest import body_text
+
+    if connection.dialect.name == "sqlite":
+        connection.execute(text("DELETE FROM item_fts"))
+        connection.execute(text("INSERT INTO search_terms_trigram(search_terms_trigram) VALUES ('delete-all')"))
+    else:
+        connection.execute(text("DELETE FROM item_search"))
+    connection.execute(text("DELETE FROM search_terms"))
+    index = search_index(connection)
+    last = -1
+    while True:
+        rows = connection.execute(
+            text("SELECT item_seq, decision, item FROM item_texts WHERE item_seq > :last ORDER BY item_seq LIMIT :n"),
+            {"last": last, "n": batch},
+        ).all()
+        if not rows:
+            return
+        items = [(row.item_seq, row.decision or "", AgendaItem.model_validate_json(row.item)) for row in rows]
+        index.add(
+            connection, [IndexedItem(seq, item.title, decision, body_text(item)) for seq, decision, item in items]
+        )
+        last = rows[-1].item_seq
 
 
 def search_index(connection: Connection) -> SearchIndex:

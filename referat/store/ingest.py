@@ -423,7 +423,7 @@ def _store_items(
     if vote_rows:
         _store_votes(connection, vote_rows, [v for item in agenda for v in item.votes], people)
     return [
-        IndexedItem(seq=seq, title=item.title, decision=row["decision"] or "", body=_body_text(item))
+        IndexedItem(seq=seq, title=item.title, decision=row["decision"] or "", body=body_text(item))
         for seq, item, row in zip(seqs, agenda, text_rows, strict=True)
     ]
 
@@ -460,7 +460,7 @@ def _store_votes(connection: Connection, rows: list[dict[str, Any]], votes: list
         connection.execute(insert(schema.vote_parties), party_rows)
 
 
-def _body_text(item: AgendaItem) -> str:
+def body_text(item: AgendaItem) -> str:
     """What the index reads besides title and decision: the other sections and the proposals."""
     kinds = {s.heading: s.kind for s in item.section_list}
     texts = [text for heading, text in item.sections.items() if kinds.get(heading) not in {"decision", "absence"}]

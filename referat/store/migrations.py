@@ -126,6 +126,14 @@ def _add_motions(connection: Connection) -> None:
     schema.metadata.create_all(connection, tables=[schema.motions, schema.motion_parties])
 
 
+def _reindex_word_forms(connection: Connection) -> None:
+    """9: the index holds store/analysis.py's word forms on both backends (before: Snowball stems on
+    SQLite, the `danish` configuration on PostgreSQL), so every stored item is indexed again."""
+    from referat.store.index import reindex_all
+
+    reindex_all(connection)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("create tables", _create_tables),
     ("create search index", _create_search_index),
@@ -135,6 +143,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("create the index for cancelled items", _create_cancelled_index),
     ("add reading reports to meetings", _add_reading_reports),
     ("add motions", _add_motions),
+    ("index word forms on both backends", _reindex_word_forms),
 ]
 
 

@@ -1,0 +1,119 @@
+"""Danish word matching without false friends (store/analysis.py), the same on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Engine, text
+
+from referat.sources.raw import RawDocument
+from referat.store.analysis import compound_position, related_words, stem
+from referat.store.index import reindex_all
+from referat.store.ingest import ingest
+from referat.store.search import search
+
+
+@pytest.mark.parametrize(
+    "same",
+    [
+        ("borger", "borgere", "borgerne", "borgers"),
+        ("indsats", "indsatsen", "indsatser", "indsatserne"),
+        ("ledighed", "ledigheden"),
+        ("ledig", "ledige"),
+        ("kommune", "kommunen", "kommuner", "kommunerne", "kommunens"),
+        ("proces", "processen"),
+    ],
+)
+def test_inflections_share_a_form(same: tuple[str, ...]) -> None:
+    assert len({stem(word) for word in same}) == 1, [stem(word) for word in same]
+
+
+@pytest.mark.parametrize(
+    ("word", "other"),
+    [("ledighed", "leder"), ("ledighed", "ledelse"), ("leder", "ledelse"), ("indsats", "indsat"), ("valg", "valgt"),
+     ("sag", "saglig"), ("plan", "plante")],
+)  # fmt: skip
+def test_false_friends_do_not_share_a_form(word: str, other: str) -> None:
+    assert stem(word) != stem(other)
+
+
+@pytest.mark.parametrize(
+    ("term", "word", "part"),
+    [
+        ("beskæftigelsesindsatsen", "indsats", True),  # the head, after a linking -s-
+        ("nytteindsats", "indsats", True),  # after a linking -e-
+        ("langtidsledigheden", "ledighed", True),
+        ("ledighedsydelse", "ledighed", True),  # the first part, before a linking -s-
+        ("skolevej", "vej", True),  # after a word of its own
+        ("samarbejde", "arbejde", False),
+        ("udarbejdet", "arbejde", False),
+        ("forældre", "ældre", False),
+        ("økonomiudvalget", "valg", False),
+        ("borgerbetjening", "borger", False),
+    ],
+)
+def test_compound_parts_by_their_place(term: str, word: str, part: bool) -> None:
+    assert compound_position(term, word, {"skole"}) is part
+
+
+def test_a_hed_noun_also_stands_for_its_adjective() -> None:
+    assert related_words("ledighed") == ["ledighed", "ledig"]
+    assert related_words("tryghed") == ["tryghed", "tryg"]
+    assert related_words("budget") == ["budget"]
+
+
+MINUTES = """Greve Kommune
+Referat
+Beskæftigelsesudvalget
+Mødedato: 01-02-2024 kl. 16:00
+
+Punkt 1: Langtidsledigheden i kommunen
+Sagsnr.: 24/0001
+Sagsfremstilling
+Langtidsledigheden er faldet, og flere langtidsledige er kommet i arbejde.
+Beslutning
+Taget til efterretning.
+
+Punkt 2: Ny leder af jobcentret
+Sagsnr.: 24/0002
+Sagsfremstilling
+Jobcentrets ledelse får en ny leder, som led i omorganiseringen.
+Beslutning
+Godkendt.
+
+Punkt 3: Beskæftigelsesindsatsen for unge
+Sagsnr.: 24/0003
+Sagsfremstilling
+Indsatsen samler de unge og deres forældre om et samarbejde med skolerne.
+Beslutning
+Godkendt.
+
+Punkt 4: Ældre ledige i job
+Sagsnr.: 24/0004
+Sagsfremstilling
+Ældre borgere, der er ledige, tilbydes en indsats med virksomhedspraktik.
+Beslutning
+Godkendt.
+"""
+
+
+def titles(engine: Engine, query: str) -> list[str]:
+    return sorted(hit.title for hit in search(engine, query).hits)
+
+
+def test_search_keeps_false_friends_apart_on_both_backends(engine: Engine) -> None:
+    assert ingest(engine, RawDocument(uri="greve.txt", data=MINUTES.encode())).status == "stored"
+    unemployment = ["Langtidsledigheden i kommunen", "Ældre ledige i job"]
+    assert titles(engine, "ledighed") == unemployment  # not the manager, the management or "som led i"
+    assert titles(engine, "leder") == ["Ny leder af jobcentret"]
+    assert titles(engine, "indsats") == ["Beskæftigelsesindsatsen for unge", "Ældre ledige i job"]
+    assert titles(engine, "ældre") == ["Ældre ledige i job"]  # not "forældre"
+    assert titles(engine, "arbejde") == ["Langtidsledigheden i kommunen"]  # not "samarbejde"
+    assert titles(engine, '"som led i"') == ["Ny leder af jobcentret"]
+
+
+def test_an_index_made_before_is_made_again_from_the_stored_items(engine: Engine) -> None:
+    ingest(engine, RawDocument(uri="greve.txt", data=MINUTES.encode()))
+    with engine.begin() as connection:
+        connection.execute(text("DELETE FROM search_terms"))
+        reindex_all(connection)
+    assert titles(engine, "ledighed") == ["Langtidsledigheden i kommunen", "Ældre ledige i job"]
