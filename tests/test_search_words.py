@@ -117,3 +117,25 @@ def test_an_index_made_before_is_made_again_from_the_stored_items(engine: Engine
         connection.execute(text("DELETE FROM search_terms"))
         reindex_all(connection)
     assert titles(engine, "ledighed") == ["Langtidsledigheden i kommunen", "Ældre ledige i job"]
+
+
+def test_title_matches_come_first_then_decision_matches(engine: Engine) -> None:
+    from referat.sources.files import find_documents, read_file
+    from tests.conftest import EXAMPLES
+
+    for path in find_documents(EXAMPLES):
+        ingest(engine, read_file(path))
+    hits = search(engine, "indsats", limit=100).hits
+    scores = [hit.score for hit in hits]
+    assert scores == sorted(scores, reverse=True)  # relevance orders each tier
+    tiers = [int(score) for score in scores]  # 2: every word in the title, 1: in the decision, 0: elsewhere
+    assert tiers[0] == 2 and tiers[-1] == 0
+    assert all("indsats" in hit.title.lower() for hit, tier in zip(hits, tiers, strict=True) if tier == 2)
+    assert not any("indsats" in hit.title.lower() for hit, tier in zip(hits, tiers, strict=True) if tier < 2)
+
+
+def test_a_case_number_as_the_query_finds_the_items_of_that_case(engine: Engine) -> None:
+    ingest(engine, RawDocument(uri="greve.txt", data=MINUTES.encode()))
+    found = search(engine, " 24/0002 ")
+    assert (found.query, [hit.title for hit in found.hits]) == (" 24/0002 ", ["Ny leder af jobcentret"])
+    assert search(engine, "24/9999").total == 0  # not a stored case: searched as words, and not found

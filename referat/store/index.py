@@ -4,7 +4,10 @@ Both index the word forms of store/analysis.py, so both find the same items. SQL
 table of the forms, ranked with bm25, its vocabulary found through an FTS5 trigram table.
 PostgreSQL: a tsvector of the forms (the `simple` configuration only splits them), ranked with
 ts_rank, its vocabulary found through a pg_trgm index. Both weight title over decision over the
-rest of the text, and both expand a query word to the compounds it is a part of.
+rest of the text in tiers (an item whose title holds every query word ranks before one whose
+decision does, before the rest), by the backend's relevance within a tier (a fraction below 1:
+-bm25 / (1 - bm25), as bm25 is negative, better the lower; ts_rank normalized to rank / (rank + 1)),
+and both expand a query word to the compounds it is a part of.
 """
 
 from __future__ import annotations
@@ -24,9 +27,9 @@ from referat.store.analysis import (
     words,
 )
 
-MAX_EXPANSIONS = 300  # compounds per query word; more would make the query slow without helping
-SQLITE_WEIGHTS = "10.0, 5.0, 1.0"  # bm25 weights of title, decision, body
+SQLITE_WEIGHTS = "10.0, 5.0, 1.0"  # bm25 weights of title, decision, body: the order within a tier
 POSTGRES_WEIGHTS = "{0.05, 0.2, 0.5, 1.0}"  # ts_rank weights of D, C (body), B (decision), A (title)
+MAX_EXPANSIONS = 300  # compounds per query word; more would make the query slow without helping
 
 
 @dataclass(frozen=True)
@@ -149,10 +152,15 @@ class SqliteIndex:
         return [(r.term, r.stem) for r in rows]
 
     def matches(self, terms: QueryTerms) -> Subquery:
+        """Matching items with their tier: 2 when the title holds every word, 1 the decision, else 0."""
+        expression = self._match_expression(terms)
         statement = text(
-            f"SELECT rowid AS item_seq, -bm25(item_fts, {SQLITE_WEIGHTS}) AS score "
+            "SELECT rowid AS item_seq, CASE "
+            "WHEN rowid IN (SELECT rowid FROM item_fts WHERE item_fts MATCH :in_title) THEN 2 "
+            "WHEN rowid IN (SELECT rowid FROM item_fts WHERE item_fts MATCH :in_decision) THEN 1 ELSE 0 END "
+            f"- bm25(item_fts, {SQLITE_WEIGHTS}) / (1.0 - bm25(item_fts, {SQLITE_WEIGHTS})) AS score "
             "FROM item_fts WHERE item_fts MATCH :q"
-        ).bindparams(q=self._match_expression(terms))
+        ).bindparams(q=expression, in_title=f"{{title}} : ({expression})", in_decision=f"{{decision}} : ({expression})")
         return statement.columns(item_seq=Integer, score=Float).subquery("matched")
 
     def matching_seqs(self, terms: QueryTerms) -> TextClause:
@@ -210,28 +218,34 @@ class PostgresIndex:
         return [(r.term, r.stem) for r in rows]
 
     def matches(self, terms: QueryTerms) -> Subquery:
-        query, params = self._tsquery(terms)
+        """Matching items with their tier: 2 when the title (weight A) holds every word, 1 the decision (B)."""
         statement = text(
-            f"SELECT s.item_seq, ts_rank('{POSTGRES_WEIGHTS}', s.vector, q.query) AS score "
-            f"FROM item_search s, (SELECT {query} AS query) q WHERE s.vector @@ q.query"
-        ).bindparams(**params)
+            "SELECT s.item_seq, CASE WHEN s.vector @@ to_tsquery('simple', :in_title) THEN 2 "
+            "WHEN s.vector @@ to_tsquery('simple', :in_decision) THEN 1 ELSE 0 END "
+            f"+ ts_rank('{POSTGRES_WEIGHTS}', s.vector, to_tsquery('simple', :q), 32) AS score "
+            "FROM item_search s WHERE s.vector @@ to_tsquery('simple', :q)"
+        ).bindparams(q=self._tsquery(terms), in_title=self._tsquery(terms, "A"), in_decision=self._tsquery(terms, "B"))
         return statement.columns(item_seq=Integer, score=Float).subquery("matched")
 
     def matching_seqs(self, terms: QueryTerms) -> TextClause:
-        query, params = self._tsquery(terms)
-        return text(f"SELECT item_seq FROM item_search WHERE vector @@ {query}").bindparams(**params)
+        return text("SELECT item_seq FROM item_search WHERE vector @@ to_tsquery('simple', :q)").bindparams(
+            q=self._tsquery(terms)
+        )
 
     @staticmethod
-    def _tsquery(terms: QueryTerms) -> tuple[str, dict[str, str]]:
-        """The tsquery as SQL and its parameters: words as lexeme alternatives, phrases by `danish`."""
-        groups = ["(" + " | ".join(_lexeme(s) for s in alternatives) + ")" for alternatives in terms.alternatives]
-        params: dict[str, str] = {"q": " & ".join(groups)} if groups else {}
-        query = "to_tsquery('simple', :q)" if groups else ""
-        for i, phrase in enumerate(terms.phrases):
-            params[f"p{i}"] = _forms(phrase)
-            part = f"phraseto_tsquery('simple', :p{i})"
-            query = f"({query} && {part})" if query else part
-        return query, params
+    def _tsquery(terms: QueryTerms, weight: str = "") -> str:
+        """The query as tsquery text: each word's forms as alternatives, each phrase's forms in a row;
+        with `weight`, only in the fields of that weight ("A": the title)."""
+        label = f":{weight}" if weight else ""
+        groups = [
+            "(" + " | ".join(_lexeme(s) + label for s in alternatives) + ")" for alternatives in terms.alternatives
+        ]
+        groups += [
+            "(" + " <-> ".join(_lexeme(form) + label for form in _forms(phrase).split()) + ")"
+            for phrase in terms.phrases
+            if _forms(phrase)
+        ]
+        return " & ".join(groups)
 
 
 def _lexeme(value: str) -> str:

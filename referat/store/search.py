@@ -2,11 +2,13 @@
 
 Any query string is accepted: words are taken from it, text in double quotes is a phrase, and
 every other character is ignored, so nothing a user types is an operator to the engine. All
-words are required. Hits are ranked by the backend's relevance, title before decision before text.
+words are required. Hits are ranked in tiers: items whose title holds every word, then those whose
+decision does, then the rest; by relevance within a tier, then newest first.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from collections import Counter
@@ -29,6 +31,8 @@ OPERATOR_WORDS = re.compile(r"\b(?:AND|OR|NOT)\b")
 SNIPPET_WORDS = 36
 SNIPPET_CHARS_PER_WORD = 7
 WORD_REST = re.compile(r"\w*")
+# "24-013017", "22-28-15.00.00-P20", "12/27845": digits with separators, as case numbers are written
+CASE_NUMBER_QUERY = re.compile(r"^\s*(?P<number>\d[\w.]*(?:[-/][\w.]+)+)\s*$")
 FACETS = ("body", "organization", "year", "outcome", "vote", "public")
 _COUNTERS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="referat-facets")
 
@@ -85,8 +89,13 @@ def parse_query(query: str) -> tuple[list[str], list[str]]:
 def search(
     engine: Engine, query: str, filters: Filters | None = None, limit: int = 20, offset: int = 0
 ) -> SearchResult:
-    """Ranked hits for `query` (all items, newest first, when it is empty) within `filters`."""
+    """Ranked hits for `query` (all items, newest first, when it is empty) within `filters`. A query that
+    is a stored case number ("24-013017") finds the items of that case, newest first."""
     filters = filters or Filters()
+    number = CASE_NUMBER_QUERY.match(query)
+    if number and not filters.case_number and _is_case_number(engine, number.group("number")):
+        of_case = search(engine, "", dataclasses.replace(filters, case_number=number.group("number")), limit, offset)
+        return dataclasses.replace(of_case, query=query)
     query_words, phrases = parse_query(query)
     with engine.connect() as connection:
         index = search_index(connection)
@@ -105,10 +114,12 @@ def search(
             )
         else:
             matched = index.matches(terms)
-            ranked = select(matched.c.item_seq.label("seq"), matched.c.score)
-            if conditions:
-                ranked = ranked.join(items, items.c.seq == matched.c.item_seq).where(*conditions)
-            ranked = ranked.order_by(matched.c.score.desc(), matched.c.item_seq.desc())
+            ranked = (
+                select(matched.c.item_seq.label("seq"), matched.c.score)
+                .join(items, items.c.seq == matched.c.item_seq)
+                .where(*conditions)
+                .order_by(matched.c.score.desc(), items.c.date.desc(), matched.c.item_seq.desc())
+            )
             # Counting needs only which items match, not how well: no ranking function for the facets.
             found = [items.c.seq.in_(index.matching_seqs(terms)), *conditions]
         # Rank on narrow rows, then read the wide item rows of this page only.
@@ -128,6 +139,14 @@ def search(
     total, facets = counting.result()
     hits = [_hit(row, terms) for row in page]
     return SearchResult(query, total, hits, facets, terms.alternatives)
+
+
+def _is_case_number(engine: Engine, value: str) -> bool:
+    with engine.connect() as connection:
+        return (
+            connection.scalar(select(schema.items.c.seq).where(schema.items.c.case_number == value).limit(1))
+            is not None
+        )
 
 
 def filter_conditions(filters: Filters) -> list[ColumnElement[bool]]:
