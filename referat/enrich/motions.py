@@ -226,14 +226,9 @@ def _moves(sentence: str) -> bool:
 
 def _existing(drafts: list[_Draft], started: _Draft) -> _Draft | None:
     """The same recommendation or point, named again: "Indstillingen blev herefter godkendt"."""
-    for draft in drafts:
-        if (
-            draft.kind == started.kind
-            and started.kind in {"recommendation", "point"}
-            and draft.points == started.points
-        ):
-            return draft
-    return None
+    if started.kind not in {"recommendation", "point"}:
+        return None
+    return next((d for d in drafts if d.kind == started.kind and d.points == started.points), None)
 
 
 def _targets(vote: Vote, drafts: list[_Draft], current: _Draft | None) -> list[tuple[Vote, _Draft | None]]:

@@ -240,11 +240,8 @@ class PostgresIndex:
         groups = [
             "(" + " | ".join(_lexeme(s) + label for s in alternatives) + ")" for alternatives in terms.alternatives
         ]
-        groups += [
-            "(" + " <-> ".join(_lexeme(form) + label for form in _forms(phrase).split()) + ")"
-            for phrase in terms.phrases
-            if _forms(phrase)
-        ]
+        in_rows = [_forms(phrase).split() for phrase in terms.phrases]
+        groups += ["(" + " <-> ".join(_lexeme(form) + label for form in forms) + ")" for forms in in_rows if forms]
         return " & ".join(groups)
 
 
