@@ -10,12 +10,17 @@ off is not an inflection, only the inflection is taken off instead ("ledigheden"
 "ledelsen" -> "ledels"). A genitive "-s" is kept, so "indsats" is not "indsat" (an inmate), and
 so is a "-t", so "valgt" is not "valg".
 
-Compounds are not split by a dictionary (minutes are full of new ones). A query word is matched
-against the vocabulary of indexed words, and a word holding it counts when the query word is its
-last part (the compound's head: "beskæftigelsesindsatsen" is an indsats, "langtidsledigheden" a
-ledighed) after a linking letter (-s-, -e-) or after a word of its own ("skole|vej"), or its first
-part followed by a linking letter ("ledighedsydelse"). So "arbejde" does not find "samarbejde" or
-"udarbejdet", "ældre" not "forældre", "valg" not "økonomiudvalget", "borger" not "borgerbetjening".
+Compounds are split by the vocabulary of indexed words, not by a fixed dictionary (minutes are full
+of new ones). A compound's last part (its head) is the longest indexed word that ends it: "skole|vejledere",
+not "skolevej|ledere"; "bearbejdet", not "be|arbejdet". A query word finds a compound when it is
+  - its head, after a linking -s- or a word of its own ("beskæftigelses|indsatsen", "nytte|indsats"),
+    not after a verb particle ("sam|arbejde", "foran|lediget"): "arbejde" does not find "samarbejde"
+    or "udarbejdet", "ældre" not "forældre", "valg" not "økonomi|udvalget";
+  - or its first part, with or without a linking letter, before the head ("ledigheds|ydelse",
+    "ældre|boliger", "bus|linje", "arbejd|s|giver"), unless the head is an ending that is also a word
+    ("fravær|ende") or "udvalg": "Plan- og Tryghedsudvalget" names a committee, which every item it
+    handles names in its procedure, so "tryghed" does not find it (the committee is a search filter).
+Short query words (three letters) may begin a compound but are never taken for its head.
 An adjective's "-hed" noun also finds the adjective: "ledighed" finds "ledige" and "langtidsledige".
 """
 
@@ -23,11 +28,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib.resources import files
 
 import Stemmer  # type: ignore[import-not-found]  # PyStemmer ships no type stubs
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
-MIN_PART_LENGTH = 4  # shorter query words are only stemmed, never looked for inside compounds
+MIN_PART_LENGTH = 4  # shorter query words ("bus", "sag") may begin a compound but are never its head
 # Frequent function words; indexing them only adds noise (PostgreSQL's danish configuration drops them too).
 STOPWORD_TEXT = """
 ad af aldrig alle alt anden andet andre at bare begge blev blive bliver da de dem den denne der
@@ -42,14 +48,20 @@ STOPWORDS = frozenset(STOPWORD_TEXT.split())
 
 _stemmer = Stemmer.Stemmer("danish")
 
+PAST = ("ede", "edes")  # a weak verb's past, which Snowball keeps: "handicappede" is handicap's
 # What Snowball may take off that is only an inflection (plural, definite, genitive of those).
 INFLECTIONS = frozenset(
-    ["", "e", "en", "er", "et", "ene", "ens", "ere", "eren", "erens", "eres", "erne", "ernes", "ers", "ets"]
+    ["", "e", "en", "er", "et", "ene", "ens", "ere", "eren", "erens", "eres", "erne", "ernes", "ers", "ets", *PAST]
 )
 # The same, longest first, for taking one off by hand.
 ENDINGS = sorted(INFLECTIONS - {""}, key=len, reverse=True)
 MIN_FORM_LENGTH = 3
 LINKING_LETTERS = "se"
+# Particles that make verbs, not compounds: "foran|lediget", "sam|arbejde".
+PARTICLES = frozenset(["bag", "bort", "foran", "frem", "gen", "hen", "imod", "sam", "sammen", "tilbage"])
+# Endings that are also words but never a compound's last part: "fravær|ende" is not a compound of "ende".
+SUFFIXES = frozenset(["ende", "endes", "else", "hed", "heden", "isk", "iske", "lig", "lige", "ligt"])
+COMMITTEE = "udvalg"  # "Tryghedsudvalget" names a committee; it is not about tryghed
 # "ledighed" -> "ledig": an adjective's noun in "-hed"
 HED_NOUN = re.compile(r"^(?P<adjective>\w{4,}?)hed(?:en|er|erne|s)?$")
 VOWELS = frozenset("aeiouyæøå")
@@ -64,7 +76,7 @@ def words(text: str) -> list[str]:
 def stem(word: str) -> str:
     """The form a word is indexed and searched by."""
     snowball = str(_stemmer.stemWord(word))
-    if word.startswith(snowball) and word[len(snowball) :] in INFLECTIONS:
+    if word.startswith(snowball) and word[len(snowball) :] in INFLECTIONS and not word.endswith(PAST):
         return snowball
     return _without_inflection(word)
 
@@ -81,35 +93,91 @@ def _without_inflection(word: str) -> str:
 
 
 def related_words(word: str) -> list[str]:
-    """The query word and what it also stands for: "ledighed" -> ["ledighed", "ledig"]."""
+    """The query word and what it also stands for: an adjective's "-hed" noun the adjective ("ledighed",
+    "ledig"); a name the other spelling of å ("damsgård", "damsgaard"); a word its synonyms
+    (store/synonyms.txt: "ældrerådet", "seniorråd")."""
+    related = [word]
     noun = HED_NOUN.match(word)
-    return [word, noun.group("adjective")] if noun else [word]
+    if noun:
+        related.append(noun.group("adjective"))
+    if "å" in word or "aa" in word:
+        related.append(word.replace("å", "aa") if "å" in word else word.replace("aa", "å"))
+    related += [synonym for synonym in _synonyms().get(stem(word), ()) if synonym != word]
+    return related
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[str, tuple[str, ...]]:
+    """Each synonym's form -> the words of its group."""
+    groups: dict[str, tuple[str, ...]] = {}
+    for line in (files("referat.store") / "synonyms.txt").read_text(encoding="utf-8").splitlines():
+        group = tuple(w.strip().lower() for w in line.split(",") if w.strip())
+        if group and not line.lstrip().startswith("#"):
+            groups.update({stem(w): group for w in group})
+    return groups
 
 
 def compound_position(term: str, word: str, known: frozenset[str] | set[str]) -> bool:
-    """Whether `word` is the head ("beskæftigelses|indsatsen") or, before a linking letter, the first
-    part ("ledigheds|ydelse") of the compound `term`; `known` are the words a head may follow."""
+    """Whether `word` is the first part ("ledigheds|ydelse", "ældre|boliger") or the head
+    ("beskæftigelses|indsatsen") of the compound `term`; `known` holds the words of the vocabulary
+    among `compound_pieces(term)`, by which the compound is split."""
     if term == word:
         return True
-    rest = term[len(word) :]
-    if term.startswith(word) and len(rest) > 3 and rest[0] in LINKING_LETTERS:
+    head = _head(term, known)
+    if head is None:
+        return False  # nothing known to split it by
+    if len(word) >= MIN_PART_LENGTH and _is_head(term, word, head, known):
         return True
-    for at in _occurrences(term, word):
-        before, after = term[:at], term[at + len(word) :]
-        is_head = after in INFLECTIONS or stem(word + after) == stem(word)
-        if is_head and len(before) >= MIN_FORM_LENGTH and (before[-1] in LINKING_LETTERS or before in known):
-            return True
-    return False
+    if head.startswith(COMMITTEE):
+        return False  # a committee's name, "Plan- og Tryghedsudvalget", is not about its first part
+    return any(_is_first_part(term, base, head) for base in _first_part_bases(word))
 
 
-def compound_prefixes(term: str, word: str) -> list[str]:
-    """The words `term` would have to start with for `word` to be its head: "skole" in "skolevej"."""
-    return [term[:at] for at in _occurrences(term, word) if at >= MIN_FORM_LENGTH]
+def compound_pieces(term: str) -> list[str]:
+    """The parts of `term` that must be known words for it to be split: its proper prefixes and suffixes."""
+    sizes = range(MIN_FORM_LENGTH, len(term) - 1)
+    return [term[:n] for n in sizes] + [term[-n:] for n in sizes]
 
 
-def _occurrences(term: str, word: str) -> list[int]:
-    found, at = [], term.find(word, MIN_FORM_LENGTH)
-    while at >= 0:
-        found.append(at)
-        at = term.find(word, at + 1)
-    return found
+def _head(term: str, known: frozenset[str] | set[str]) -> str | None:
+    """The compound's last part: the longest known word that ends it ("skole|vejledere", not "skolevej|ledere")."""
+    for start in range(1, len(term) - MIN_FORM_LENGTH + 1):
+        suffix = term[start:]
+        if suffix in known and suffix not in SUFFIXES and suffix not in INFLECTIONS:
+            return suffix
+    return None
+
+
+def _is_head(term: str, word: str, head: str, known: frozenset[str] | set[str]) -> bool:
+    """`term` is a compound headed by `word`: what follows `word` is an inflection, the known head holds
+    no more than `word` ("bearbejdet" is not "arbejdet"), and what precedes it is a first part."""
+    at = len(term) - len(head)
+    if not head.startswith(word):
+        return False
+    after, before = head[len(word) :], term[:at]
+    if not (after in INFLECTIONS or stem(head) == stem(word)):
+        return False
+    if before in PARTICLES or before in STOPWORDS or len(before) < MIN_FORM_LENGTH:
+        return False  # "foranlediget", "samarbejde": a verb with a particle, not a compound
+    if before[-1] == "s":
+        return True  # "beskæftigelses|indsats"
+    return before in known or (before[-1] == "e" and before[:-1] in known)  # "skole|vej", "barne|vogn"
+
+
+def _is_first_part(term: str, base: str, head: str) -> bool:
+    """`term` is `base`, maybe a linking letter, and the known head: "ledigheds|ydelse", "bus|linje"
+    (not "bus|inesscase")."""
+    return any(term == base + link + head for link in ("", *LINKING_LETTERS))
+
+
+def _first_part_bases(word: str) -> set[str]:
+    """How `word` may begin a compound: as it is; without a plural -e or a doubled consonant's ending
+    ("skoleveje" -> "skolevej|s|analyse", "busser" -> "bus|linje", but not "borger" -> "borg|mester");
+    and with a linking -s for a final -e ("arbejde" -> "arbejd|s|giver")."""
+    bases = {word}
+    form = stem(word)
+    if word == form + "e" or (form and word.startswith(form + form[-1])):
+        bases.add(form)
+    if word.endswith("e"):
+        bases.add(word[:-1] + "s")
+    return {base for base in bases if len(base) >= MIN_FORM_LENGTH}

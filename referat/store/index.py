@@ -19,9 +19,9 @@ from typing import Protocol
 from sqlalchemy import Connection, Float, Integer, Subquery, TextClause, bindparam, text
 
 from referat.store.analysis import (
-    MIN_PART_LENGTH,
+    MIN_FORM_LENGTH,
+    compound_pieces,
     compound_position,
-    compound_prefixes,
     related_words,
     stem,
     words,
@@ -30,6 +30,8 @@ from referat.store.analysis import (
 SQLITE_WEIGHTS = "10.0, 5.0, 1.0"  # bm25 weights of title, decision, body: the order within a tier
 POSTGRES_WEIGHTS = "{0.05, 0.2, 0.5, 1.0}"  # ts_rank weights of D, C (body), B (decision), A (title)
 MAX_EXPANSIONS = 300  # compounds per query word; more would make the query slow without helping
+MIN_FORM_PIECE = 5  # shorter pieces must be words of the vocabulary as they are
+PIECES_PER_LOOKUP = 5000  # words looked up in the vocabulary at once, below SQLite's limit of parameters
 
 
 @dataclass(frozen=True)
@@ -82,15 +84,27 @@ def _forms(text_: str) -> str:
 def _part_of(connection: Connection, candidates: Iterable[tuple[str, str]], word: str) -> list[str]:
     """Forms of the vocabulary terms that hold `word` as a compound part (store/analysis.py)."""
     pairs = list(candidates)
-    prefixes = sorted({prefix for term, _ in pairs for prefix in compound_prefixes(term, word)})
-    known: set[str] = set()
-    if prefixes:
-        statement = text("SELECT term FROM search_terms WHERE term IN :terms").bindparams(
-            bindparam("terms", expanding=True)
-        )
-        known = set(connection.scalars(statement, {"terms": prefixes}))
+    pieces = sorted({piece for term, _ in pairs for piece in compound_pieces(term)})
+    known = _known(connection, pieces)
     found = sorted({form for term, form in pairs if compound_position(term, word, known)})
     return found[:MAX_EXPANSIONS]
+
+
+def _known(connection: Connection, pieces: list[str]) -> set[str]:
+    """The pieces that are words of the vocabulary, or, when longer than a short word ("sam" is no form
+    of "samme" here), forms of them ("vejleder" by "vejledere")."""
+    statement = text("SELECT term, stem FROM search_terms WHERE term IN :terms OR stem IN :forms").bindparams(
+        bindparam("terms", expanding=True), bindparam("forms", expanding=True)
+    )
+    known: set[str] = set()
+    for start in range(0, len(pieces), PIECES_PER_LOOKUP):
+        batch = pieces[start : start + PIECES_PER_LOOKUP]
+        forms = {stem(piece): piece for piece in batch if len(piece) >= MIN_FORM_PIECE}
+        for term, form in connection.execute(statement, {"terms": batch, "forms": list(forms)}):
+            known.add(term)
+            if form in forms:
+                known.add(forms[form])
+    return known
 
 
 def _query_terms(
@@ -102,9 +116,12 @@ def _query_terms(
     for word in query_words:
         found: set[str] = set()
         for related in related_words(word):
-            found.add(stem(related))
-            if len(related) >= MIN_PART_LENGTH:
-                found.update(_part_of(connection, vocabulary(connection, related), related))
+            form = stem(related)
+            found.add(form)
+            if len(related) >= MIN_FORM_LENGTH:
+                # Compounds may begin with the form ("skolevej|s|analyse" for "skoleveje").
+                holding = form if related.startswith(form) and len(form) >= MIN_FORM_LENGTH else related
+                found.update(_part_of(connection, vocabulary(connection, holding), related))
         alternatives.append(sorted(found))
     return QueryTerms(alternatives, phrases)
 

@@ -127,8 +127,9 @@ def _add_motions(connection: Connection) -> None:
 
 
 def _reindex_word_forms(connection: Connection) -> None:
-    """9: the index holds store/analysis.py's word forms on both backends (before: Snowball stems on
-    SQLite, the `danish` configuration on PostgreSQL), so every stored item is indexed again."""
+    """Index every stored item again with store/analysis.py's word forms. 9: on both backends (before:
+    Snowball stems on SQLite, the `danish` configuration on PostgreSQL); 10: a weak verb's past
+    ("handicappede") takes the form of its word."""
     from referat.store.index import reindex_all
 
     reindex_all(connection)
@@ -144,6 +145,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("add reading reports to meetings", _add_reading_reports),
     ("add motions", _add_motions),
     ("index word forms on both backends", _reindex_word_forms),
+    ("index the past of weak verbs by their word", _reindex_word_forms),
 ]
 
 
