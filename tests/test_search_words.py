@@ -69,7 +69,7 @@ VOCABULARY = {
     ],
 )
 def test_compound_parts_by_their_place(term: str, word: str, part: bool) -> None:
-    known = {piece for piece in compound_pieces(term) if piece in VOCABULARY}
+    known = {piece for piece in compound_pieces(term, word) if piece in VOCABULARY}
     assert compound_position(term, word, known) is part
 
 

@@ -120,7 +120,7 @@ def _synonyms() -> dict[str, tuple[str, ...]]:
 def compound_position(term: str, word: str, known: frozenset[str] | set[str]) -> bool:
     """Whether `word` is the first part ("ledigheds|ydelse", "ældre|boliger") or the head
     ("beskæftigelses|indsatsen") of the compound `term`; `known` holds the words of the vocabulary
-    among `compound_pieces(term)`, by which the compound is split."""
+    among `compound_pieces(term, word)`, by which the compound is split."""
     if term == word:
         return True
     head = _head(term, known)
@@ -133,10 +133,21 @@ def compound_position(term: str, word: str, known: frozenset[str] | set[str]) ->
     return any(_is_first_part(term, base, head) for base in _first_part_bases(word))
 
 
-def compound_pieces(term: str) -> list[str]:
-    """The parts of `term` that must be known words for it to be split: its proper prefixes and suffixes."""
-    sizes = range(MIN_FORM_LENGTH, len(term) - 1)
-    return [term[:n] for n in sizes] + [term[-n:] for n in sizes]
+def compound_pieces(term: str, word: str) -> list[str]:
+    """The parts of `term` that must be known words for `word` to be split from it: its proper
+    suffixes (a head), and the prefixes that end where `word` begins (a first part before it)."""
+    suffixes = [term[-n:] for n in range(MIN_FORM_LENGTH, len(term))]
+    prefixes = [term[:at] for at in _occurrences(term, word)]
+    return suffixes + prefixes + [prefix[:-1] for prefix in prefixes if prefix.endswith("e")]
+
+
+def _occurrences(term: str, word: str) -> list[int]:
+    """Where `word` occurs in `term` after a first part of three letters or more."""
+    found, at = [], term.find(word, MIN_FORM_LENGTH)
+    while at >= 0:
+        found.append(at)
+        at = term.find(word, at + 1)
+    return found
 
 
 def _head(term: str, known: frozenset[str] | set[str]) -> str | None:

@@ -12,6 +12,7 @@ and both expand a query word to the compounds it is a part of.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
@@ -31,7 +32,6 @@ SQLITE_WEIGHTS = "10.0, 5.0, 1.0"  # bm25 weights of title, decision, body: the 
 POSTGRES_WEIGHTS = "{0.05, 0.2, 0.5, 1.0}"  # ts_rank weights of D, C (body), B (decision), A (title)
 MAX_EXPANSIONS = 300  # compounds per query word; more would make the query slow without helping
 MIN_FORM_PIECE = 5  # shorter pieces must be words of the vocabulary as they are
-PIECES_PER_LOOKUP = 5000  # words looked up in the vocabulary at once, below SQLite's limit of parameters
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def _forms(text_: str) -> str:
 def _part_of(connection: Connection, candidates: Iterable[tuple[str, str]], word: str) -> list[str]:
     """Forms of the vocabulary terms that hold `word` as a compound part (store/analysis.py)."""
     pairs = list(candidates)
-    pieces = sorted({piece for term, _ in pairs for piece in compound_pieces(term)})
+    pieces = sorted({piece for term, _ in pairs for piece in compound_pieces(term, word)})
     known = _known(connection, pieces)
     found = sorted({form for term, form in pairs if compound_position(term, word, known)})
     return found[:MAX_EXPANSIONS]
@@ -93,18 +93,26 @@ def _part_of(connection: Connection, candidates: Iterable[tuple[str, str]], word
 def _known(connection: Connection, pieces: list[str]) -> set[str]:
     """The pieces that are words of the vocabulary, or, when longer than a short word ("sam" is no form
     of "samme" here), forms of them ("vejleder" by "vejledere")."""
-    statement = text("SELECT term, stem FROM search_terms WHERE term IN :terms OR stem IN :forms").bindparams(
-        bindparam("terms", expanding=True), bindparam("forms", expanding=True)
-    )
-    known: set[str] = set()
-    for start in range(0, len(pieces), PIECES_PER_LOOKUP):
-        batch = pieces[start : start + PIECES_PER_LOOKUP]
-        forms = {stem(piece): piece for piece in batch if len(piece) >= MIN_FORM_PIECE}
-        for term, form in connection.execute(statement, {"terms": batch, "forms": list(forms)}):
-            known.add(term)
-            if form in forms:
-                known.add(forms[form])
+    forms: dict[str, list[str]] = {}
+    for piece in pieces:
+        if len(piece) >= MIN_FORM_PIECE:
+            forms.setdefault(stem(piece), []).append(piece)
+    known = set(_in_vocabulary(connection, "term", pieces))
+    for form in _in_vocabulary(connection, "stem", list(forms)):
+        known.update(forms[form])
     return known
+
+
+def _in_vocabulary(connection: Connection, column: str, values: list[str]) -> list[str]:
+    """Those of `values` that are in a column of the vocabulary. The values go as one parameter: as
+    thousands of parameters they took longer to compile than to look up."""
+    if connection.dialect.name == "postgresql":
+        where, parameter = f"{column} = ANY(CAST(:values AS text[]))", values
+    else:
+        where, parameter = f"{column} IN (SELECT value FROM json_each(:values))", json.dumps(values)
+    return list(
+        connection.scalars(text(f"SELECT DISTINCT {column} FROM search_terms WHERE {where}"), {"values": parameter})
+    )
 
 
 def _query_terms(

@@ -126,9 +126,15 @@ def _add_motions(connection: Connection) -> None:
     schema.metadata.create_all(connection, tables=[schema.motions, schema.motion_parties])
 
 
+def _index_vocabulary_forms(connection: Connection) -> None:
+    """10: the vocabulary by form, so that a compound's parts are looked up as words or as forms of
+    words ("vejleder" by "vejledere") without a scan."""
+    connection.execute(text("CREATE INDEX IF NOT EXISTS ix_search_terms_stem ON search_terms (stem)"))
+
+
 def _reindex_word_forms(connection: Connection) -> None:
     """Index every stored item again with store/analysis.py's word forms. 9: on both backends (before:
-    Snowball stems on SQLite, the `danish` configuration on PostgreSQL); 10: a weak verb's past
+    Snowball stems on SQLite, the `danish` configuration on PostgreSQL); 11: a weak verb's past
     ("handicappede") takes the form of its word."""
     from referat.store.index import reindex_all
 
@@ -145,6 +151,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("add reading reports to meetings", _add_reading_reports),
     ("add motions", _add_motions),
     ("index word forms on both backends", _reindex_word_forms),
+    ("index the vocabulary by form", _index_vocabulary_forms),
     ("index the past of weak verbs by their word", _reindex_word_forms),
 ]
 
