@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import Engine, text
 
 from referat.sources.raw import RawDocument
-from referat.store.analysis import compound_pieces, compound_position, related_words, stem
+from referat.store.analysis import compound_pieces, compound_position, related_words, stem, words
 from referat.store.index import reindex_all
 from referat.store.ingest import ingest
 from referat.store.search import search
@@ -151,10 +151,16 @@ def test_title_matches_come_first_then_decision_matches(engine: Engine) -> None:
     hits = search(engine, "indsats", limit=100).hits
     scores = [hit.score for hit in hits]
     assert scores == sorted(scores, reverse=True)  # relevance orders each tier
-    tiers = [int(score) for score in scores]  # 2: every word in the title, 1: in the decision, 0: elsewhere
-    assert tiers[0] == 2 and tiers[-1] == 0
-    assert all("indsats" in hit.title.lower() for hit, tier in zip(hits, tiers, strict=True) if tier == 2)
-    assert not any("indsats" in hit.title.lower() for hit, tier in zip(hits, tiers, strict=True) if tier < 2)
+    tiers = [int(score) for score in scores]  # store/index.py: 5, 4 in the title, 3, 2 in the decision, 1, 0 elsewhere
+    assert tiers[0] == 5 and tiers[-1] == 0
+    assert all("indsats" in hit.title.lower() for hit, tier in zip(hits, tiers, strict=True) if tier >= 4)
+    assert not any("indsats" in hit.title.lower() for hit, tier in zip(hits, tiers, strict=True) if tier < 4)
+    # In the title, the word of its own ("Indsatsen for …") before a compound that holds it ("Beskæftigelsesindsatsen").
+    whole = {
+        tier: [stem("indsats") in map(stem, words(hit.title)) for hit, t in zip(hits, tiers, strict=True) if t == tier]
+        for tier in (5, 4)
+    }
+    assert all(whole[5]) and whole[4] and not any(whole[4])
 
 
 def test_a_case_number_as_the_query_finds_the_items_of_that_case(engine: Engine) -> None:

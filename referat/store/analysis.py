@@ -96,14 +96,19 @@ def related_words(word: str) -> list[str]:
     """The query word and what it also stands for: an adjective's "-hed" noun the adjective ("ledighed",
     "ledig"); a name the other spelling of å ("damsgård", "damsgaard"); a word its synonyms
     (store/synonyms.txt: "ældrerådet", "seniorråd")."""
-    related = [word]
+    related = spellings(word)
     noun = HED_NOUN.match(word)
     if noun:
         related.append(noun.group("adjective"))
-    if "å" in word or "aa" in word:
-        related.append(word.replace("å", "aa") if "å" in word else word.replace("aa", "å"))
     related += [synonym for synonym in _synonyms().get(stem(word), ()) if synonym != word]
     return related
+
+
+def spellings(word: str) -> list[str]:
+    """The word as written, and with the other spelling of å in names: "damsgård", "damsgaard"."""
+    if "å" in word:
+        return [word, word.replace("å", "aa")]
+    return [word, word.replace("aa", "å")] if "aa" in word else [word]
 
 
 @lru_cache(maxsize=1)

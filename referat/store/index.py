@@ -3,18 +3,21 @@
 Both index the word forms of store/analysis.py, so both find the same items. SQLite: an FTS5
 table of the forms, ranked with bm25, its vocabulary found through an FTS5 trigram table.
 PostgreSQL: a tsvector of the forms (the `simple` configuration only splits them), ranked with
-ts_rank, its vocabulary found through a pg_trgm index. Both weight title over decision over the
-rest of the text in tiers (an item whose title holds every query word ranks before one whose
-decision does, before the rest), by the backend's relevance within a tier (a fraction below 1:
--bm25 / (1 - bm25), as bm25 is negative, better the lower; ts_rank normalized to rank / (rank + 1)),
-and both expand a query word to the compounds it is a part of.
+ts_rank, its vocabulary found through a pg_trgm index. Both expand a query word to the compounds it
+is a part of and to related words, and both rank in tiers, by the backend's relevance within a tier
+(a fraction below 1: -bm25 / (1 - bm25), as bm25 is negative, better the lower; ts_rank normalized
+to rank / (rank + 1)):
+    5  the title holds every query word as written (a whole word, not a part of a compound)
+    4  the title holds every query word, some only as a part of a compound or a related word
+    3, 2  the same for the decision
+    1, 0  the same for the item's text as a whole
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from sqlalchemy import Connection, Float, Integer, Subquery, TextClause, bindparam, text
@@ -24,6 +27,7 @@ from referat.store.analysis import (
     compound_pieces,
     compound_position,
     related_words,
+    spellings,
     stem,
     words,
 )
@@ -44,10 +48,16 @@ class IndexedItem:
 
 @dataclass(frozen=True)
 class QueryTerms:
-    """A parsed query: each word with its alternative stems, and quoted phrases."""
+    """A parsed query: each word with its alternative forms (its own, its compounds, related words) and
+    its own forms only (the word as written), and quoted phrases."""
 
     alternatives: list[list[str]]
     phrases: list[str]
+    own: list[list[str]] = field(default_factory=list)
+
+    def whole_words(self) -> QueryTerms:
+        """The query without compounds or related words: what a whole-word match must hold."""
+        return QueryTerms(self.own, self.phrases, self.own)
 
     @property
     def stems(self) -> set[str]:
@@ -106,8 +116,9 @@ def _known(connection: Connection, pieces: list[str]) -> set[str]:
 def _in_vocabulary(connection: Connection, column: str, values: list[str]) -> list[str]:
     """Those of `values` that are in a column of the vocabulary. The values go as one parameter: as
     thousands of parameters they took longer to compile than to look up."""
+    parameter: list[str] | str = values
     if connection.dialect.name == "postgresql":
-        where, parameter = f"{column} = ANY(CAST(:values AS text[]))", values
+        where = f"{column} = ANY(CAST(:values AS text[]))"
     else:
         where, parameter = f"{column} IN (SELECT value FROM json_each(:values))", json.dumps(values)
     return list(
@@ -120,8 +131,9 @@ def _query_terms(
 ) -> QueryTerms:
     """Each query word with the forms it stands for: its own, a "-hed" noun's adjective, and the
     compounds of the vocabulary it is a part of."""
-    alternatives = []
+    alternatives, own = [], []
     for word in query_words:
+        own.append(sorted({stem(spelling) for spelling in spellings(word)}))
         found: set[str] = set()
         for related in related_words(word):
             form = stem(related)
@@ -131,7 +143,7 @@ def _query_terms(
                 holding = form if related.startswith(form) and len(form) >= MIN_FORM_LENGTH else related
                 found.update(_part_of(connection, vocabulary(connection, holding), related))
         alternatives.append(sorted(found))
-    return QueryTerms(alternatives, phrases)
+    return QueryTerms(alternatives, phrases, own)
 
 
 class SqliteIndex:
@@ -177,15 +189,23 @@ class SqliteIndex:
         return [(r.term, r.stem) for r in rows]
 
     def matches(self, terms: QueryTerms) -> Subquery:
-        """Matching items with their tier: 2 when the title holds every word, 1 the decision, else 0."""
-        expression = self._match_expression(terms)
+        """Matching items with their tier (module docstring) plus their bm25 relevance as a fraction."""
+        expression, whole = self._match_expression(terms), self._match_expression(terms.whole_words())
+        in_rows = "rowid IN (SELECT rowid FROM item_fts WHERE item_fts MATCH :{})"
         statement = text(
-            "SELECT rowid AS item_seq, CASE "
-            "WHEN rowid IN (SELECT rowid FROM item_fts WHERE item_fts MATCH :in_title) THEN 2 "
-            "WHEN rowid IN (SELECT rowid FROM item_fts WHERE item_fts MATCH :in_decision) THEN 1 ELSE 0 END "
+            f"SELECT rowid AS item_seq, CASE WHEN {in_rows.format('title_whole')} THEN 5 "
+            f"WHEN {in_rows.format('title')} THEN 4 WHEN {in_rows.format('decision_whole')} THEN 3 "
+            f"WHEN {in_rows.format('decision')} THEN 2 WHEN {in_rows.format('whole')} THEN 1 ELSE 0 END "
             f"- bm25(item_fts, {SQLITE_WEIGHTS}) / (1.0 - bm25(item_fts, {SQLITE_WEIGHTS})) AS score "
             "FROM item_fts WHERE item_fts MATCH :q"
-        ).bindparams(q=expression, in_title=f"{{title}} : ({expression})", in_decision=f"{{decision}} : ({expression})")
+        ).bindparams(
+            q=expression,
+            title=f"{{title}} : ({expression})",
+            title_whole=f"{{title}} : ({whole})",
+            decision=f"{{decision}} : ({expression})",
+            decision_whole=f"{{decision}} : ({whole})",
+            whole=whole,
+        )
         return statement.columns(item_seq=Integer, score=Float).subquery("matched")
 
     def matching_seqs(self, terms: QueryTerms) -> TextClause:
@@ -243,13 +263,24 @@ class PostgresIndex:
         return [(r.term, r.stem) for r in rows]
 
     def matches(self, terms: QueryTerms) -> Subquery:
-        """Matching items with their tier: 2 when the title (weight A) holds every word, 1 the decision (B)."""
+        """Matching items with their tier (module docstring; the title has weight A, the decision B) plus
+        their ts_rank relevance as a fraction."""
+        whole = terms.whole_words()
+        holds = "s.vector @@ to_tsquery('simple', :{})"
         statement = text(
-            "SELECT s.item_seq, CASE WHEN s.vector @@ to_tsquery('simple', :in_title) THEN 2 "
-            "WHEN s.vector @@ to_tsquery('simple', :in_decision) THEN 1 ELSE 0 END "
+            f"SELECT s.item_seq, CASE WHEN {holds.format('title_whole')} THEN 5 WHEN {holds.format('title')} THEN 4 "
+            f"WHEN {holds.format('decision_whole')} THEN 3 WHEN {holds.format('decision')} THEN 2 "
+            f"WHEN {holds.format('whole')} THEN 1 ELSE 0 END "
             f"+ ts_rank('{POSTGRES_WEIGHTS}', s.vector, to_tsquery('simple', :q), 32) AS score "
             "FROM item_search s WHERE s.vector @@ to_tsquery('simple', :q)"
-        ).bindparams(q=self._tsquery(terms), in_title=self._tsquery(terms, "A"), in_decision=self._tsquery(terms, "B"))
+        ).bindparams(
+            q=self._tsquery(terms),
+            title=self._tsquery(terms, "A"),
+            title_whole=self._tsquery(whole, "A"),
+            decision=self._tsquery(terms, "B"),
+            decision_whole=self._tsquery(whole, "B"),
+            whole=self._tsquery(whole),
+        )
         return statement.columns(item_seq=Integer, score=Float).subquery("matched")
 
     def matching_seqs(self, terms: QueryTerms) -> TextClause:
