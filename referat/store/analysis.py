@@ -8,7 +8,8 @@ endings, which makes false friends: "ledighed" (unemployment) and "ledelse" (man
 become "led", the stem of "leder" (manager); "saglig" becomes "sag". When the part Snowball took
 off is not an inflection, only the inflection is taken off instead ("ledigheden" -> "ledighed",
 "ledelsen" -> "ledels"). A genitive "-s" is kept, so "indsats" is not "indsat" (an inmate), and
-so is a "-t", so "valgt" is not "valg".
+so is a "-t", so "valgt" is not "valg". A weak verb's past, which Snowball keeps, is taken off
+("handicappede" -> "handicap", "besluttede" -> "beslut", as "beslutte").
 
 Compounds are split by the vocabulary of indexed words, not by a fixed dictionary (minutes are full
 of new ones). A compound's last part (its head) is the longest indexed word that ends it: "skole|vejledere",
@@ -21,7 +22,9 @@ not "skolevej|ledere"; "bearbejdet", not "be|arbejdet". A query word finds a com
     ("fravær|ende") or "udvalg": "Plan- og Tryghedsudvalget" names a committee, which every item it
     handles names in its procedure, so "tryghed" does not find it (the committee is a search filter).
 Short query words (three letters) may begin a compound but are never taken for its head.
-An adjective's "-hed" noun also finds the adjective: "ledighed" finds "ledige" and "langtidsledige".
+A query word also stands for related words (`related_words`): an adjective's "-hed" noun for the
+adjective ("ledighed" finds "ledige" and "langtidsledige"), a name for its other spelling of å
+("Damsgård", "Damsgaard"), a word for its synonyms in synonyms.txt ("ældreråd", "seniorråd").
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ to rank / (rank + 1)):
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -35,7 +35,19 @@ from referat.store.analysis import (
 SQLITE_WEIGHTS = "10.0, 5.0, 1.0"  # bm25 weights of title, decision, body: the order within a tier
 POSTGRES_WEIGHTS = "{0.05, 0.2, 0.5, 1.0}"  # ts_rank weights of D, C (body), B (decision), A (title)
 MAX_EXPANSIONS = 300  # compounds per query word; more would make the query slow without helping
-MIN_FORM_PIECE = 5  # shorter pieces must be words of the vocabulary as they are
+# Each tier (module docstring) as the set of matching items it is, and the sets of the tiers above it,
+# which it leaves out. The sets: the query's words anywhere ("any"), as written ("whole"), in the
+# title ("title", "title_whole") and in the decision ("decision", "decision_whole").
+TIERS: dict[int, tuple[str, tuple[str, ...]]] = {
+    5: ("title_whole", ()),
+    4: ("title", ("title_whole",)),
+    3: ("decision_whole", ("title",)),
+    2: ("decision", ("decision_whole", "title")),
+    1: ("whole", ("title", "decision")),
+    0: ("any", ("whole", "title", "decision")),
+}
+EXPANDED_TIERS = {4, 2, 0}  # empty when no query word stands for more than itself
+WEIGHT_LABELS = {"": "", "title": "A", "decision": "B"}  # PostgreSQL's weight of a field
 
 
 @dataclass(frozen=True)
@@ -70,6 +82,35 @@ class QueryTerms:
         return not self.alternatives and not self.phrases
 
 
+@dataclass(frozen=True)
+class TierSets:
+    """One tier in a backend's query language: the whole query, the tier's set and the sets it leaves out."""
+
+    any: str
+    included: str
+    excluded: list[str]
+
+
+def _tier_sets(terms: QueryTerms, tier: int, render: Callable[[QueryTerms, str], str]) -> TierSets | None:
+    """A tier's sets as `render(terms, field)` writes them ("" for anywhere); None when empty by construction."""
+    whole = terms.whole_words()
+    if tier in EXPANDED_TIERS and whole.alternatives == terms.alternatives:
+        return None
+    rendered = {
+        "any": render(terms, ""),
+        "whole": render(whole, ""),
+        "title": render(terms, "title"),
+        "title_whole": render(whole, "title"),
+        "decision": render(terms, "decision"),
+        "decision_whole": render(whole, "decision"),
+    }
+    included, excluded = TIERS[tier]
+    return TierSets(rendered["any"], rendered[included], [rendered[name] for name in excluded])
+
+
+MIN_FORM_PIECE = 5  # shorter pieces must be words of the vocabulary as they are
+
+
 class VocabularyLookup(Protocol):
     def __call__(self, connection: Connection, word: str) -> Iterable[tuple[str, str]]: ...
 
@@ -78,7 +119,7 @@ class SearchIndex(Protocol):
     def add(self, connection: Connection, rows: list[IndexedItem]) -> None: ...
     def remove(self, connection: Connection, seqs: list[int]) -> None: ...
     def terms(self, connection: Connection, query_words: list[str], phrases: list[str]) -> QueryTerms: ...
-    def matches(self, terms: QueryTerms) -> Subquery: ...
+    def tier(self, terms: QueryTerms, tier: int) -> Subquery | None: ...
     def matching_seqs(self, terms: QueryTerms) -> TextClause: ...
 
 
@@ -188,34 +229,31 @@ class SqliteIndex:
         )
         return [(r.term, r.stem) for r in rows]
 
-    def matches(self, terms: QueryTerms) -> Subquery:
-        """Matching items with their tier (module docstring) plus their bm25 relevance as a fraction."""
-        expression, whole = self._match_expression(terms), self._match_expression(terms.whole_words())
-        in_rows = "rowid IN (SELECT rowid FROM item_fts WHERE item_fts MATCH :{})"
+    def tier(self, terms: QueryTerms, tier: int) -> Subquery | None:
+        """The items of one tier with their bm25 relevance over the whole query, as a fraction."""
+        sets = _tier_sets(terms, tier, self._match_expression)
+        if sets is None:
+            return None
+        # The query itself is part of the expression so that bm25 weighs all of its words in all fields.
+        expression = " NOT ".join(f"({part})" for part in (f"({sets.any}) AND ({sets.included})", *sets.excluded))
         statement = text(
-            f"SELECT rowid AS item_seq, CASE WHEN {in_rows.format('title_whole')} THEN 5 "
-            f"WHEN {in_rows.format('title')} THEN 4 WHEN {in_rows.format('decision_whole')} THEN 3 "
-            f"WHEN {in_rows.format('decision')} THEN 2 WHEN {in_rows.format('whole')} THEN 1 ELSE 0 END "
-            f"- bm25(item_fts, {SQLITE_WEIGHTS}) / (1.0 - bm25(item_fts, {SQLITE_WEIGHTS})) AS score "
-            "FROM item_fts WHERE item_fts MATCH :q"
-        ).bindparams(
-            q=expression,
-            title=f"{{title}} : ({expression})",
-            title_whole=f"{{title}} : ({whole})",
-            decision=f"{{decision}} : ({expression})",
-            decision_whole=f"{{decision}} : ({whole})",
-            whole=whole,
-        )
-        return statement.columns(item_seq=Integer, score=Float).subquery("matched")
+            f"SELECT rowid AS item_seq, -bm25(item_fts, {SQLITE_WEIGHTS}) / (1.0 - bm25(item_fts, {SQLITE_WEIGHTS})) "
+            "AS relevance FROM item_fts WHERE item_fts MATCH :q"
+        ).bindparams(q=expression)
+        return statement.columns(item_seq=Integer, relevance=Float).subquery("matched")
 
     def matching_seqs(self, terms: QueryTerms) -> TextClause:
-        return text("SELECT rowid FROM item_fts WHERE item_fts MATCH :q").bindparams(q=self._match_expression(terms))
+        return text("SELECT rowid AS seq FROM item_fts WHERE item_fts MATCH :q").bindparams(
+            q=self._match_expression(terms)
+        )
 
     @staticmethod
-    def _match_expression(terms: QueryTerms) -> str:
+    def _match_expression(terms: QueryTerms, field_: str = "") -> str:
+        """The query as an FTS5 expression; with `field_`, only in that column."""
         groups = ["(" + " OR ".join(_fts_string(s) for s in alternatives) + ")" for alternatives in terms.alternatives]
         groups += [_fts_string(" ".join(stem(w) for w in words(phrase))) for phrase in terms.phrases]
-        return " AND ".join(groups)
+        expression = " AND ".join(groups)
+        return f"{{{field_}}} : ({expression})" if field_ else expression
 
 
 def _fts_string(value: str) -> str:
@@ -262,29 +300,20 @@ class PostgresIndex:
         )
         return [(r.term, r.stem) for r in rows]
 
-    def matches(self, terms: QueryTerms) -> Subquery:
-        """Matching items with their tier (module docstring; the title has weight A, the decision B) plus
-        their ts_rank relevance as a fraction."""
-        whole = terms.whole_words()
-        holds = "s.vector @@ to_tsquery('simple', :{})"
+    def tier(self, terms: QueryTerms, tier: int) -> Subquery | None:
+        """The items of one tier (the title has weight A, the decision B) with their ts_rank relevance
+        over the whole query, as a fraction."""
+        sets = _tier_sets(terms, tier, lambda t, field_: self._tsquery(t, WEIGHT_LABELS[field_]))
+        if sets is None:
+            return None
         statement = text(
-            f"SELECT s.item_seq, CASE WHEN {holds.format('title_whole')} THEN 5 WHEN {holds.format('title')} THEN 4 "
-            f"WHEN {holds.format('decision_whole')} THEN 3 WHEN {holds.format('decision')} THEN 2 "
-            f"WHEN {holds.format('whole')} THEN 1 ELSE 0 END "
-            f"+ ts_rank('{POSTGRES_WEIGHTS}', s.vector, to_tsquery('simple', :q), 32) AS score "
-            "FROM item_search s WHERE s.vector @@ to_tsquery('simple', :q)"
-        ).bindparams(
-            q=self._tsquery(terms),
-            title=self._tsquery(terms, "A"),
-            title_whole=self._tsquery(whole, "A"),
-            decision=self._tsquery(terms, "B"),
-            decision_whole=self._tsquery(whole, "B"),
-            whole=self._tsquery(whole),
-        )
-        return statement.columns(item_seq=Integer, score=Float).subquery("matched")
+            f"SELECT item_seq, ts_rank('{POSTGRES_WEIGHTS}', vector, to_tsquery('simple', :q), 32) AS relevance "
+            "FROM item_search WHERE vector @@ to_tsquery('simple', :tier)"
+        ).bindparams(q=sets.any, tier=" & ".join([f"({sets.included})", *(f"!({part})" for part in sets.excluded)]))
+        return statement.columns(item_seq=Integer, relevance=Float).subquery("matched")
 
     def matching_seqs(self, terms: QueryTerms) -> TextClause:
-        return text("SELECT item_seq FROM item_search WHERE vector @@ to_tsquery('simple', :q)").bindparams(
+        return text("SELECT item_seq AS seq FROM item_search WHERE vector @@ to_tsquery('simple', :q)").bindparams(
             q=self._tsquery(terms)
         )
 

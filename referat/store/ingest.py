@@ -27,6 +27,7 @@ from referat.parse.document import parse_document
 from referat.parse.names import name_key
 from referat.sources.raw import RawDocument
 from referat.store import schema
+from referat.store.facets import assign_groups
 from referat.store.ids import body_key, item_id, meeting_id, organization_key, person_id
 from referat.store.index import IndexedItem, search_index
 from referat.store.merge import StoredSource, plan_merge
@@ -372,6 +373,7 @@ def _store_items(
                 **common,
             }
         )
+    assign_groups(connection, item_rows, [bool(item.votes) for item in agenda])
     seqs = list(
         connection.scalars(insert(schema.items).returning(schema.items.c.seq, sort_by_parameter_order=True), item_rows)
     )

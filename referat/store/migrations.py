@@ -141,6 +141,17 @@ def _reindex_word_forms(connection: Connection) -> None:
     reindex_all(connection)
 
 
+def _add_facet_groups(connection: Connection) -> None:
+    """12: each item's facet group (store/facets.py), so that a search counts its facets by one integer."""
+    from referat.store.facets import regroup_all
+
+    if "facet_group" not in {column["name"] for column in inspect(connection).get_columns("items")}:
+        connection.execute(text("ALTER TABLE items ADD COLUMN facet_group INTEGER"))
+    schema.metadata.create_all(connection, tables=[schema.facet_groups])
+    connection.execute(text("CREATE INDEX IF NOT EXISTS ix_items_seq_facet_group ON items (seq, facet_group)"))
+    regroup_all(connection)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("create tables", _create_tables),
     ("create search index", _create_search_index),
@@ -153,6 +164,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("index word forms on both backends", _reindex_word_forms),
     ("index the vocabulary by form", _index_vocabulary_forms),
     ("index the past of weak verbs by their word", _reindex_word_forms),
+    ("add facet groups", _add_facet_groups),
 ]
 
 

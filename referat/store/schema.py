@@ -101,8 +101,26 @@ items = Table(
     Column("date", String(10), index=True),
     Column("year", Integer),
     Column("document_sha", String(64)),  # the document this item came from
+    Column("facet_group", Integer),  # facet_groups.id: what the search facets count the item under
     Index("ix_items_body_key_date", "body_key", "date"),
     Index("ix_items_organization_key_date", "organization_key", "date"),
+    Index("ix_items_seq_facet_group", "seq", "facet_group"),  # read by seq from a search's matches
+)
+
+# Each combination of the values the search facets count (municipality, committee, year, outcomes,
+# open or closed, decided by vote): a search counts its matches by group, a GROUP BY over one integer,
+# and adds up the few groups there are per facet.
+facet_groups = Table(
+    "facet_groups",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", Text, nullable=False, unique=True),  # the values below as a JSON array (NULLs included)
+    Column("body", Text),
+    Column("organization", Text),
+    Column("year", Integer),
+    Column("outcomes", Text),
+    Column("public", Boolean, nullable=False),
+    Column("voted", Boolean, nullable=False),
 )
 
 item_texts = Table(

@@ -3,7 +3,8 @@
 Any query string is accepted: words are taken from it, text in double quotes is a phrase, and
 every other character is ignored, so nothing a user types is an operator to the engine. All
 words are required. Hits are ranked in tiers: items whose title holds every word, then those whose
-decision does, then the rest; by relevance within a tier, then newest first.
+decision does, then the rest, each with the words as written before the words only inside compounds
+(store/index.py); by relevance within a tier, then newest first.
 """
 
 from __future__ import annotations
@@ -11,18 +12,17 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
-from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, Engine, Select, func, literal, literal_column, select, tuple_
+from sqlalchemy import Boolean, ColumnElement, Connection, Engine, Integer, Select, Subquery, literal_column, select
 
 from referat.parse.names import name_key
-from referat.store import schema
+from referat.store import facets, schema
 from referat.store.analysis import stem, words
 from referat.store.ids import body_key, organization_key
-from referat.store.index import QueryTerms, search_index
+from referat.store.index import TIERS, QueryTerms, SearchIndex, search_index
 from referat.vocab import Outcome
 
 PHRASE = re.compile(r'"([^"]*)"')
@@ -33,7 +33,6 @@ SNIPPET_CHARS_PER_WORD = 7
 WORD_REST = re.compile(r"\w*")
 # "24-013017", "22-28-15.00.00-P20", "12/27845": digits with separators, as case numbers are written
 CASE_NUMBER_QUERY = re.compile(r"^\s*(?P<number>\d[\w.]*(?:[-/][\w.]+)+)\s*$")
-FACETS = ("body", "organization", "year", "outcome", "vote", "public")
 _COUNTERS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="referat-facets")
 
 
@@ -104,41 +103,78 @@ def search(
             return SearchResult(query, 0, [])
         items = schema.items
         conditions = filter_conditions(filters)
-        if terms.empty:
-            # Browsing: newest first, no relevance to compute.
-            found: list[ColumnElement[bool]] = conditions
-            ranked = (
-                select(items.c.seq, literal(0.0).label("score"))
-                .where(*conditions)
-                .order_by(items.c.date.desc(), items.c.seq)
-            )
-        else:
-            matched = index.matches(terms)
-            ranked = (
-                select(matched.c.item_seq.label("seq"), matched.c.score)
-                .join(items, items.c.seq == matched.c.item_seq)
-                .where(*conditions)
-                .order_by(matched.c.score.desc(), items.c.date.desc(), matched.c.item_seq.desc())
-            )
-            # Counting needs only which items match, not how well: no ranking function for the facets.
-            found = [items.c.seq.in_(index.matching_seqs(terms)), *conditions]
-        # Rank on narrow rows, then read the wide item rows of this page only.
-        top = ranked.limit(limit).offset(offset).subquery("top")
-        texts = schema.item_texts
-        page_query = (
-            select(items, texts.c.decision, texts.c.item, top.c.score)
-            .join(top, items.c.seq == top.c.seq)
-            .join(texts, texts.c.item_seq == items.c.seq)
-            .order_by(top.c.score.desc(), items.c.date.desc(), items.c.seq)
-        )
+        # Counting needs only which items match, not how well: no ranking function for the facets.
+        matching = None if terms.empty else index.matching_seqs(terms).columns(seq=Integer).subquery("matching")
     # Ranking the page and counting the facets are independent, and both databases release the GIL
     # while a query runs: on separate connections they overlap, which halves broad searches.
-    counting = _COUNTERS.submit(_facets, engine, found)
+    counting = _COUNTERS.submit(_facets, engine, matching, conditions)
     with engine.connect() as connection:
-        page = connection.execute(page_query).all()
+        ranked = (
+            _browse(connection, conditions, limit, offset)
+            if terms.empty
+            else _rank(connection, index, terms, conditions, limit, offset)
+        )
+        # Rank on narrow rows, then read the wide item rows of this page only.
+        texts = schema.item_texts
+        rows = connection.execute(
+            select(items, texts.c.decision, texts.c.item)
+            .join(texts, texts.c.item_seq == items.c.seq)
+            .where(items.c.seq.in_([seq for seq, _ in ranked]))
+        ).all()
     total, facets = counting.result()
-    hits = [_hit(row, terms) for row in page]
+    by_seq = {row.seq: row for row in rows}
+    hits = [_hit(by_seq[seq], score, terms) for seq, score in ranked]
     return SearchResult(query, total, hits, facets, terms.alternatives)
+
+
+def _browse(
+    connection: Connection, conditions: list[ColumnElement[bool]], limit: int, offset: int
+) -> list[tuple[int, float]]:
+    """A page of the items within `conditions`, newest first."""
+    items = schema.items
+    page = select(items.c.seq).where(*conditions).order_by(items.c.date.desc(), items.c.seq).limit(limit).offset(offset)
+    return [(seq, 0.0) for seq in connection.scalars(page)]
+
+
+def _rank(
+    connection: Connection,
+    index: SearchIndex,
+    terms: QueryTerms,
+    conditions: list[ColumnElement[bool]],
+    limit: int,
+    offset: int,
+) -> list[tuple[int, float]]:
+    """A page of the matching items within `conditions` with their scores (tier + relevance), best first.
+
+    Tier by tier from the top (store/index.py), each ordered by relevance, then newest first, and only
+    as many tiers as the page needs: a broad word's title tier alone usually fills the first page, and
+    ranking it costs a fraction of ranking every match.
+    """
+    items = schema.items
+    wanted = offset + limit
+    ranked: list[tuple[int, float]] = []
+    for tier in sorted(TIERS, reverse=True):
+        matched = index.tier(terms, tier)
+        if matched is None:
+            continue
+        best = (
+            select(matched.c.item_seq, matched.c.relevance)
+            .join(items, items.c.seq == matched.c.item_seq)
+            .where(*conditions)
+            .order_by(matched.c.relevance.desc(), items.c.date.desc(), matched.c.item_seq.desc())
+            .limit(wanted - len(ranked))
+        )
+        ranked += [(seq, tier + relevance) for seq, relevance in connection.execute(best)]
+        if len(ranked) >= wanted:
+            break
+    return ranked[offset:]
+
+
+def _facets(
+    engine: Engine, matching: Subquery | None, conditions: list[ColumnElement[bool]]
+) -> tuple[int, facets.Facets]:
+    with engine.connect() as connection:
+        return facets.count(connection, matching, conditions)
 
 
 def _is_case_number(engine: Engine, value: str) -> bool:
@@ -217,77 +253,7 @@ def outcome_condition(outcome: Outcome) -> ColumnElement[bool]:
     return literal_column(f"items.outcomes LIKE '%{outcome.value}%'", Boolean)
 
 
-def _facets(engine: Engine, found: list[ColumnElement[bool]]) -> tuple[int, dict[str, list[tuple[str, int]]]]:
-    """Total and counts per municipality, committee, year and outcome of the items meeting `found`, how
-    many were decided by vote ("vote": [("voted", n)]) and how many are open or closed ("public").
-
-    PostgreSQL counts everything in one scan with GROUPING SETS. SQLite has none, so it runs two
-    small groupings: (municipality, committee, year), whose few hundred groups add up to three facets
-    and the total, and the outcome lists. Grouping by all four at once gave thousands of groups to
-    add up in Python, which was slower.
-    """
-    items = schema.items
-    counters: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
-    total = 0
-    places = (items.c.body, items.c.organization, items.c.year)
-    with engine.connect() as connection:
-        if connection.dialect.name == "postgresql":
-            grouped = (*places, items.c.outcomes)
-            sets = func.grouping_sets(*[tuple_(column) for column in grouped], tuple_())
-            # GROUPING() has a bit set for each column left out: 0b1111 marks the empty set, the total.
-            everything = 0b1111
-            rows = connection.execute(
-                select(*grouped, func.grouping(*grouped), func.count()).where(*found).group_by(sets)
-            )
-            for body, organization, year, outcomes, left_out, n in rows:
-                if left_out == everything:
-                    total = n
-                else:
-                    _count(counters, body, organization, year, outcomes, n)
-        else:
-            for body, organization, year, n in connection.execute(
-                select(*places, func.count()).where(*found).group_by(*places)
-            ):
-                total += n
-                _count(counters, body, organization, year, None, n)
-            for outcomes, n in connection.execute(
-                select(items.c.outcomes, func.count()).where(*found).group_by(items.c.outcomes)
-            ):
-                _count(counters, None, None, None, outcomes, n)
-        # Whether decided by vote, and open or closed: one more small count each, on both backends.
-        voted = connection.scalar(select(func.count()).where(*found, items.c.seq.in_(select(schema.votes.c.item_seq))))
-        counters["vote"]["voted"] = voted or 0
-        for public, n in connection.execute(
-            select(items.c.public, func.count()).where(*found).group_by(items.c.public)
-        ):
-            counters["public"]["open" if public else "closed"] += n
-    facets = {
-        name: sorted(((v, n) for v, n in counter.items() if n), key=lambda pair: (-pair[1], pair[0]))
-        for name, counter in counters.items()
-    }
-    return total, facets
-
-
-def _count(
-    counters: dict[str, Counter[str]],
-    body: str | None,
-    organization: str | None,
-    year: int | None,
-    outcomes: str | None,
-    n: int,
-) -> None:
-    if body is not None:
-        counters["body"][body] += n
-    if organization is not None:
-        counters["organization"][organization] += n
-    if year is not None:
-        counters["year"][str(year)] += n
-    for outcome in (outcomes or "").split(","):
-        if outcome:
-            counters["outcome"][outcome] += n
-
-
-def _hit(row: Any, terms: QueryTerms) -> Hit:
+def _hit(row: Any, score: float, terms: QueryTerms) -> Hit:
     from referat.model import AgendaItem
 
     item = AgendaItem.model_validate_json(row.item)
@@ -304,7 +270,7 @@ def _hit(row: Any, terms: QueryTerms) -> Hit:
         public=row.public,
         outcomes=row.outcomes.split(",") if row.outcomes else [],
         snippet=make_snippet(texts, terms.stems),
-        score=float(row.score or 0.0),
+        score=score,
     )
 
 
