@@ -12,7 +12,7 @@ import json
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import Connection, Subquery, Text, bindparam, cast, func, literal, select, union_all, update
+from sqlalchemy import Connection, Integer, Subquery, Text, bindparam, cast, func, literal, select, union_all, update
 from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.sql import ColumnElement
@@ -88,7 +88,11 @@ def count(
         per_group = per_group.join_from(matching, items, items.c.seq == matching.c.seq)
     counted = per_group.cte("counted")
     sums = [
-        select(literal(name).label("facet"), cast(groups.c[name], Text).label("value"), func.sum(counted.c.n))
+        select(
+            literal(name).label("facet"),
+            cast(groups.c[name], Text).label("value"),
+            cast(func.sum(counted.c.n), Integer),
+        )
         .join(counted, counted.c.facet_group == groups.c.id)
         .group_by(groups.c[name])
         for name in GROUPED

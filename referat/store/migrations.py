@@ -132,17 +132,35 @@ def _index_vocabulary_forms(connection: Connection) -> None:
     connection.execute(text("CREATE INDEX IF NOT EXISTS ix_search_terms_stem ON search_terms (stem)"))
 
 
+def _add_field_vectors(connection: Connection) -> None:
+    """11: on PostgreSQL, the title's and the decision's own vectors with GIN indexes, so that a search
+    tier ("every word in the title") is found by an index; filled by the next migration."""
+    if connection.dialect.name != "postgresql":
+        return  # FTS5 finds a column's matches in its own index
+    connection.execute(
+        text(
+            "ALTER TABLE item_search ADD COLUMN IF NOT EXISTS title_vector TSVECTOR, "
+            "ADD COLUMN IF NOT EXISTS decision_vector TSVECTOR"
+        )
+    )
+    for column in ("title_vector", "decision_vector"):
+        connection.execute(
+            text(f"CREATE INDEX IF NOT EXISTS ix_item_search_{column} ON item_search USING GIN ({column})")
+        )
+
+
 def _reindex_word_forms(connection: Connection) -> None:
     """Index every stored item again with store/analysis.py's word forms. 9: on both backends (before:
-    Snowball stems on SQLite, the `danish` configuration on PostgreSQL); 11: a weak verb's past
-    ("handicappede") takes the form of its word."""
+    Snowball stems on SQLite, the `danish` configuration on PostgreSQL); 12: a weak verb's past
+    ("handicappede") takes the form of its word, and PostgreSQL fills the title's and the decision's
+    vectors."""
     from referat.store.index import reindex_all
 
     reindex_all(connection)
 
 
 def _add_facet_groups(connection: Connection) -> None:
-    """12: each item's facet group (store/facets.py), so that a search counts its facets by one integer."""
+    """13: each item's facet group (store/facets.py), so that a search counts its facets by one integer."""
     from referat.store.facets import regroup_all
 
     if "facet_group" not in {column["name"] for column in inspect(connection).get_columns("items")}:
@@ -163,6 +181,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("add motions", _add_motions),
     ("index word forms on both backends", _reindex_word_forms),
     ("index the vocabulary by form", _index_vocabulary_forms),
+    ("give the title and the decision vectors of their own", _add_field_vectors),
     ("index the past of weak verbs by their word", _reindex_word_forms),
     ("add facet groups", _add_facet_groups),
 ]
