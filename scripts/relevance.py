@@ -20,7 +20,9 @@ Per query, with R = the judged relevant items (grade 1 or 2) that resolved and t
     R@50    = |top 50 ∩ R| / |R|
     nDCG@10 = DCG@10 / IDCG@10, DCG = sum over ranks i <= 10 of (2^grade - 1) / log2(i + 1), grade 0 for a
               hit not judged relevant; IDCG is the DCG of the judged grades sorted best first.
-Overall figures are means over the queries. Top-10 hits that are not in R are listed as "judged not
+Overall figures are means over the queries. Per backend, the script also says in how many queries the
+title-first promise holds: no hit whose title holds every query word (in a form the search looked for)
+comes after one whose title does not. Top-10 hits that are not in R are listed as "judged not
 relevant" (in the query's not_relevant list) or "unjudged".
 
 False friends (tests/fixtures/relevance/false_friends.json) are checked on whole search results (every
@@ -61,6 +63,7 @@ from sqlalchemy import Engine, select
 from referat.errors import ReferatError
 from referat.sources.files import find_documents, read_file
 from referat.store import schema
+from referat.store.analysis import stem, words
 from referat.store.db import open_database, optimize
 from referat.store.ingest import ingest
 from referat.store.search import Filters, search
@@ -103,6 +106,7 @@ class QueryResult:
     missed: list[str] = field(default_factory=list)
     nonrelevant_top10: list[str] = field(default_factory=list)
     unresolved: list[str] = field(default_factory=list)
+    title_first: bool = True  # no hit whose title holds every query word comes after one whose title does not
 
 
 @dataclass
@@ -211,7 +215,8 @@ def run_queries(engine: Engine, judged: list[dict[str, Any]], resolver: Resolver
             item = resolver.resolve(judgment["key"])
             if item is not None:
                 rejected[item.id] = judgment["why"]
-        hits = search(engine, entry["query"], Filters(**entry["filters"]), limit=TOP_R).hits
+        found_by = search(engine, entry["query"], Filters(**entry["filters"]), limit=TOP_R)
+        hits = found_by.hits
         ids = [hit.item_id for hit in hits]
         ideal = sorted(grades.values(), reverse=True)[:TOP_N]
         found = set(ids[:TOP_R])
@@ -224,6 +229,7 @@ def run_queries(engine: Engine, judged: list[dict[str, Any]], resolver: Resolver
             r50=len(found & grades.keys()) / len(grades) if grades else 0.0,
             ndcg10=dcg([grades.get(i, 0) for i in ids[:TOP_N]]) / dcg(ideal) if ideal else 0.0,
             unresolved=unresolved,
+            title_first=titles_first([hit.title for hit in hits], found_by.terms),
         )
         best_first = sorted(grades, key=lambda i: -grades[i])
         result.missed = [f"[{grades[i]}] {labels[i]}" for i in best_first if i not in found]
@@ -233,6 +239,12 @@ def run_queries(engine: Engine, judged: list[dict[str, Any]], resolver: Resolver
                 result.nonrelevant_top10.append(f"#{rank} {hit.date} {hit.organization}: {hit.title} ({verdict})")
         results.append(result)
     return results
+
+
+def titles_first(titles: list[str], alternatives: list[list[str]]) -> bool:
+    """Whether the hits whose titles hold every query word (a form the search looked for) come first."""
+    holds = [all(any(stem(w) in forms for w in words(title)) for forms in alternatives) for title in titles]
+    return holds == sorted(holds, reverse=True)
 
 
 def check_friends(
@@ -347,6 +359,12 @@ def print_reports(reports: list[Report], verbose: bool) -> None:
         print(f"{first.query[:28]:<28} {filters[:44]:<44} {first.relevant:>4} | {row}")
     overall = " | ".join(" ".join(f"{v:5.2f}" for v in r.overall().values()) for r in reports)
     print(f"{'overall (mean of ' + str(len(reports[0].queries)) + ' queries)':<78} | {overall}")
+    for report in reports:
+        out_of_order = [q.id for q in report.queries if not q.title_first]
+        print(
+            f"{report.backend}: title matches first in {len(report.queries) - len(out_of_order)} of "
+            f"{len(report.queries)} queries {out_of_order or ''}"
+        )
     for report in reports:
         print(f"\n== {report.backend}: details ({report.seconds:.1f} s)")
         for result in report.queries:
