@@ -1,7 +1,7 @@
 """Load check (not a test): concurrent clients searching `referat serve` over loopback.
 
 Usage: .venv/bin/python scripts/load_check.py [--db PATH_OR_URL] [--generate 10000] [--keep PATH]
-                                              [--clients 20] [--seconds 30] [--workers 1] [--cache on|off|both]
+                                              [--clients 20] [--seconds 30] [--workers 1] [--cache on|off|both] [--pin]
 Without --db, a SQLite database of --generate generated meetings is built in a temporary folder
 (ingesting 10,000 meetings takes a few minutes), or at --keep to be given as --db next time. The
 server runs as its own process (`referat serve`), so client and server do not share an interpreter;
@@ -9,9 +9,9 @@ with the search result cache on (its default size) or off (REFERAT_SEARCH_CACHE=
 each. Each client sends the search page's requests one after another: the 50 queries of
 bench_store.py, as HTML pages (/soeg) and as JSON (/api/search), with their filters. Reports
 requests/s, latency p50/p95/p99 and errors, and the CPU the server and the load generator used (in
-% of one core) so that the figures can be read as the server's. On a machine with two cores or
-more, the server is pinned to the first core and the load generator to the others, and the load
-generator runs at a lower priority (nice 10).
+% of one core) so that the figures can be read as the server's. The load generator runs at a lower
+priority (nice 10), so that the server has the machine; with --pin (on two cores or more), the server
+is pinned to the first core and the load generator to the others instead of sharing them.
 """
 
 from __future__ import annotations
@@ -126,7 +126,7 @@ def run(database: str, args: argparse.Namespace, cache: bool) -> None:
     command += ["--workers", str(args.workers)]
     environment = {**os.environ, SEARCH_CACHE_ENV: str(SEARCH_CACHE_SIZE if cache else 0)}
     cores = sorted(os.sched_getaffinity(0))
-    server_cores, client_cores = (cores[:1], cores[1:]) if len(cores) > 1 else (cores, cores)
+    server_cores, client_cores = (cores[:1], cores[1:]) if args.pin and len(cores) > 1 else (cores, cores)
     server = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, env=environment, preexec_fn=lambda: os.sched_setaffinity(0, server_cores)
     )
@@ -168,6 +168,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--workers", type=int, default=1, help="server processes (referat serve --workers)")
     parser.add_argument("--cache", choices=("on", "off", "both"), default="both", help="the search result cache")
+    parser.add_argument("--pin", action="store_true", help="server on the first core, load generator on the others")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="referat-load-") as folder:
         database = args.db or build_database(args.generate, Path(args.keep) if args.keep else Path(folder))
