@@ -133,7 +133,7 @@ def _index_vocabulary_forms(connection: Connection) -> None:
 
 
 def _add_field_vectors(connection: Connection) -> None:
-    """11: on PostgreSQL, the title's and the decision's own vectors with GIN indexes, so that a search
+    """12: on PostgreSQL, the title's and the decision's own vectors with GIN indexes, so that a search
     tier ("every word in the title") is found by an index; filled by the next migration."""
     if connection.dialect.name != "postgresql":
         return  # FTS5 finds a column's matches in its own index
@@ -149,18 +149,13 @@ def _add_field_vectors(connection: Connection) -> None:
         )
 
 
-def _reindex_word_forms(connection: Connection) -> None:
-    """Index every stored item again with store/analysis.py's word forms. 9: on both backends (before:
-    Snowball stems on SQLite, the `danish` configuration on PostgreSQL); 12: a weak verb's past
-    ("handicappede") takes the form of its word, and PostgreSQL fills the title's and the decision's
-    vectors."""
-    from referat.store.index import reindex_all
-
-    reindex_all(connection)
+def _superseded(connection: Connection) -> None:
+    """9 indexed every item again with the word forms of its day; 13 does it again with today's forms
+    and columns, so 9 does nothing now: it would write the columns 12 adds."""
 
 
 def _add_facet_groups(connection: Connection) -> None:
-    """13: each item's facet group (store/facets.py), so that a search counts its facets by one integer."""
+    """11: each item's facet group (store/facets.py), so that a search counts its facets by one integer."""
     from referat.store.facets import regroup_all
 
     if "facet_group" not in {column["name"] for column in inspect(connection).get_columns("items")}:
@@ -168,6 +163,15 @@ def _add_facet_groups(connection: Connection) -> None:
     schema.metadata.create_all(connection, tables=[schema.facet_groups])
     connection.execute(text("CREATE INDEX IF NOT EXISTS ix_items_seq_facet_group ON items (seq, facet_group)"))
     regroup_all(connection)
+
+
+def _reindex_word_forms(connection: Connection) -> None:
+    """13: every stored item indexed again with store/analysis.py's word forms, the same on both backends
+    (before 9: Snowball stems on SQLite, the `danish` configuration on PostgreSQL; now also a weak verb's
+    past by its word, "handicappede"), and on PostgreSQL the title's and the decision's vectors filled."""
+    from referat.store.index import reindex_all
+
+    reindex_all(connection)
 
 
 MIGRATIONS: list[tuple[str, Migration]] = [
@@ -179,11 +183,11 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("create the index for cancelled items", _create_cancelled_index),
     ("add reading reports to meetings", _add_reading_reports),
     ("add motions", _add_motions),
-    ("index word forms on both backends", _reindex_word_forms),
+    ("index word forms on both backends", _superseded),
     ("index the vocabulary by form", _index_vocabulary_forms),
-    ("give the title and the decision vectors of their own", _add_field_vectors),
-    ("index the past of weak verbs by their word", _reindex_word_forms),
     ("add facet groups", _add_facet_groups),
+    ("give the title and the decision vectors of their own", _add_field_vectors),
+    ("index every item with today's word forms", _reindex_word_forms),
 ]
 
 
