@@ -12,7 +12,21 @@ import json
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import Connection, Integer, Subquery, Text, bindparam, cast, func, literal, select, union_all, update
+from sqlalchemy import (
+    Connection,
+    Integer,
+    Subquery,
+    Text,
+    TextClause,
+    bindparam,
+    cast,
+    func,
+    literal,
+    select,
+    text,
+    union_all,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.sql import ColumnElement
@@ -75,18 +89,29 @@ def regroup_all(connection: Connection, batch: int = 5000) -> None:
 
 
 def count(
-    connection: Connection, matching: Subquery | None, conditions: list[ColumnElement[bool]]
+    connection: Connection,
+    matching: Subquery | None,
+    conditions: list[ColumnElement[bool]],
+    grouped: TextClause | None = None,
 ) -> tuple[int, Facets]:
-    """The total and the facets of the items within `conditions` (and among `matching`'s "seq", when given).
+    """The total and the facets of the items within `conditions` (and among `matching`'s "seq", when given),
+    or, without conditions, of the matches `grouped` counts per facet group ("facet_group", "n").
 
     The per-value counts of "vote" are [("voted", n)], of "public" ("open", n) and ("closed", n). The
     groups are added up per facet column by the database too: a broad word has thousands of groups.
     """
     items, groups = schema.items, schema.facet_groups
-    per_group = select(items.c.facet_group, func.count().label("n")).where(*conditions).group_by(items.c.facet_group)
-    if matching is not None:
-        per_group = per_group.join_from(matching, items, items.c.seq == matching.c.seq)
-    counted = per_group.cte("counted")
+    if grouped is not None and not conditions:
+        if connection.dialect.name == "postgresql":
+            # For a broad word the planner scans the whole index table and checks every vector; the GIN
+            # bitmap of its matches reads none of them ("kommune" at 10,000 meetings: 147 -> 75 ms).
+            connection.execute(text("SET LOCAL enable_seqscan = off"))
+        counted = grouped.columns(facet_group=Integer, n=Integer).cte("counted")
+    else:
+        per_group = select(items.c.facet_group, func.count().label("n")).where(*conditions)
+        if matching is not None:
+            per_group = per_group.join_from(matching, items, items.c.seq == matching.c.seq)
+        counted = per_group.group_by(items.c.facet_group).cte("counted")
     sums = [
         select(
             literal(name).label("facet"),

@@ -425,8 +425,8 @@ def _store_items(
     if vote_rows:
         _store_votes(connection, vote_rows, [v for item in agenda for v in item.votes], people)
     return [
-        IndexedItem(seq=seq, title=item.title, decision=row["decision"] or "", body=body_text(item))
-        for seq, item, row in zip(seqs, agenda, text_rows, strict=True)
+        IndexedItem(seq, item.title, row["decision"] or "", body_text(item), item_row["facet_group"])
+        for seq, item, row, item_row in zip(seqs, agenda, text_rows, item_rows, strict=True)
     ]
 
 

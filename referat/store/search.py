@@ -16,7 +16,18 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, Connection, Engine, Integer, Select, Subquery, literal_column, select
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    Connection,
+    Engine,
+    Integer,
+    Select,
+    Subquery,
+    TextClause,
+    literal_column,
+    select,
+)
 
 from referat.parse.names import name_key
 from referat.store import facets, schema
@@ -105,9 +116,10 @@ def search(
         conditions = filter_conditions(filters)
         # Counting needs only which items match, not how well: no ranking function for the facets.
         matching = None if terms.empty else index.matching_seqs(terms).columns(seq=Integer).subquery("matching")
+        grouped = None if terms.empty else index.matching_groups(terms)
     # Ranking the page and counting the facets are independent, and both databases release the GIL
     # while a query runs: on separate connections they overlap, which halves broad searches.
-    counting = _COUNTERS.submit(_facets, engine, matching, conditions)
+    counting = _COUNTERS.submit(_facets, engine, matching, conditions, grouped)
     with engine.connect() as connection:
         ranked = (
             _browse(connection, conditions, limit, offset)
@@ -171,10 +183,10 @@ def _rank(
 
 
 def _facets(
-    engine: Engine, matching: Subquery | None, conditions: list[ColumnElement[bool]]
+    engine: Engine, matching: Subquery | None, conditions: list[ColumnElement[bool]], grouped: TextClause | None
 ) -> tuple[int, facets.Facets]:
     with engine.connect() as connection:
-        return facets.count(connection, matching, conditions)
+        return facets.count(connection, matching, conditions, grouped)
 
 
 def _is_case_number(engine: Engine, value: str) -> bool:
