@@ -131,7 +131,7 @@ def test_a_database_of_schema_8_is_migrated_to_today(engine: Engine) -> None:
         connection.execute(text("ALTER TABLE items DROP COLUMN facet_group"))
         connection.execute(text("DROP TABLE facet_groups"))
         if connection.dialect.name == "postgresql":
-            for column in ("title_vector", "decision_vector", "facet_group"):
+            for column in ("title_vector", "decision_vector", "facet_group", "date"):
                 connection.execute(text(f"ALTER TABLE item_search DROP COLUMN {column}"))
         connection.execute(text("DELETE FROM schema_migrations WHERE version > 8"))
     assert migrate(engine) == len(MIGRATIONS)

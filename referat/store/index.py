@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from sqlalchemy import Connection, Float, Integer, Subquery, TextClause, bindparam, text
+from sqlalchemy import Connection, Float, Integer, String, Subquery, TextClause, bindparam, text
 
 from referat.store.analysis import (
     MIN_FORM_LENGTH,
@@ -59,6 +59,7 @@ class IndexedItem:
     decision: str
     body: str
     facet_group: int | None  # store/facets.py; PostgreSQL's index keeps it to count facets without the items
+    date: str | None  # PostgreSQL's index keeps it to rank without the items
 
 
 @dataclass(frozen=True)
@@ -264,10 +265,10 @@ class PostgresIndex:
             return
         connection.execute(
             text(
-                "INSERT INTO item_search(item_seq, vector, title_vector, decision_vector, facet_group) VALUES (:seq, "
-                "setweight(to_tsvector('simple', :title), 'A') || setweight(to_tsvector('simple', :decision), 'B') "
-                "|| setweight(to_tsvector('simple', :body), 'C'), to_tsvector('simple', :title), "
-                "to_tsvector('simple', :decision), :facet_group)"
+                "INSERT INTO item_search(item_seq, vector, title_vector, decision_vector, facet_group, date) "
+                "VALUES (:seq, setweight(to_tsvector('simple', :title), 'A') || "
+                "setweight(to_tsvector('simple', :decision), 'B') || setweight(to_tsvector('simple', :body), 'C'), "
+                "to_tsvector('simple', :title), to_tsvector('simple', :decision), :facet_group, :date)"
             ),
             [
                 {
@@ -276,6 +277,7 @@ class PostgresIndex:
                     "decision": _forms(r.decision),
                     "body": _forms(r.body),
                     "facet_group": r.facet_group,
+                    "date": r.date,
                 }
                 for r in rows
             ],
@@ -320,10 +322,10 @@ class PostgresIndex:
             conditions.append(holds if n == 0 else f"NOT {holds}")
         ranked_by = FIELD_VECTORS[included[0]]
         statement = text(
-            f"SELECT item_seq, ts_rank('{POSTGRES_WEIGHTS}', {ranked_by}, to_tsquery('simple', :q), 32) AS relevance "
-            f"FROM item_search WHERE {' AND '.join(conditions)}"
+            f"SELECT item_seq, ts_rank('{POSTGRES_WEIGHTS}', {ranked_by}, to_tsquery('simple', :q), 32) AS relevance, "
+            f"date FROM item_search WHERE {' AND '.join(conditions)}"
         ).bindparams(**values)
-        return statement.columns(item_seq=Integer, relevance=Float).subquery("matched")
+        return statement.columns(item_seq=Integer, relevance=Float, date=String).subquery("matched")
 
     def matching_groups(self, terms: QueryTerms) -> TextClause | None:
         """The matches counted per facet group from the index alone: joining 66,000 matches of a broad
@@ -367,7 +369,7 @@ def reindex_all(connection: Connection, batch: int = 500) -> None:
     while True:
         rows = connection.execute(
             text(
-                "SELECT t.item_seq, t.decision, t.item, i.facet_group FROM item_texts t "
+                "SELECT t.item_seq, t.decision, t.item, i.facet_group, i.date FROM item_texts t "
                 "JOIN items i ON i.seq = t.item_seq WHERE t.item_seq > :last ORDER BY t.item_seq LIMIT :n"
             ),
             {"last": last, "n": batch},
@@ -377,7 +379,8 @@ def reindex_all(connection: Connection, batch: int = 500) -> None:
         indexed = []
         for row in rows:
             item = AgendaItem.model_validate_json(row.item)
-            indexed.append(IndexedItem(row.item_seq, item.title, row.decision or "", body_text(item), row.facet_group))
+            text_ = (item.title, row.decision or "", body_text(item))
+            indexed.append(IndexedItem(row.item_seq, *text_, row.facet_group, row.date))
         index.add(connection, indexed)
         last = rows[-1].item_seq
 

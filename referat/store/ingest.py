@@ -425,7 +425,7 @@ def _store_items(
     if vote_rows:
         _store_votes(connection, vote_rows, [v for item in agenda for v in item.votes], people)
     return [
-        IndexedItem(seq, item.title, row["decision"] or "", body_text(item), item_row["facet_group"])
+        IndexedItem(seq, item.title, row["decision"] or "", body_text(item), item_row["facet_group"], item_row["date"])
         for seq, item, row, item_row in zip(seqs, agenda, text_rows, item_rows, strict=True)
     ]
 

@@ -134,14 +134,15 @@ def _index_vocabulary_forms(connection: Connection) -> None:
 
 def _add_field_vectors(connection: Connection) -> None:
     """12: on PostgreSQL, the title's and the decision's own vectors with GIN indexes, so that a search
-    tier ("every word in the title") is found by an index, and each item's facet group, so that facets
-    are counted from the index alone; filled by the next migration."""
+    tier ("every word in the title") is found by an index, and each item's facet group and date, so that
+    facets are counted and tiers ranked from the index alone; filled by the next migration."""
     if connection.dialect.name != "postgresql":
         return  # FTS5 finds a column's matches in its own index
     connection.execute(
         text(
             "ALTER TABLE item_search ADD COLUMN IF NOT EXISTS title_vector TSVECTOR, "
-            "ADD COLUMN IF NOT EXISTS decision_vector TSVECTOR, ADD COLUMN IF NOT EXISTS facet_group INTEGER"
+            "ADD COLUMN IF NOT EXISTS decision_vector TSVECTOR, ADD COLUMN IF NOT EXISTS facet_group INTEGER, "
+            "ADD COLUMN IF NOT EXISTS date VARCHAR(10)"
         )
     )
     for column in ("title_vector", "decision_vector"):

@@ -169,12 +169,13 @@ def _rank(
         matched = index.tier(terms, tier)
         if matched is None:
             continue
-        best = (
-            select(matched.c.item_seq, matched.c.relevance)
-            .join(items, items.c.seq == matched.c.item_seq)
-            .where(*conditions)
-            .order_by(matched.c.relevance.desc(), items.c.date.desc(), matched.c.item_seq.desc())
-            .limit(wanted - len(ranked))
+        best = select(matched.c.item_seq, matched.c.relevance)
+        if "date" in matched.c and not conditions:
+            date = matched.c.date  # the index keeps it: no join to the items for a tier of thousands
+        else:
+            best, date = best.join(items, items.c.seq == matched.c.item_seq).where(*conditions), items.c.date
+        best = best.order_by(matched.c.relevance.desc(), date.desc(), matched.c.item_seq.desc()).limit(
+            wanted - len(ranked)
         )
         ranked += [(seq, tier + relevance) for seq, relevance in connection.execute(best)]
         if len(ranked) >= wanted:
