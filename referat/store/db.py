@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, Table, create_engine, event
+from sqlalchemy.dialects.postgresql import insert as postgres_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from referat.settings import DATABASE_ENV, DEFAULT_DATABASE, POSTGRES_SESSION_OPTIONS
 
@@ -59,3 +61,10 @@ def optimize(engine: Engine) -> None:
     with engine.begin() as connection:
         connection.exec_driver_sql("INSERT INTO item_fts(item_fts) VALUES ('optimize')")
         connection.exec_driver_sql("PRAGMA optimize")
+
+
+def insert_on_conflict(connection: Connection, table: Table) -> Any:
+    """An INSERT into `table` that can say what to do on a conflict: both backends spell it the same,
+    but each through its own dialect's insert."""
+    insert = postgres_insert if connection.dialect.name == "postgresql" else sqlite_insert
+    return insert(table)

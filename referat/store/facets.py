@@ -27,11 +27,10 @@ from sqlalchemy import (
     union_all,
     update,
 )
-from sqlalchemy.dialects.postgresql import insert as postgres_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.sql import ColumnElement
 
 from referat.store import schema
+from referat.store.db import insert_on_conflict
 
 FACETS = ("body", "organization", "year", "outcome", "vote", "public")
 GROUPED = ("body", "organization", "year", "outcomes", "public", "voted")  # the columns of a facet group
@@ -51,9 +50,8 @@ def assign_groups(connection: Connection, rows: list[dict[str, Any]], voted: lis
         for row, v in zip(rows, voted, strict=True)
     ]
     groups = {group_key(v): v for v in values}
-    dialect_insert: Any = postgres_insert if connection.dialect.name == "postgresql" else sqlite_insert
     connection.execute(
-        dialect_insert(schema.facet_groups).on_conflict_do_nothing(index_elements=["key"]),
+        insert_on_conflict(connection, schema.facet_groups).on_conflict_do_nothing(index_elements=["key"]),
         [{"key": key, **group} for key, group in groups.items()],
     )
     table = schema.facet_groups

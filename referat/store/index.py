@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 from sqlalchemy import Connection, Float, Integer, String, Subquery, TextClause, bindparam, text
@@ -36,6 +36,7 @@ from referat.store.analysis import (
 SQLITE_WEIGHTS = "10.0, 5.0, 1.0"  # bm25 weights of title, decision, body: the order within a tier
 POSTGRES_WEIGHTS = "{0.05, 0.2, 0.5, 1.0}"  # ts_rank weights of D, C (body), B (decision), A (title)
 FIELD_VECTORS = {"": "vector", "title": "title_vector", "decision": "decision_vector"}  # PostgreSQL's columns
+MIN_FORM_PIECE = 5  # shorter compound pieces must be words of the vocabulary as they are, not forms
 MAX_EXPANSIONS = 300  # compounds per query word; more would make the query slow without helping
 # Each tier (module docstring) as the set of matching items it is and the sets of the tiers above it,
 # which it leaves out. A set is a field ("" for the whole text, "title", "decision") and whether it
@@ -69,7 +70,7 @@ class QueryTerms:
 
     alternatives: list[list[str]]
     phrases: list[str]
-    own: list[list[str]] = field(default_factory=list)
+    own: list[list[str]]
 
     def whole_words(self) -> QueryTerms:
         """The query without compounds or related words: what a whole-word match must hold."""
@@ -92,9 +93,6 @@ def tier_sets(terms: QueryTerms, tier: int) -> tuple[QuerySet, tuple[QuerySet, .
     if tier in EXPANDED_TIERS and terms.whole_words().alternatives == terms.alternatives:
         return None
     return TIERS[tier]
-
-
-MIN_FORM_PIECE = 5  # shorter pieces must be words of the vocabulary as they are
 
 
 class VocabularyLookup(Protocol):

@@ -17,8 +17,6 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select
-from sqlalchemy.dialects.postgresql import insert as postgres_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
 from referat.errors import ReferatError, StoreError
@@ -27,6 +25,7 @@ from referat.parse.document import parse_document
 from referat.parse.names import name_key
 from referat.sources.raw import RawDocument
 from referat.store import schema
+from referat.store.db import insert_on_conflict
 from referat.store.facets import assign_groups
 from referat.store.ids import body_key, item_id, meeting_id, organization_key, person_id
 from referat.store.index import IndexedItem, search_index
@@ -330,18 +329,18 @@ class _PersonRows:
 
     def upsert(self, connection: Connection) -> None:
         """One person per municipality and name; a party letter, once known, is kept."""
-        dialect_insert: Any = postgres_insert if connection.dialect.name == "postgresql" else sqlite_insert
         with_party = [row for row in self.rows.values() if row["party"]]
         without_party = [row for row in self.rows.values() if not row["party"]]
         if with_party:
-            statement = dialect_insert(schema.persons)
+            statement = insert_on_conflict(connection, schema.persons)
             connection.execute(
                 statement.on_conflict_do_update(index_elements=["id"], set_={"party": statement.excluded.party}),
                 with_party,
             )
         if without_party:
             connection.execute(
-                dialect_insert(schema.persons).on_conflict_do_nothing(index_elements=["id"]), without_party
+                insert_on_conflict(connection, schema.persons).on_conflict_do_nothing(index_elements=["id"]),
+                without_party,
             )
 
 
