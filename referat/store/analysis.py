@@ -9,7 +9,13 @@ become "led", the stem of "leder" (manager); "saglig" becomes "sag". When the pa
 off is not an inflection, only the inflection is taken off instead ("ledigheden" -> "ledighed",
 "ledelsen" -> "ledels"). A genitive "-s" is kept, so "indsats" is not "indsat" (an inmate), and
 so is a "-t", so "valgt" is not "valg". A weak verb's past, which Snowball keeps, is taken off
-("handicappede" -> "handicap", "besluttede" -> "beslut", as "beslutte").
+("handicappede" -> "handicap", "besluttede" -> "beslut", as "beslutte"). An "-er" stays in the form
+("iværksættere" -> "iværksæter", "skolerne" -> "skoler"): it may be a plural or a present tense, or part
+of an agent noun, and an agent noun is not its verb ("iværksætter", the entrepreneur, is not
+"iværksætte", to implement; "leder" is not "lede"). A query word finds both its forms with and without
+"-er" (`query_forms`: "skole" finds "skoler", "beslutte" finds "beslutter") unless the vocabulary shows
+it is an agent noun (`is_agent_noun`: its plural in "-ere" is there, a verb's participle in "-eret" is
+not), which finds its own forms and its activity in "-eri" ("iværksætteri").
 
 Compounds are split by the vocabulary of indexed words, not by a fixed dictionary (minutes are full
 of new ones). A compound's last part (its head) is the longest indexed word that ends it: "skole|vejledere",
@@ -21,6 +27,8 @@ not "skolevej|ledere"; "bearbejdet", not "be|arbejdet". A query word finds a com
     "ældre|boliger", "bus|linje", "arbejd|s|giver"), unless the head is an ending that is also a word
     ("fravær|ende") or "udvalg": "Plan- og Tryghedsudvalget" names a committee, which every item it
     handles names in its procedure, so "tryghed" does not find it (the committee is a search filter).
+A street's name is no compound either: a word seen only before a house number ("Skolevænget 7") is
+kept in the vocabulary as a street (`street_names`), which no part finds; the word itself still does.
 Short query words (three letters) may begin a compound but are never taken for its head.
 A query word also stands for related words (`related_words`): an adjective's "-hed" noun for the
 adjective ("ledighed" finds "ledige" and "langtidsledige"), a name for its other spelling of å
@@ -30,6 +38,8 @@ adjective ("ledighed" finds "ledige" and "langtidsledige"), a name for its other
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib.resources import files
 
@@ -52,10 +62,10 @@ STOPWORDS = frozenset(STOPWORD_TEXT.split())
 _stemmer = Stemmer.Stemmer("danish")
 
 PAST = ("ede", "edes")  # a weak verb's past, which Snowball keeps: "handicappede" is handicap's
+# Inflections that keep the "-er" in the form: "iværksætter(e)" is an agent noun, not a form of "iværksætte".
+ER_ENDINGS = frozenset(["er", "ere", "eren", "erens", "erer", "eres", "erne", "ernes", "ers"])
 # What Snowball may take off that is only an inflection (plural, definite, genitive of those).
-INFLECTIONS = frozenset(
-    ["", "e", "en", "er", "et", "ene", "ens", "ere", "eren", "erens", "eres", "erne", "ernes", "ers", "ets", *PAST]
-)
+INFLECTIONS = frozenset(["", "e", "en", "et", "ene", "ens", "ets", *ER_ENDINGS, *PAST])
 # The same, longest first, for taking one off by hand.
 ENDINGS = sorted(INFLECTIONS - {""}, key=len, reverse=True)
 MIN_FORM_LENGTH = 3
@@ -70,6 +80,20 @@ HED_NOUN = re.compile(r"^(?P<adjective>\w{4,}?)hed(?:en|er|erne|s)?$")
 VOWELS = frozenset("aeiouyæøå")
 
 
+# A capitalized word before a house number (not a year, a decimal or a time): "Skolevænget 7", "Landevej 98a".
+STREET = re.compile(r"\b([A-ZÆØÅ][^\W\d_]{2,}) \d{1,3}[a-zA-Z]?(?=$|[\s,;)]|\.(?!\d))")
+
+
+def street_names(text: str, text_words: list[str]) -> set[str]:
+    """The words of `text` (`text_words`, as `words` gives them) that occur in it only as a street's
+    name: a street is a name, not a compound, so "skole" should not find "Skolevænget 7"."""
+    streets = Counter(match.group(1).lower() for match in STREET.finditer(text))
+    if not streets:
+        return set()
+    occurrences = Counter(word for word in text_words if word in streets)
+    return {word for word, count in streets.items() if occurrences[word] == count}
+
+
 def words(text: str) -> list[str]:
     """Lower-cased words without stopwords, in order."""
     return [w for w in WORD.findall(text.lower()) if w not in STOPWORDS]
@@ -78,31 +102,62 @@ def words(text: str) -> list[str]:
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """The form a word is indexed and searched by."""
+    base, ending = split_inflection(word)
+    return base + "er" if ending in ER_ENDINGS else base
+
+
+def split_inflection(word: str) -> tuple[str, str]:
+    """The word's base and the inflection taken off it: Snowball's, or one taken off by hand where
+    Snowball took off more ("ledigheden" -> "ledighed", "en")."""
     snowball = str(_stemmer.stemWord(word))
-    if word.startswith(snowball) and word[len(snowball) :] in INFLECTIONS and not word.endswith(PAST):
-        return snowball
+    ending = word[len(snowball) :]
+    if word.startswith(snowball) and ending in INFLECTIONS and not word.endswith(PAST):
+        return snowball, ending
     return _without_inflection(word)
 
 
-def _without_inflection(word: str) -> str:
+def _without_inflection(word: str) -> tuple[str, str]:
     for ending in ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= MIN_FORM_LENGTH:
             base = word[: -len(ending)]
             # "processen" -> "process" -> "proces", as Snowball undoubles
             if len(base) > MIN_FORM_LENGTH and base[-1] == base[-2] and base[-1] not in VOWELS:
                 base = base[:-1]
-            return base
-    return word
+            return base, ending
+    return word, ""
 
 
-def related_words(word: str) -> list[str]:
+def query_forms(word: str, agent_noun: Callable[[str], bool]) -> set[str]:
+    """The forms a query word finds as a whole word. An "-er" form stands for the word without it
+    ("skoler", "skole"), and a word for its "-er" form ("sag", "sager"; "beslutte", "beslutter"),
+    except that an agent noun ("iværksætter", "leder", "borger") does not stand for its verb or its
+    root ("iværksætte", "lede", "borg"); `agent_noun` tells one by the vocabulary."""
+    base, ending = split_inflection(word)
+    if ending not in ER_ENDINGS:
+        return {base, base + "er"}
+    form = base + "er"
+    return {form} if agent_noun(form) else {form, base}
+
+
+def is_agent_noun(terms: Iterable[str]) -> bool:
+    """Whether the vocabulary's words of one "-er" form are an agent noun's: its plural in "-ere"
+    ("iværksættere", "ledere") is there, and no participle in "-eret" that makes it a verb in "-ere"
+    ("registrere", "registreret")."""
+    endings = {term[-n:] for term in terms for n in (3, 4)}
+    return "ere" in endings and "eret" not in endings
+
+
+def related_words(word: str, agent_noun: Callable[[str], bool] = lambda form: False) -> list[str]:
     """The query word and what it also stands for: an adjective's "-hed" noun the adjective ("ledighed",
-    "ledig"); a name the other spelling of å ("damsgård", "damsgaard"); a word its synonyms
-    (store/synonyms.txt: "ældrerådet", "seniorråd")."""
+    "ledig"); an agent noun its activity in "-eri" ("iværksætter", "iværksætteri"); a name the other
+    spelling of å ("damsgård", "damsgaard"); a word its synonyms (store/synonyms.txt: "ældrerådet",
+    "seniorråd")."""
     related = spellings(word)
     noun = HED_NOUN.match(word)
     if noun:
         related.append(noun.group("adjective"))
+    if word.endswith("er") and agent_noun(stem(word)):
+        related.append(word + "i")
     related += [synonym for synonym in _synonyms().get(stem(word), ()) if synonym != word]
     return related
 
@@ -194,9 +249,9 @@ def _first_part_bases(word: str) -> set[str]:
     ("skoleveje" -> "skolevej|s|analyse", "busser" -> "bus|linje", but not "borger" -> "borg|mester");
     and with a linking -s for a final -e ("arbejde" -> "arbejd|s|giver")."""
     bases = {word}
-    form = stem(word)
-    if word == form + "e" or (form and word.startswith(form + form[-1])):
-        bases.add(form)
+    base, _ = split_inflection(word)
+    if word == base + "e" or (base and word.startswith(base + base[-1])):
+        bases.add(base)
     if word.endswith("e"):
         bases.add(word[:-1] + "s")
     return {base for base in bases if len(base) >= MIN_FORM_LENGTH}

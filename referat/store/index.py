@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Protocol
 
 from sqlalchemy import Connection, Float, Integer, String, Subquery, TextClause, bindparam, text
@@ -27,9 +28,12 @@ from referat.store.analysis import (
     MIN_FORM_LENGTH,
     compound_pieces,
     compound_position,
+    is_agent_noun,
+    query_forms,
     related_words,
     spellings,
     stem,
+    street_names,
     words,
 )
 
@@ -108,8 +112,21 @@ class SearchIndex(Protocol):
     def matching_groups(self, terms: QueryTerms) -> TextClause | None: ...
 
 
-def _vocabulary(rows: Iterable[IndexedItem]) -> set[str]:
-    return {w for row in rows for field in (row.title, row.decision, row.body) for w in words(field)}
+def _vocabulary(rows: Iterable[IndexedItem]) -> dict[str, bool]:
+    """The rows' words, each with whether it was seen only as a street's name."""
+    streets: set[str] = set()
+    elsewhere: set[str] = set()
+    for row in rows:
+        for field in (row.title, row.decision, row.body):
+            field_words = words(field)
+            field_streets = street_names(field, field_words)
+            streets |= field_streets
+            elsewhere.update(w for w in field_words if w not in field_streets)
+    return {word: word not in elsewhere for word in sorted(streets | elsewhere)}
+
+
+# A word once seen outside a street's name stays a word of its own.
+VOCABULARY_UPSERT = "ON CONFLICT (term) DO UPDATE SET street = false WHERE search_terms.street AND NOT excluded.street"
 
 
 def _forms(text_: str) -> str:
@@ -155,18 +172,25 @@ def _in_vocabulary(connection: Connection, column: str, values: list[str]) -> li
 def _query_terms(
     connection: Connection, query_words: list[str], phrases: list[str], vocabulary: VocabularyLookup
 ) -> QueryTerms:
-    """Each query word with the forms it stands for: its own, a "-hed" noun's adjective, and the
-    compounds of the vocabulary it is a part of."""
+    """Each query word with the forms it stands for: its own (with or without "-er"), related words,
+    and the compounds of the vocabulary it is a part of."""
+
+    @cache
+    def agent_noun(form: str) -> bool:
+        terms = connection.scalars(text("SELECT term FROM search_terms WHERE stem = :form"), {"form": form})
+        return is_agent_noun(terms)
+
     alternatives, own = [], []
     for word in query_words:
-        own.append(sorted({stem(spelling) for spelling in spellings(word)}))
+        own.append(sorted({form for spelling in spellings(word) for form in query_forms(spelling, agent_noun)}))
         found: set[str] = set()
-        for related in related_words(word):
-            form = stem(related)
-            found.add(form)
+        for related in related_words(word, agent_noun):
+            forms = query_forms(related, agent_noun)
+            found |= forms
             if len(related) >= MIN_FORM_LENGTH:
-                # Compounds may begin with the form ("skolevej|s|analyse" for "skoleveje").
-                holding = form if related.startswith(form) and len(form) >= MIN_FORM_LENGTH else related
+                # Compounds may begin with a form ("skolevej|s|analyse" for "skoleveje", "bus|linje" for "busser").
+                prefixes = [form for form in forms if related.startswith(form) and len(form) >= MIN_FORM_LENGTH]
+                holding = min(prefixes, key=len) if prefixes else related
                 found.update(_part_of(connection, vocabulary(connection, holding), related))
         alternatives.append(sorted(found))
     return QueryTerms(alternatives, phrases, own)
@@ -178,20 +202,16 @@ class SqliteIndex:
     def add(self, connection: Connection, rows: list[IndexedItem]) -> None:
         if not rows:
             return
-        # Each field is split into words once; the words give both the indexed stems and the vocabulary.
-        vocabulary: set[str] = set()
-        fts_rows = []
-        for r in rows:
-            fields = {"title": words(r.title), "decision": words(r.decision), "body": words(r.body)}
-            for field_words in fields.values():
-                vocabulary.update(field_words)
-            fts_rows.append({"seq": r.seq, **{name: " ".join(map(stem, ws)) for name, ws in fields.items()}})
+        fts_rows = [
+            {"seq": r.seq, "title": _forms(r.title), "decision": _forms(r.decision), "body": _forms(r.body)}
+            for r in rows
+        ]
         connection.execute(
             text("INSERT INTO item_fts(rowid, title, decision, body) VALUES (:seq, :title, :decision, :body)"), fts_rows
         )
         connection.execute(
-            text("INSERT OR IGNORE INTO search_terms(term, stem) VALUES (:term, :stem)"),
-            [{"term": term, "stem": stem(term)} for term in sorted(vocabulary)],
+            text(f"INSERT INTO search_terms(term, stem, street) VALUES (:term, :stem, :street) {VOCABULARY_UPSERT}"),
+            [{"term": term, "stem": stem(term), "street": street} for term, street in _vocabulary(rows).items()],
         )
 
     def remove(self, connection: Connection, seqs: list[int]) -> None:
@@ -204,11 +224,11 @@ class SqliteIndex:
 
     @staticmethod
     def _holding(connection: Connection, word: str) -> Iterable[tuple[str, str]]:
-        """Vocabulary terms that hold `word`, with their forms."""
+        """Vocabulary terms that hold `word`, with their forms; no street's name is a compound."""
         rows = connection.execute(
             text(
                 "SELECT t.term, t.stem FROM search_terms_trigram g JOIN search_terms t ON t.rowid = g.rowid "
-                "WHERE search_terms_trigram MATCH :pattern"
+                "WHERE search_terms_trigram MATCH :pattern AND NOT t.street"
             ),
             {"pattern": f'"{word}"'},
         )
@@ -280,13 +300,13 @@ class PostgresIndex:
                 for r in rows
             ],
         )
-        vocabulary = sorted(_vocabulary(rows))
+        vocabulary = _vocabulary(rows)
         connection.execute(
             text(
-                "INSERT INTO search_terms(term, stem) SELECT * FROM unnest(CAST(:terms AS text[]), "
-                "CAST(:forms AS text[])) ON CONFLICT DO NOTHING"
+                "INSERT INTO search_terms(term, stem, street) SELECT * FROM unnest(CAST(:terms AS text[]), "
+                f"CAST(:forms AS text[]), CAST(:streets AS boolean[])) {VOCABULARY_UPSERT}"
             ),
-            {"terms": vocabulary, "forms": [stem(term) for term in vocabulary]},
+            {"terms": list(vocabulary), "forms": [stem(t) for t in vocabulary], "streets": list(vocabulary.values())},
         )
 
     def remove(self, connection: Connection, seqs: list[int]) -> None:
@@ -297,10 +317,9 @@ class PostgresIndex:
 
     @staticmethod
     def _holding(connection: Connection, word: str) -> Iterable[tuple[str, str]]:
-        """Vocabulary terms that hold `word`, with their forms."""
-        rows = connection.execute(
-            text("SELECT term, stem FROM search_terms WHERE term LIKE :pattern"), {"pattern": f"%{word}%"}
-        )
+        """Vocabulary terms that hold `word`, with their forms; no street's name is a compound."""
+        statement = text("SELECT term, stem FROM search_terms WHERE term LIKE :pattern AND NOT street")
+        rows = connection.execute(statement, {"pattern": f"%{word}%"})
         return [(r.term, r.stem) for r in rows]
 
     def tier(self, terms: QueryTerms, tier: int) -> Subquery | None:

@@ -152,8 +152,8 @@ def _add_field_vectors(connection: Connection) -> None:
 
 
 def _superseded(connection: Connection) -> None:
-    """9 indexed every item again with the word forms of its day; 13 does it again with today's forms
-    and columns, so 9 does nothing now: it would write the columns 12 adds."""
+    """9 and 13 indexed every item again with the word forms of their day; 14 does it again with today's
+    forms and columns, so 9 and 13 do nothing now: they would write the columns that 12 and 14 add."""
 
 
 def _add_facet_groups(connection: Connection) -> None:
@@ -167,12 +167,14 @@ def _add_facet_groups(connection: Connection) -> None:
     regroup_all(connection)
 
 
-def _reindex_word_forms(connection: Connection) -> None:
-    """13: every stored item indexed again with store/analysis.py's word forms, the same on both backends
-    (before 9: Snowball stems on SQLite, the `danish` configuration on PostgreSQL; now also a weak verb's
-    past by its word, "handicappede"), and on PostgreSQL the title's and the decision's vectors filled."""
+def _reindex_agent_nouns_and_streets(connection: Connection) -> None:
+    """14: the vocabulary marks streets' names ("Skolevænget 7"), and every stored item is indexed
+    again now that an "-er" form is a form of its own ("iværksætter", the entrepreneur, is no longer
+    "iværksætte", to implement); a query word finds both where it should."""
     from referat.store.index import reindex_all
 
+    if "street" not in {column["name"] for column in inspect(connection).get_columns("search_terms")}:
+        connection.execute(text("ALTER TABLE search_terms ADD COLUMN street BOOLEAN NOT NULL DEFAULT FALSE"))
     reindex_all(connection)
 
 
@@ -189,7 +191,8 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("index the vocabulary by form", _index_vocabulary_forms),
     ("add facet groups", _add_facet_groups),
     ("give the title and the decision vectors of their own", _add_field_vectors),
-    ("index every item with today's word forms", _reindex_word_forms),
+    ("index every item with today's word forms", _superseded),
+    ("index agent nouns apart from their verbs, and streets' names", _reindex_agent_nouns_and_streets),
 ]
 
 

@@ -8,7 +8,19 @@ are what the parser produces, so no time zone is invented.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, ForeignKey, ForeignKeyConstraint, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    false,
+)
 
 metadata = MetaData()
 
@@ -223,4 +235,6 @@ search_terms = Table(
     metadata,
     Column("term", String(200), primary_key=True),
     Column("stem", String(200), nullable=False),
+    # Seen only as a street's name before a house number ("Skolevænget 7"): not split as a compound.
+    Column("street", Boolean, nullable=False, server_default=false()),
 )

@@ -290,14 +290,15 @@ def _hit(row: Any, score: float, terms: QueryTerms) -> Hit:
 def find_stems(text: str, stems: set[str]) -> list[int]:
     """Where words whose stem is in `stems` start in `text`.
 
-    Snowball stems are prefixes of the lower-cased word, so each stem is looked for with str.find
-    (C speed) and only words that start with one are stemmed.
+    A form without its "-er" is a prefix of the lower-cased word ("iværksæt" of "iværksætter", whose
+    form is "iværksæter"), so each is looked for with str.find (C speed) and only words that start
+    with one are stemmed.
     """
     lowered = text.lower()
     if len(lowered) != len(text):  # a character whose lower case is longer: offsets would shift
         lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     found: set[int] = set()
-    for prefix in stems:
+    for prefix in {form.removesuffix("er") or form for form in stems}:
         at = lowered.find(prefix)
         while at != -1:
             if at == 0 or not lowered[at - 1].isalnum():
