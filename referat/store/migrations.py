@@ -214,4 +214,8 @@ def migrate(engine: Engine) -> int:
                     version=version, name=name, applied_at=datetime.now(UTC).isoformat(timespec="seconds")
                 )
             )
+    if applied and len(applied) < len(MIGRATIONS):
+        from referat.store.db import optimize
+
+        optimize(engine)  # an upgrade may have indexed every item again: searches should be fast at once
     return len(MIGRATIONS)
