@@ -299,6 +299,28 @@ def test_unknown_pages_answer_in_danish_and_api_errors_as_json(client: TestClien
     assert invalid.status_code == 400 and invalid.json()["ok"] is False
 
 
+def test_the_api_description_says_what_a_bad_parameter_answers(client: TestClient) -> None:
+    description = client.get("/openapi.json").json()
+    responses = description["paths"]["/api/search"]["get"]["responses"]
+    assert "422" not in responses and "400" in responses  # FastAPI's default would promise a 422
+    error_schema = description["components"]["schemas"]["ApiError"]
+    invalid = client.get("/api/search?udfald=nonsense")
+    assert invalid.status_code == 400
+    jsonschema.validate(invalid.json(), error_schema)
+
+
+def test_a_server_error_is_answered_in_the_api_format_and_in_danish(tmp_path: Path) -> None:
+    app = create_app(str(tmp_path / "broken.sqlite"))
+    with app.state.engine.begin() as connection:
+        connection.exec_driver_sql("DROP TABLE item_fts")  # every word search now fails in the database
+    with TestClient(app, raise_server_exceptions=False) as broken:
+        response = broken.get("/api/search?q=indsats")
+        assert response.status_code == 500
+        assert response.json() == {"ok": False, "error": "internal server error", "status": 500}
+        assert "Fejl på serveren" in _page(broken, "/soeg?q=indsats", 500)
+    app.state.engine.dispose()
+
+
 # -- search API and feed ----------------------------------------------------------------------
 
 

@@ -19,9 +19,11 @@ from typing import Any
 import fastapi_offline
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from referat import __version__
@@ -53,6 +55,7 @@ ERROR_PAGES = {
     400: ("Ugyldig forespørgsel", "Adressen indeholder en værdi, der ikke kan bruges."),
     404: ("Ikke fundet", "Siden findes ikke."),
     405: ("Fejl", "Siden kan ikke hentes på den måde."),
+    500: ("Fejl på serveren", "Der skete en fejl hos os. Prøv igen lidt senere."),
 }
 # Paths that answer JSON; their errors are JSON too.
 JSON_PREFIXES = ("/api/", "/oparl/")
@@ -81,6 +84,8 @@ def create_app(db: str | None = None) -> FastAPI:
     app.add_exception_handler(NotFound, _not_found)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
+    app.add_exception_handler(Exception, _server_error)  # then re-raised, so the server logs the traceback
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
@@ -200,6 +205,42 @@ async def _invalid_request(request: Request, exc: Exception) -> Response:
     errors = exc.errors()
     problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in errors)
     return _error(request, 400, problems or "invalid request", " ".join(_danish_problem(e) for e in errors) or None)
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    """Answered outside the app's middleware, so the security headers are set here."""
+    response = _error(request, 500, "internal server error")
+    response.headers.update(SECURITY_HEADERS)
+    return response
+
+
+class ApiError(BaseModel):
+    """What every API error answers."""
+
+    ok: bool = False
+    error: str
+    status: int
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's description, saying what the API really answers to a bad parameter: 400 with
+    an ApiError, not FastAPI's 422 with its validation details."""
+    if app.openapi_schema is None:
+        description = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+        schemas = description.setdefault("components", {}).setdefault("schemas", {})
+        for name in ("HTTPValidationError", "ValidationError"):
+            schemas.pop(name, None)
+        schemas["ApiError"] = ApiError.model_json_schema()
+        bad_request = {
+            "description": "A parameter that cannot be used",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}},
+        }
+        for operations in description["paths"].values():
+            for operation in operations.values():
+                if operation.get("responses", {}).pop("422", None) is not None:
+                    operation["responses"]["400"] = bad_request
+        app.openapi_schema = description
+    return app.openapi_schema
 
 
 def _danish_problem(error: dict[str, Any]) -> str:
