@@ -112,17 +112,22 @@ class SearchIndex(Protocol):
     def matching_groups(self, terms: QueryTerms) -> TextClause | None: ...
 
 
-def _vocabulary(rows: Iterable[IndexedItem]) -> dict[str, bool]:
-    """The rows' words, each with whether it was seen only as a street's name."""
+def _analyse(rows: Iterable[IndexedItem]) -> tuple[list[dict[str, str]], dict[str, bool]]:
+    """Each row's fields as the index holds them (their words' forms), and the rows' vocabulary: each
+    word with whether it was seen only as a street's name. Each field is split into words once."""
+    fields: list[dict[str, str]] = []
     streets: set[str] = set()
     elsewhere: set[str] = set()
     for row in rows:
-        for field in (row.title, row.decision, row.body):
+        forms = {}
+        for name, field in (("title", row.title), ("decision", row.decision), ("body", row.body)):
             field_words = words(field)
             field_streets = street_names(field, field_words)
             streets |= field_streets
             elsewhere.update(w for w in field_words if w not in field_streets)
-    return {word: word not in elsewhere for word in sorted(streets | elsewhere)}
+            forms[name] = " ".join(map(stem, field_words))
+        fields.append(forms)
+    return fields, {word: word not in elsewhere for word in sorted(streets | elsewhere)}
 
 
 # A word once seen outside a street's name stays a word of its own.
@@ -202,16 +207,14 @@ class SqliteIndex:
     def add(self, connection: Connection, rows: list[IndexedItem]) -> None:
         if not rows:
             return
-        fts_rows = [
-            {"seq": r.seq, "title": _forms(r.title), "decision": _forms(r.decision), "body": _forms(r.body)}
-            for r in rows
-        ]
+        fields, vocabulary = _analyse(rows)
         connection.execute(
-            text("INSERT INTO item_fts(rowid, title, decision, body) VALUES (:seq, :title, :decision, :body)"), fts_rows
+            text("INSERT INTO item_fts(rowid, title, decision, body) VALUES (:seq, :title, :decision, :body)"),
+            [{"seq": r.seq, **forms} for r, forms in zip(rows, fields, strict=True)],
         )
         connection.execute(
             text(f"INSERT INTO search_terms(term, stem, street) VALUES (:term, :stem, :street) {VOCABULARY_UPSERT}"),
-            [{"term": term, "stem": stem(term), "street": street} for term, street in _vocabulary(rows).items()],
+            [{"term": term, "stem": stem(term), "street": street} for term, street in vocabulary.items()],
         )
 
     def remove(self, connection: Connection, seqs: list[int]) -> None:
@@ -281,6 +284,7 @@ class PostgresIndex:
     def add(self, connection: Connection, rows: list[IndexedItem]) -> None:
         if not rows:
             return
+        fields, vocabulary = _analyse(rows)
         connection.execute(
             text(
                 "INSERT INTO item_search(item_seq, vector, title_vector, decision_vector, facet_group, date) "
@@ -289,18 +293,10 @@ class PostgresIndex:
                 "to_tsvector('simple', :title), to_tsvector('simple', :decision), :facet_group, :date)"
             ),
             [
-                {
-                    "seq": r.seq,
-                    "title": _forms(r.title),
-                    "decision": _forms(r.decision),
-                    "body": _forms(r.body),
-                    "facet_group": r.facet_group,
-                    "date": r.date,
-                }
-                for r in rows
+                {"seq": r.seq, **forms, "facet_group": r.facet_group, "date": r.date}
+                for r, forms in zip(rows, fields, strict=True)
             ],
         )
-        vocabulary = _vocabulary(rows)
         connection.execute(
             text(
                 "INSERT INTO search_terms(term, stem, street) SELECT * FROM unnest(CAST(:terms AS text[]), "
