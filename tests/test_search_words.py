@@ -124,6 +124,7 @@ def test_an_agent_noun_is_told_by_its_plural_and_a_verb_by_its_participle() -> N
 def test_a_query_word_also_stands_for_its_other_spelling_and_synonyms() -> None:
     assert related_words("damsgård") == ["damsgård", "damsgaard"]
     assert related_words("ældrerådet")[-1] == "seniorråd"  # store/synonyms.txt
+    assert related_words("solceller")[-1] == "solpanel"  # a plural in "-er" too
 
 
 MINUTES = """Greve Kommune

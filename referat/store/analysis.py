@@ -158,7 +158,7 @@ def related_words(word: str, agent_noun: Callable[[str], bool] = lambda form: Fa
         related.append(noun.group("adjective"))
     if word.endswith("er") and agent_noun(stem(word)):
         related.append(word + "i")
-    related += [synonym for synonym in _synonyms().get(stem(word), ()) if synonym != word]
+    related += [synonym for synonym in _synonyms().get(split_inflection(word)[0], ()) if synonym != word]
     return related
 
 
@@ -171,12 +171,12 @@ def spellings(word: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _synonyms() -> dict[str, tuple[str, ...]]:
-    """Each synonym's form -> the words of its group."""
+    """Each synonym's base (without inflection, "-er" too: "solceller" is "solcelle"'s) -> the words of its group."""
     groups: dict[str, tuple[str, ...]] = {}
     for line in (files("referat.store") / "synonyms.txt").read_text(encoding="utf-8").splitlines():
         group = tuple(w.strip().lower() for w in line.split(",") if w.strip())
         if group and not line.lstrip().startswith("#"):
-            groups.update({stem(w): group for w in group})
+            groups.update({split_inflection(w)[0]: group for w in group})
     return groups
 
 
