@@ -111,9 +111,20 @@ LOAD_NICENESS = 10
 
 
 def cpu_seconds(pid: int) -> float:
-    """User and system CPU time a process has used so far (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """User and system CPU time a process and its live descendants (`--workers` > 1) have used so far
+    (Linux /proc)."""
+    stats = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process has gone
+        stats[int(stat.parent.name)] = (int(fields[1]), int(fields[11]) + int(fields[12]))  # parent, CPU ticks
+    family = {pid}
+    for _ in range(3):  # the server, its workers, their threads' processes if any
+        family |= {child for child, (parent, _) in stats.items() if parent in family}
+    ticks = sum(stats[member][1] for member in family if member in stats)
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def run(database: str, args: argparse.Namespace, cache: bool) -> None:
