@@ -560,7 +560,12 @@ def test_a_new_ingest_shows_in_a_repeated_search(tmp_path: Path, monkeypatch: py
     database = str(tmp_path / "referat.sqlite")
     with TestClient(create_app(database)) as test_client:
         assert test_client.get("/api/search?q=alert").json()["total"] == 0
+        assert _total(_page(test_client, "/soeg?q=alert")) == 0
         engine = open_database(database)
         ingest(engine, RawDocument("hostile.txt", HOSTILE_MINUTES.encode()))
         engine.dispose()
         assert test_client.get("/api/search?q=alert").json()["total"] == 1
+        assert _total(_page(test_client, "/soeg?q=alert")) == 1  # the rendered page is not kept either
+        # A cached answer holds absolute links: one per address the app is reached at.
+        hit = test_client.get("/api/search?q=alert", headers={"host": "referat.example"}).json()["hits"][0]
+        assert hit["url"].startswith("http://referat.example/punkt/")

@@ -18,6 +18,7 @@ from typing import Any
 
 import fastapi_offline
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response
@@ -29,7 +30,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from referat import __version__
 from referat.serve import labels, oparl, pages
 from referat.serve.cache import SearchCache
-from referat.serve.pages import RequestError, SearchFormQuery, person_path, run_search
+from referat.serve.pages import RequestError, SearchFormQuery, cached_answer, person_path, run_search
 from referat.store.db import open_database
 from referat.store.queries import NotFound
 from referat.store.search import SearchResult
@@ -78,7 +79,7 @@ def create_app(db: str | None = None) -> FastAPI:
     app.mount("/swagger-ui", StaticFiles(directory=SWAGGER_UI), name="swagger-ui")
     app.include_router(pages.router)
     app.include_router(oparl.router)
-    app.add_api_route("/api/search", search_json, methods=["GET"], tags=["search"])
+    app.add_api_route("/api/search", search_json, methods=["GET"], tags=["search"], response_class=JSONResponse)
     app.add_api_route("/search.atom", search_feed, methods=["GET"], tags=["search"], response_class=Response)
     app.add_exception_handler(RequestError, _refused)
     app.add_exception_handler(NotFound, _not_found)
@@ -117,18 +118,23 @@ def _templates() -> Jinja2Templates:
     return templates
 
 
-def search_json(request: Request, form: SearchFormQuery) -> dict[str, Any]:
+def search_json(request: Request, form: SearchFormQuery) -> Response:
     """The search page's results as JSON: hits with snippets (HTML, matches in <mark>) and facets."""
-    result = run_search(request, form)
-    return {
-        "query": form.q,
-        "page": form.side,
-        "total": result.total,
-        "hits": [
-            {**hit.__dict__, "url": str(request.url_for("item_page", item_id=hit.item_id))} for hit in result.hits
-        ],
-        "facets": {name: [{"value": v, "count": n} for v, n in values] for name, values in result.facets.items()},
-    }
+
+    def render() -> bytes:
+        result = run_search(request, form)
+        answer = {
+            "query": form.q,
+            "page": form.side,
+            "total": result.total,
+            "hits": [
+                {**hit.__dict__, "url": str(request.url_for("item_page", item_id=hit.item_id))} for hit in result.hits
+            ],
+            "facets": {name: [{"value": v, "count": n} for v, n in values] for name, values in result.facets.items()},
+        }
+        return bytes(JSONResponse(jsonable_encoder(answer)).body)
+
+    return Response(cached_answer(request, form, render), media_type="application/json")
 
 
 def search_feed(request: Request, form: SearchFormQuery) -> Response:

@@ -7,7 +7,7 @@ else a document contains goes through Jinja2's autoescaping.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -164,6 +164,14 @@ def run_search(request: Request, form: SearchForm, limit: int = PAGE_SIZE) -> Se
     return result
 
 
+def cached_answer(request: Request, form: SearchForm, render: Callable[[], bytes]) -> bytes:
+    """A search's whole answer (a page or JSON) from the app's cache, so that a repeated search costs
+    neither the search nor the rendering. The answer depends on the form and, through absolute links,
+    on the address the app is reached at; the cache is dropped when the database changes."""
+    answer: bytes = request.app.state.search_cache.get((request.url.path, str(request.base_url), form), render)
+    return answer
+
+
 def _render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     templates = request.app.state.templates
     response: HTMLResponse = templates.TemplateResponse(request, template, context, status_code=status_code)
@@ -189,17 +197,21 @@ def front_page(request: Request) -> Response:
 
 @router.get("/soeg", response_class=HTMLResponse)
 def search_page(request: Request, form: SearchFormQuery) -> Response:
-    result = run_search(request, form)
-    pages = max(1, -(-result.total // PAGE_SIZE))
-    return _render(
-        request,
-        "search.html",
-        form=form,
-        result=result,
-        pages=pages,
-        facet_parameters=FACET_PARAMETERS,
-        motion_parameters=MOTION_PARAMETERS,
-    )
+    def render() -> bytes:
+        result = run_search(request, form)
+        pages = max(1, -(-result.total // PAGE_SIZE))
+        page = _render(
+            request,
+            "search.html",
+            form=form,
+            result=result,
+            pages=pages,
+            facet_parameters=FACET_PARAMETERS,
+            motion_parameters=MOTION_PARAMETERS,
+        )
+        return bytes(page.body)
+
+    return HTMLResponse(cached_answer(request, form, render))
 
 
 @router.get("/moede/{meeting_id}", response_class=HTMLResponse)
