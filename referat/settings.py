@@ -32,9 +32,10 @@ OPTIMIZE_AFTER_DOCUMENTS = 100
 # than it saved (p50 62 -> 51 ms, p95 114 -> 87 ms over bench_store.py's queries at 10,000 meetings).
 POSTGRES_SESSION_OPTIONS = "-c random_page_cost=1.1 -c max_parallel_workers_per_gather=0"
 
-# `referat serve` keeps this many recent search results in memory (0: none); they are dropped as
-# soon as the database changes. Journalists and feeds repeat searches; a repeated search then
-# costs no database work. `REFERAT_SEARCH_CACHE` changes it.
+# `referat serve` keeps this many recent search results and whole answers (search pages, JSON; some
+# 2-20 kB each) in memory (0: none); they are dropped as soon as the database changes. Journalists and
+# feeds repeat searches; a repeated search then costs no database work and no rendering.
+# `REFERAT_SEARCH_CACHE` changes it.
 SEARCH_CACHE_ENV = "REFERAT_SEARCH_CACHE"
 SEARCH_CACHE_SIZE = int(os.environ.get(SEARCH_CACHE_ENV) or 1024)
 # How often, at most, the server asks the database whether it changed (seconds).

@@ -1,4 +1,4 @@
-"""Recent search results in memory, dropped as soon as the database changes.
+"""Recent search results and answers in memory, dropped as soon as the database changes.
 
 Whether the database changed is asked at most once a second (the number of stored documents and
 the time the last one was stored), so a new ingest shows up in searches within a second.
