@@ -127,6 +127,12 @@ def _without_inflection(word: str) -> tuple[str, str]:
     return word, ""
 
 
+def form_prefix(form: str) -> str:
+    """What every word of a form begins with: the form, or its base before the "-er" it keeps
+    ("iværksæt" for "iværksæter", the form of "iværksætter", whose doubled t the base undoubles)."""
+    return form.removesuffix("er") or form
+
+
 def query_forms(word: str, agent_noun: Callable[[str], bool]) -> set[str]:
     """The forms a query word finds as a whole word. An "-er" form stands for the word without it
     ("skoler", "skole"), and a word for its "-er" form ("sag", "sager"; "beslutte", "beslutter"),

@@ -31,7 +31,7 @@ from sqlalchemy import (
 
 from referat.parse.names import name_key
 from referat.store import facets, schema
-from referat.store.analysis import stem, words
+from referat.store.analysis import form_prefix, stem, words
 from referat.store.ids import body_key, organization_key
 from referat.store.index import TIERS, QueryTerms, SearchIndex, search_index
 from referat.vocab import Outcome
@@ -290,15 +290,14 @@ def _hit(row: Any, score: float, terms: QueryTerms) -> Hit:
 def find_stems(text: str, stems: set[str]) -> list[int]:
     """Where words whose stem is in `stems` start in `text`.
 
-    A form without its "-er" is a prefix of the lower-cased word ("iværksæt" of "iværksætter", whose
-    form is "iværksæter"), so each is looked for with str.find (C speed) and only words that start
-    with one are stemmed.
+    Each form's prefix (store/analysis.py's `form_prefix`) begins every lower-cased word of it, so it
+    is looked for with str.find (C speed) and only words that start with one are stemmed.
     """
     lowered = text.lower()
     if len(lowered) != len(text):  # a character whose lower case is longer: offsets would shift
         lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     found: set[int] = set()
-    for prefix in {form.removesuffix("er") or form for form in stems}:
+    for prefix in set(map(form_prefix, stems)):
         at = lowered.find(prefix)
         while at != -1:
             if at == 0 or not lowered[at - 1].isalnum():
