@@ -124,6 +124,7 @@ MotionResultOption = Annotated[
 PublicOption = Annotated[bool | None, typer.Option("--public/--closed", help="Only open, or only closed, items.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+SHOWN_WORDS = 20  # words of "also found as" that `search` prints; the JSON has them all
 
 
 @app.callback()
@@ -410,6 +411,14 @@ def search(
     party: VoterPartyOption = None,
     member: VoterOption = None,
     vote: VoteSideOption = None,
+    without: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--without",
+            help="A compound or related word the query's words should not stand for (repeatable): "
+            '"borger" --without borgerbetjening.',
+        ),
+    ] = None,
     limit: Annotated[int, typer.Option(min=1, max=500, help="Hits per page.")] = 20,
     page: Annotated[int, typer.Option(min=1, help="Page number.")] = 1,
     as_json: JsonOption = False,
@@ -420,11 +429,25 @@ def search(
     filters = _filters(
         body, committee, date_from, date_to, outcome, public, moved_by, motion_result, (voted, party, member, vote)
     )
+    filters = dataclasses.replace(filters, without=tuple(without or ()))
     result = run_search(_open(db), query, filters, limit=limit, offset=(page - 1) * limit)
     if as_json:
-        print_json({"query": query, "total": result.total, "hits": result.hits, "facets": result.facets})
+        print_json(
+            {
+                "query": query,
+                "total": result.total,
+                "hits": result.hits,
+                "facets": result.facets,
+                "also_found_as": result.also_found_as,
+                "left_out": result.left_out,
+            }
+        )
         return
     out.print(f"{_count(result.total, 'item')} match{'es' if result.total == 1 else ''} {query!r}")
+    for label, found in (("also found as", result.also_found_as), ("left out", result.left_out)):
+        if found:
+            more = f" and {len(found) - SHOWN_WORDS} more" if len(found) > SHOWN_WORDS else ""
+            out.print(f"[dim]{label}:[/dim] {escape(', '.join(found[:SHOWN_WORDS]))}{more}")
     for hit in result.hits:
         snippet = _markup_snippet(hit.snippet)
         out.print(

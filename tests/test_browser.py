@@ -154,6 +154,20 @@ def test_find_items_decided_by_vote_and_how_a_member_voted(server: str, page: Pa
     _screenshot(page, "search-votes")
 
 
+def test_see_what_a_word_also_found_and_leave_a_compound_out(server: str, page: Page) -> None:
+    page.goto(server + "/soeg?q=indsats")
+    before = page.locator("p.summary").inner_text()
+    also_found = page.locator("details.also-found")
+    also_found.locator("summary").click()
+    also_found.get_by_label("beskæftigelsesindsats", exact=True).check()
+    also_found.get_by_role("button", name="Søg uden de afkrydsede ord").click()
+    expect(page).to_have_url(f"{server}/soeg?q=indsats&uden=besk%C3%A6ftigelsesindsats")
+    expect(page.locator("details.also-found summary")).to_contain_text("1 udeladt")
+    expect(page.locator("details.also-found").get_by_label("beskæftigelsesindsats", exact=True)).to_be_checked()
+    assert page.locator("p.summary").inner_text() != before
+    _screenshot(page, "search-left-out")
+
+
 def test_case_committee_person_and_municipality_pages(server: str, page: Page) -> None:
     page.goto(server + "/sag?nummer=22-011409")
     expect(page.locator('ol.timeline li a[href^="/punkt/"]')).to_have_count(2)

@@ -56,6 +56,18 @@ def test_search_json_has_hits_snippets_and_facets(db: Path) -> None:
     assert payload["facets"]["body"] == [["Gladsaxe Kommune", payload["total"]]]
 
 
+def test_search_says_what_its_words_also_found_and_leaves_out_a_word(db: Path) -> None:
+    everything = json.loads(run("search", "indsats", "--json", db=db).stdout)
+    assert "nytteindsats" in everything["also_found_as"]
+    narrowed = run("search", "indsats", "--without", "nytteindsats", "--without", "jobindsats", db=db)
+    assert narrowed.returncode == 0, narrowed.stderr
+    assert "left out: jobindsats, nytteindsats" in narrowed.stdout
+    also = narrowed.stdout.split("also found as: ", 1)[1].split("\n", 1)[0]
+    assert "beskæftigelsesindsats" in also and "nytteindsats" not in also
+    fewer = json.loads(run("search", "indsats", "--json", "--without", "beskæftigelsesindsats", db=db).stdout)
+    assert fewer["total"] < everything["total"] and fewer["left_out"] == ["beskæftigelsesindsats"]
+
+
 def test_search_rejects_a_malformed_date(db: Path) -> None:
     result = run("search", "indsats", "--from", "31-05-2023", db=db)
     assert result.returncode == 2 and "is not a date like 2024-05-31" in result.stderr

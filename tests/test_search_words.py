@@ -18,7 +18,7 @@ from referat.store.analysis import (
 )
 from referat.store.index import reindex_all
 from referat.store.ingest import ingest
-from referat.store.search import search
+from referat.store.search import Filters, search
 
 
 def agent(form: str) -> bool:
@@ -225,6 +225,48 @@ def test_a_street_is_found_by_its_name_not_by_its_parts_on_both_backends(engine:
     ingest(engine, RawDocument(uri="greve-marts.txt", data=ENTREPRENEURS.encode()))
     assert titles(engine, "skole") == ["Ny skole i Greve Nord"]
     assert titles(engine, "Skolevænget") == ["Skolevænget 7 - solceller på taget"]
+
+
+CITIZENS = """Greve Kommune
+Referat
+Økonomiudvalget
+Mødedato: 01-04-2024 kl. 16:00
+
+Punkt 1: Ny borgerrådgiver
+Sagsnr.: 24/0021
+Sagsfremstilling
+Borgere kan klage til borgerrådgiveren over kommunens betjening og sagsbehandling.
+Beslutning
+Godkendt.
+
+Punkt 2: Godkendelse af dagsorden
+Sagsnr.: 24/0022
+Indstilling
+Center for Politik, Organisation & Borgerbetjening indstiller, at dagsordenen godkendes.
+Beslutning
+Godkendt.
+
+Punkt 3: Dialogmøde
+Sagsnr.: 24/0023
+Indstilling
+Center for Politik, Organisation & Borgerbetjening indstiller, at borgerne inviteres til dialogmøde.
+Beslutning
+Godkendt.
+"""
+
+
+def test_a_search_says_what_its_words_also_found_and_leaves_out_what_it_is_told(engine: Engine) -> None:
+    """A false friend no word rule can tell (borgerbetjening is a unit's name here) is shown and can be
+    left out; an item that holds the query word as well stays, and a query word itself is never left out."""
+    assert ingest(engine, RawDocument(uri="greve-april.txt", data=CITIZENS.encode())).status == "stored"
+    found = search(engine, "borger")
+    assert sorted(hit.title for hit in found.hits) == ["Dialogmøde", "Godkendelse af dagsorden", "Ny borgerrådgiver"]
+    assert found.also_found_as == ["borgerbetjening"] and found.left_out == []
+    narrowed = search(engine, "borger", Filters(without=("Borgerbetjeningen",)))  # any form of the word
+    assert sorted(hit.title for hit in narrowed.hits) == ["Dialogmøde", "Ny borgerrådgiver"]
+    assert (narrowed.total, narrowed.also_found_as, narrowed.left_out) == (2, [], ["borgerbetjening"])
+    assert search(engine, "borger", Filters(without=("borgere",))).total == 3  # the query word's own forms
+    assert search(engine, "borgerbetjening", Filters(without=("borgerbetjening",))).total == 2
 
 
 def test_a_word_before_a_house_number_is_a_street() -> None:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import unquote_plus, urlparse
 
 import jsonschema
 import pytest
@@ -332,6 +332,29 @@ def test_search_api_returns_what_the_page_shows(client: TestClient) -> None:
     assert [hit["item_id"] for hit in data["hits"]] == page_items
     assert data["total"] == _total(html)
     assert {facet["value"] for facet in data["facets"]["body"]} == {"Gladsaxe Kommune"}
+
+
+def test_a_search_shows_what_its_words_also_found_and_leaves_out_the_words_ticked(client: TestClient) -> None:
+    everything = client.get("/api/search?q=indsats").json()
+    assert "beskæftigelsesindsats" in everything["also_found_as"] and everything["left_out"] == []
+    html = _page(client, "/soeg?q=indsats")
+    assert f"Søgningen fandt også {len(everything['also_found_as'])} andre ord" in html
+    assert '<input type="checkbox" name="uden" value="beskæftigelsesindsats">' in html
+    assert '<input type="hidden" name="q" value="indsats">' in html  # the form keeps the search it narrows
+
+    query = "q=indsats&uden=beskæftigelsesindsats&uden=Nytteindsats"
+    narrowed = client.get(f"/api/search?{query}").json()
+    assert narrowed["left_out"] == ["beskæftigelsesindsats", "nytteindsats"]
+    assert not set(narrowed["left_out"]) & set(narrowed["also_found_as"])
+    assert 0 < narrowed["total"] < everything["total"]
+    html = _page(client, f"/soeg?{query}")
+    assert _total(html) == narrowed["total"] and "2 udeladt" in html and '<details class="also-found" open>' in html
+    assert '<input type="checkbox" name="uden" value="nytteindsats" checked>' in html
+    facet_links = [unquote_plus(link) for link in _links(html, "/soeg?") if "udvalg=" in link]
+    assert facet_links and all("uden=beskæftigelsesindsats" in link for link in facet_links)  # filters keep it
+    feed = client.get(f"/search.atom?{query}")
+    assert feed.status_code == 200 and feed.text.count("<entry>") <= narrowed["total"]
+    assert client.get("/api/search", params={"q": "indsats", "uden": ["x"] * 201}).status_code == 400
 
 
 def test_atom_feed_is_valid_atom(client: TestClient) -> None:

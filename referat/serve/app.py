@@ -131,6 +131,8 @@ def search_json(request: Request, form: SearchFormQuery) -> Response:
                 {**hit.__dict__, "url": str(request.url_for("item_page", item_id=hit.item_id))} for hit in result.hits
             ],
             "facets": {name: [{"value": v, "count": n} for v, n in values] for name, values in result.facets.items()},
+            "also_found_as": result.also_found_as,
+            "left_out": result.left_out,
         }
         return bytes(JSONResponse(jsonable_encoder(answer)).body)
 

@@ -24,6 +24,7 @@ from referat.store.search import Filters, SearchResult, parse_query, search
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 20
+MAX_LEFT_OUT = 200  # words a search may leave out (`uden`); a query word stands for at most a few hundred
 # Facets in the order the search page shows them, with the URL parameter each one sets.
 FACET_PARAMETERS = {"body": "kommune", "organization": "udvalg", "year": "aar", "outcome": "udfald"}
 # Filters on the vote events of an item, with the title the search page shows them under.
@@ -72,6 +73,7 @@ class SearchForm:
     medlem: str | None = None  # … or a member, by name …
     stemme: str | None = None  # … for, against or abstained
     adgang: str | None = None  # open | closed
+    uden: tuple[str, ...] = ()  # words the query's words are not to stand for (Filters.without)
     side: int = 1
 
     @property
@@ -90,16 +92,17 @@ class SearchForm:
             vote_member=self.medlem,
             vote_option=self.stemme,
             public=None if self.adgang is None else self.adgang == "open",
+            without=self.uden,
         )
 
     def parameters(self, **changes: Any) -> dict[str, Any]:
         chosen = {key: getattr(self, key) for key in (*FACET_PARAMETERS.values(), *MOTION_PARAMETERS, *VOTE_PARAMETERS)}
-        values = {"q": self.q, **chosen, "side": self.side}
+        values = {"q": self.q, **chosen, "uden": list(self.uden), "side": self.side}
         values.update(changes)
-        return {key: value for key, value in values.items() if value not in (None, "", 1) or key == "q"}
+        return {key: value for key, value in values.items() if value not in (None, "", 1, []) or key == "q"}
 
     def url(self, path: str = "/soeg", **changes: Any) -> str:
-        return f"{path}?{urlencode(self.parameters(**changes))}"
+        return f"{path}?{urlencode(self.parameters(**changes), doseq=True)}"
 
     @property
     def fewer_words(self) -> str | None:
@@ -122,6 +125,7 @@ def search_form(
     medlem: str | None = Query(default=None, max_length=200),
     stemme: str | None = None,
     adgang: str | None = None,
+    uden: Annotated[list[str], Query(max_length=MAX_LEFT_OUT)] = [],  # noqa: B006 (FastAPI's way; it copies the default)
     side: int = Query(default=1, ge=1, le=10_000),
 ) -> SearchForm:
     return SearchForm(
@@ -137,6 +141,7 @@ def search_form(
         (medlem or "").strip() or None,
         _code(labels.VOTES, stemme),
         _code(labels.ACCESS, adgang),
+        tuple(sorted({word.strip().lower() for word in uden if word.strip()})),
         side,
     )
 

@@ -20,7 +20,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import Connection, Float, Integer, String, Subquery, TextClause, bindparam, text
 
@@ -79,6 +79,21 @@ class QueryTerms:
     def whole_words(self) -> QueryTerms:
         """The query without compounds or related words: what a whole-word match must hold."""
         return QueryTerms(self.own, self.phrases, self.own)
+
+    def without(self, forms: set[str]) -> QueryTerms:
+        """The query without some of the compounds and related words its words stand for, as a user
+        left them out ("borger", but not as "borgerbetjening"); a word's own forms always stay."""
+        alternatives = [
+            [form for form in found if form in own or form not in forms]
+            for found, own in zip(self.alternatives, self.own, strict=True)
+        ]
+        return QueryTerms(alternatives, self.phrases, self.own)
+
+    @property
+    def expansions(self) -> list[str]:
+        """The forms the query's words stand for besides their own: compounds and related words."""
+        own = {form for forms in self.own for form in forms}
+        return sorted({form for forms in self.alternatives for form in forms} - own)
 
     @property
     def stems(self) -> set[str]:
@@ -162,16 +177,31 @@ def _known(connection: Connection, pieces: list[str]) -> set[str]:
 
 
 def _in_vocabulary(connection: Connection, column: str, values: list[str]) -> list[str]:
-    """Those of `values` that are in a column of the vocabulary. The values go as one parameter: as
-    thousands of parameters they took longer to compile than to look up."""
-    parameter: list[str] | str = values
+    """Those of `values` that are in a column of the vocabulary."""
+    where, parameter = _one_of(connection, column, values)
+    return list(connection.scalars(text(f"SELECT DISTINCT {column} FROM search_terms WHERE {where}"), parameter))
+
+
+def vocabulary_words(connection: Connection, forms: list[str]) -> dict[str, str]:
+    """Each of `forms` that the vocabulary holds, with the shortest word of that form: a form shown
+    to people as a word ("borgerinddragelse" for "borgerinddragels")."""
+    if not forms:
+        return {}
+    where, parameter = _one_of(connection, "stem", forms)
+    shortest: dict[str, str] = {}
+    for term, form in connection.execute(text(f"SELECT term, stem FROM search_terms WHERE {where}"), parameter):
+        known = shortest.get(form)
+        if known is None or (len(term), term) < (len(known), known):
+            shortest[form] = term
+    return shortest
+
+
+def _one_of(connection: Connection, column: str, values: list[str]) -> tuple[str, dict[str, Any]]:
+    """A condition that `column` is one of `values`, with its parameter. The values go as one
+    parameter: as thousands of parameters they took longer to compile than to look up."""
     if connection.dialect.name == "postgresql":
-        where = f"{column} = ANY(CAST(:values AS text[]))"
-    else:
-        where, parameter = f"{column} IN (SELECT value FROM json_each(:values))", json.dumps(values)
-    return list(
-        connection.scalars(text(f"SELECT DISTINCT {column} FROM search_terms WHERE {where}"), {"values": parameter})
-    )
+        return f"{column} = ANY(CAST(:values AS text[]))", {"values": values}
+    return f"{column} IN (SELECT value FROM json_each(:values))", {"values": json.dumps(values)}
 
 
 def _query_terms(

@@ -33,7 +33,7 @@ from referat.parse.names import name_key
 from referat.store import facets, schema
 from referat.store.analysis import form_prefix, stem, words
 from referat.store.ids import body_key, organization_key
-from referat.store.index import TIERS, QueryTerms, SearchIndex, search_index
+from referat.store.index import TIERS, QueryTerms, SearchIndex, search_index, vocabulary_words
 from referat.vocab import Outcome
 
 PHRASE = re.compile(r'"([^"]*)"')
@@ -62,6 +62,9 @@ class Filters:
     vote_party: str | None = None  # items where this party letter is on a side of a vote …
     vote_member: str | None = None  # … or this member, by name
     vote_option: str | None = None  # … on this side: for | against | abstain (any side when None)
+    # Words the query's words are not to stand for: compounds or related words a user left out
+    # ("borger", but not as "borgerbetjening"); a query word itself is never left out.
+    without: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,11 @@ class SearchResult:
     hits: list[Hit]
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     terms: list[list[str]] = field(default_factory=list)
+    # The words the query's words also stood for (compounds, related words), as the stored minutes
+    # write them, and those of `Filters.without` that it would otherwise have stood for: a search
+    # says what it looked for, so that a user can see and leave out a false friend.
+    also_found_as: list[str] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)
 
 
 def parse_query(query: str) -> tuple[list[str], list[str]]:
@@ -109,9 +117,14 @@ def search(
     query_words, phrases = parse_query(query)
     with engine.connect() as connection:
         index = search_index(connection)
-        terms = index.terms(connection, query_words, phrases)
-        if query.strip() and terms.empty:
+        all_terms = index.terms(connection, query_words, phrases)
+        if query.strip() and all_terms.empty:
             return SearchResult(query, 0, [])
+        left_out_forms = {stem(word) for word in words(" ".join(filters.without))}
+        terms = all_terms.without(left_out_forms)
+        shown = vocabulary_words(connection, all_terms.expansions)
+        also_found_as = sorted(shown[form] for form in terms.expansions if form in shown)
+        left_out = sorted(shown[form] for form in set(all_terms.expansions) - set(terms.expansions) if form in shown)
         items = schema.items
         conditions = filter_conditions(filters)
         # Counting needs only which items match, not how well: no ranking function for the facets.
@@ -136,7 +149,7 @@ def search(
     total, facets = counting.result()
     by_seq = {row.seq: row for row in rows}
     hits = [_hit(by_seq[seq], score, terms) for seq, score in ranked]
-    return SearchResult(query, total, hits, facets, terms.alternatives)
+    return SearchResult(query, total, hits, facets, terms.alternatives, also_found_as, left_out)
 
 
 def _browse(
