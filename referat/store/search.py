@@ -4,7 +4,9 @@ Any query string is accepted: words are taken from it, text in double quotes is 
 every other character is ignored, so nothing a user types is an operator to the engine. All
 words are required. Hits are ranked in tiers: items whose title holds every word, then those whose
 decision does, then the rest, each with the words as written before the words only inside compounds
-(store/index.py); by relevance within a tier, then newest first.
+(store/index.py); by relevance within a tier, then newest first. A search also says which other
+words (compounds, related words) its words stood for, and leaves out those a user names
+(`Filters.without`): a false friend no rule can tell is at least never hidden.
 """
 
 from __future__ import annotations
