@@ -124,9 +124,10 @@ def search(
             return SearchResult(query, 0, [])
         left_out_forms = {stem(word) for word in words(" ".join(filters.without))}
         terms = all_terms.without(left_out_forms)
-        shown = vocabulary_words(connection, all_terms.expansions)
-        also_found_as = sorted(shown[form] for form in terms.expansions if form in shown)
-        left_out = sorted(shown[form] for form in set(all_terms.expansions) - set(terms.expansions) if form in shown)
+        expansions, kept = all_terms.expansions, set(terms.expansions)
+        shown = vocabulary_words(connection, expansions)
+        also_found_as = sorted(shown[form] for form in expansions if form in kept and form in shown)
+        left_out = sorted(shown[form] for form in expansions if form not in kept and form in shown)
         items = schema.items
         conditions = filter_conditions(filters)
         # Counting needs only which items match, not how well: no ranking function for the facets.
