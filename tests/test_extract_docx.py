@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -273,6 +274,31 @@ def test_a_value_python_docx_cannot_read_is_damage() -> None:
     )
     with pytest.raises(ExtractError, match=r"a damaged DOCX: .*maybe"):
         extract(RawDocument(uri="referat.docx", data=_bytes(document)))
+
+
+def _without_parts(data: bytes, *parts: str) -> bytes:
+    """The package with some parts and their relationships taken out, as producers that print no
+    lists (or use no styles) write it."""
+    members: dict[str, bytes] = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            member = archive.read(name)
+            if name == "word/_rels/document.xml.rels":
+                for part in parts:
+                    member = re.sub(rb'<Relationship [^>]*Target="' + part.encode() + rb'"/>', b"", member)
+            if name.removeprefix("word/") not in parts:
+                members[name] = member
+    return _zip(members)
+
+
+@pytest.mark.parametrize("parts", [("numbering.xml",), ("styles.xml",), ("numbering.xml", "styles.xml")])
+def test_a_docx_without_numbering_or_styles_is_read(parts: tuple[str, ...]) -> None:
+    data = _without_parts(_bytes(_minutes()), *parts)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert not {f"word/{part}" for part in parts} & set(archive.namelist())
+    texts = _texts(data)
+    assert "Godkendt." in texts
+    assert "at godkende budgettet" in " ".join(texts)
 
 
 def test_a_truncated_docx_is_damaged() -> None:

@@ -110,7 +110,7 @@ def docx_lines(raw: RawDocument) -> tuple[list[Line], str | None]:
     reader = _Reader(document)
     try:
         reader.read_blocks(document.element.body)
-    except (ValueError, PythonDocxError) as exc:  # a value python-docx cannot convert: w:b w:val="maybe"
+    except (ValueError, KeyError, NotImplementedError, PythonDocxError) as exc:  # w:b w:val="maybe", a missing part
         raise ExtractError(raw.uri, f"a damaged DOCX: {exc}") from exc
     if not any(line.text for line in reader.lines):
         raise ExtractError(raw.uri, "the DOCX contains no text")
@@ -156,7 +156,7 @@ class _Reader:
 
     def __init__(self, document: Document) -> None:
         self.document = document
-        self.numbering = document.part.numbering_part.element
+        self.numbering = _numbering(document)
         self.counters: dict[int, dict[int, int]] = {}
         self.lines: list[Line] = []
 
@@ -242,6 +242,8 @@ class _Reader:
     def level_format(self, num_id: int, level: int) -> tuple[str | None, int]:
         """The number format and start of a list level, the instance's override first; no format
         when the level cannot be found."""
+        if self.numbering is None:
+            return None, 1
         instance = _find(self.numbering, f'./w:num[@w:numId="{num_id}"]')
         if instance is None:
             return None, 1
@@ -264,6 +266,16 @@ class _Reader:
     def blank(self) -> None:
         if self.lines and self.lines[-1].text:
             self.lines.append(Line(len(self.lines) + 1, ""))
+
+
+def _numbering(document: Document) -> Any | None:
+    """The numbering part's root, or None: producers that print no lists leave the part out, and
+    python-docx cannot make an empty one (it raises NotImplementedError)."""
+    try:
+        part = document.part.part_related_by(RELATIONSHIP_TYPE.NUMBERING)
+    except KeyError:
+        return None
+    return getattr(part, "element", None)
 
 
 def _blocks(container: Any) -> Iterator[Any]:
