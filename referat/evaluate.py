@@ -164,6 +164,7 @@ def pair_items(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> l
 
 
 def _likeness(a: object, b: object) -> float:
+    a, b = _text(a), _text(b)  # an empty title is no title
     if not isinstance(a, str) or not isinstance(b, str):
         return 1.0 if a is None and b is None else 0.0
     return SequenceMatcher(None, _name(a), _name(b)).ratio()
@@ -233,8 +234,8 @@ def _plain(value: object) -> object:
 
 
 def _text(value: object) -> object:
-    """Strings compared with spacing normalised; other values as they are."""
-    return " ".join(value.split()) if isinstance(value, str) else value
+    """Strings compared with spacing normalised, an empty one as no value; other values as they are."""
+    return (" ".join(value.split()) or None) if isinstance(value, str) else value
 
 
 def _name(value: str) -> str:

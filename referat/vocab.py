@@ -364,6 +364,15 @@ CASE_LABELS = (
     # "Sag nr. 42" numbers the agenda item in some layouts: a case only when the number has a separator.
     r"|Sag\s+nr(?=\.?\s*:?\s*\d+[./-]\d)|Acadre\s+sagsnr)"
 )
+# The text of a web page's controls and a document-sharing site's viewer, printed alone on a line or
+# run into a title when the page is saved as text: never content.
+LINK_TEXTS = (
+    "Til toppen", "Tilbage til toppen", "Gå til toppen", "Til top", "Åbn/luk punkt", "Åbn punkt", "Luk punkt",
+    "Fold alle punkter", "Fold alle punkter ud", "Fold alle ud", "Fold ud", "Fold sammen", "Åbn alle", "Luk alle",
+    "Udskriv", "Udskriv punkt", "Udskriv hele dagsordnen", "Udskriv hele dagsordenen", "Print", "Luk", "Vis", "Skjul",
+    "Del", "Hent", "Download", "Læs mere", "Se mere", "Se alle bilag", "Show video", "Vis video", "Video fra mødet",
+    "Størrelse: px", "Starte visningen fra side:", "Save this PDF as:", "Transkript", "WORD PNG TXT JPG",
+)  # fmt: skip
 # Parts of a document after its last item: an attachment list, a signature page.
 DOCUMENT_END_HEADINGS = ("bilagsliste", "bilagsoversigt", "underskriftsblad", "underskriftsside", "underskrifter")
 # Unknown template headings get a kind from their first words; checked in order, the first wins.

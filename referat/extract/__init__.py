@@ -16,6 +16,7 @@ from referat.extract.lines import Extracted, Line
 from referat.extract.markdown import looks_like_markdown, markdown_lines
 from referat.extract.pdf import pdf_lines
 from referat.extract.text import decode_text, split_lines
+from referat.extract.webtext import tidy_web_text
 from referat.sources.raw import RawDocument
 
 __all__ = ["Extracted", "Line", "extract"]
@@ -49,8 +50,9 @@ def extract(raw: RawDocument) -> Extracted:
     text, encoding = decode_text(raw)
     raw_lines = split_lines(text)
     if raw.suffix in {"md", "markdown"} or looks_like_markdown(raw_lines):
-        return Extracted("markdown", encoding, *remove_page_furniture(markdown_lines(raw_lines)))
-    return Extracted("text", encoding, *remove_page_furniture(markdown_lines(raw_lines, headings=False)))
+        return Extracted("markdown", encoding, *remove_page_furniture(tidy_web_text(markdown_lines(raw_lines))))
+    lines = tidy_web_text(markdown_lines(raw_lines, headings=False))
+    return Extracted("text", encoding, *remove_page_furniture(lines))
 
 
 def _json_error(raw: RawDocument) -> ExtractError:

@@ -66,6 +66,8 @@ MIN_MUNICIPALITY_MENTIONS = 2
 TITLE_LINES = 12  # title lines are among the first lines of the header
 LABEL_WITH_VALUE = re.compile(r"^(?P<label>[^:\t]{2,40}?)\s*(?::|\t|\s{2,})\s*(?P<value>.*)$")
 FILE_DATE = re.compile(r"(?<!\d)(\d{4})[-_.](\d{2})[-_.](\d{2})(?!\d)|(?<!\d)(\d{2})[-_.](\d{2})[-_.](\d{4})(?!\d)")
+# Words run in before a committee's name in a title: "TÅRNBY KOMMUNE. . til Kommunalbestyrelsen"
+LEADING_WORDS = re.compile(r"^.*?[.\s]\s*(?:til|i)\s+(?=[A-ZÆØÅ][\w-]*(?:udvalg|råd|bestyrelse|repræsentation)\w*$)")
 TERM = re.compile(r"\b((?:19|20)\d{2})\s*[-–/]\s*((?:19|20)\d{2})\b")
 # A line of a table of contents: an entry with a number or a bullet, a group heading, a page column
 CONTENTS_LINE = re.compile(
@@ -193,7 +195,8 @@ def _fact_label(text: str, loose: bool = True) -> tuple[str | None, str]:
     for label in _LOOSE_LABELS if loose else ():
         if lowered.startswith(label + " "):
             value = stripped[len(label) + 1 :].strip()
-            if value[:1].isupper() or value[:1].isdigit():
+            # "Udvalg Dato Type Hent" is a table's row of labels, not a label and its value
+            if (value[:1].isupper() or value[:1].isdigit()) and value.split()[0].lower().rstrip(":") not in _LOOSE_LABELS:
                 return FACT_LABELS[label], value
     return None, ""
 
@@ -296,7 +299,7 @@ def _read_titles(titles: list[str], header: Header) -> None:
 def _committee_in(text: str) -> tuple[str, str | None] | None:
     """The committee a title names: the part of it that holds a committee noun, and the term
     printed with it ("Udvalget for Job, Arbejdsmarked og Integration - 2022-2025")."""
-    parts = [part.strip(" -–,:.") for part in SEPARATORS.split(_strip_title(text))]
+    parts = [_named_part(part.strip(" -–,:.|")) for part in SEPARATORS.split(_strip_title(text))]
     for index in range(len(parts) - 1, -1, -1):
         part = parts[index]
         if part and COMMITTEE.search(part) and not KOMMUNE.search(part) and len(part.split()) <= 10:
@@ -308,18 +311,35 @@ def _committee_in(text: str) -> tuple[str, str | None] | None:
     return None
 
 
+def _named_part(part: str) -> str:
+    """The committee's name in a title part, or "" when the part is no name: "TÅRNBY KOMMUNE. . til
+    Kommunalbestyrelsen" -> "Kommunalbestyrelsen"; a table's row of labels ("Udvalg Dato Type Hent",
+    "Titel Udvalg Funktioner") names none, as the bare word "Udvalg" is no name without an
+    adjective before it ("Teknisk Udvalg") or "for" after it ("Udvalget for Erhverv og Kultur")."""
+    words = part.split()
+    for index, word in enumerate(words):
+        if word.lower() in {"udvalg", "udvalget"}:
+            before = words[index - 1].lower() if index else ""
+            after = words[index + 1].lower() if index + 1 < len(words) else ""
+            if not (before.endswith(("sk", "ske")) or after in {"for", "vedr.", "vedrørende"} or len(words) == 1):
+                return ""
+    joined = LEADING_WORDS.search(part)
+    return part[joined.end() :] if joined else part
+
+
 def _title_remainder(text: str) -> tuple[str, str | None] | None:
     """ "Referat Handicaprådet d. 5. maj": what is left of a title line without its title word."""
-    remainder = _strip_title(text).strip(" -–,:.")
+    remainder = " ".join(_strip_title(text).replace("|", " ").split()).strip(" -–,:.")
     return split_term(remainder) if remainder and len(remainder.split()) <= 10 else None
 
 
 def _strip_title(text: str) -> str:
     """A title line without its title word, fillers, dates, times and place, and the municipality."""
-    text = PLACE_AFTER_TIME.sub(" ", text)
-    text = DATE_PHRASE.sub(" ", text)
-    text = TIME.sub(" ", text)
-    text = TITLE_WORD.sub(" ", text)
+    # What is taken out parts the words around it: "Byrådet 20-06-2018 16:00 Referat Samlet dokument"
+    text = PLACE_AFTER_TIME.sub(" | ", text)
+    text = DATE_PHRASE.sub(" | ", text)
+    text = TIME.sub(" | ", text)
+    text = TITLE_WORD.sub(" | ", text)
     text = TITLE_FILLER.sub(" ", text)
     text = re.sub(r"\b[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?\s+(?:Regions)?[Kk]ommune\b", " ", text)
     text = TERM.sub(r"\1-\2", text)  # "2022 - 2025" is one term, not two parts of the title

@@ -29,9 +29,9 @@ from itertools import accumulate, pairwise
 from referat.enrich.case_numbers import is_case_number_line
 from referat.extract.lines import Line
 from referat.parse.blocks import ItemBlock
-from referat.parse.headings import known_heading, looks_like_heading
+from referat.parse.headings import heading_key, known_heading, looks_like_heading
 from referat.parse.toc import is_toc_entry
-from referat.vocab import CLOSED_WORDS, DOCUMENT_END_HEADINGS, FACT_LABELS, OPEN_WORDS
+from referat.vocab import CASE_LABELS, CLOSED_WORDS, DOCUMENT_END_HEADINGS, FACT_LABELS, OPEN_WORDS
 
 # "Punkt 1: Modeller for borgerinddragelse", "Pkt. 196", "Dagsordenspunkt 4 - Budget", "Sag nr. 180"
 KEYWORD_START = re.compile(
@@ -39,8 +39,12 @@ KEYWORD_START = re.compile(
     r"(?![\d/.,-]\d)\s*(?:[:.)\-–]\s*|\s+|$)(?P<title>.*)$",
     re.I,
 )
-# "1. Godkendelse af dagsorden", "201 Godkendelse", "3) Budget", "1.Title (C)", "62.\tBudget"
-NUMBERED_START = re.compile(r"^(?P<number>\d{1,4})(?:\s*[.)]\s*|\s+)(?P<title>\S.*)$")
+# "1. Godkendelse af dagsorden", "201 Godkendelse", "3) Budget", "1.Title (C)", "62.\tBudget", and the
+# number run into its title where a page printed them in two elements: "38Godkendelse af dagsorden"
+NUMBERED_START = re.compile(r"^(?P<number>\d{1,4})(?:\s*[.)]\s*|\s+|(?=[A-ZÆØÅ][a-zæøå]))(?P<title>\S.*)$")
+# A case line that opens an item printed without a title: "Sagsid.: 18/3241", "Sagsnr.: 22/131",
+# "Sagsid.:" (a closed item's number left out)
+CASE_LINE_START = re.compile(r"^" + CASE_LABELS + r"\.?\s*:?\s*(?:[\w.\-/]*\d[\w.\-/]*)?(?:,.*)?$", re.I)
 # "3." alone on its line, the title on the next
 NUMBER_LINE = re.compile(r"^(?P<number>\d{1,4})\s*[.)]?$")
 # A number's title that is really a date, an amount or an "at"-point: "12. oktober 2016", "1. at …"
@@ -61,6 +65,9 @@ MAX_NUMBER_JUMP = 200
 JUMP_PENALTY = 1.5
 EMPTY_UNIT = -3.0
 KEYWORD_BONUS = 0.5
+UNTITLED_PENALTY = 0.1
+# Sections printed after an item's decision: they end the item, never start the next one.
+FOLLOWING_KINDS = {"absence", "attachments", "protocol_note"}
 
 
 @dataclass(frozen=True)
@@ -128,7 +135,10 @@ def find_layout(lines: list[Line]) -> Layout:
             best = (score, signature, chosen)
     score, signature, starts = best
     if not starts:
-        return _single_item(lines, evidence)
+        starts = _section_cycles(lines)
+        if len(starts) < 2:
+            return _single_item(lines, evidence)
+        signature, score = "section-cycle", 0.0
     blocks = _blocks(lines, starts)
     reasons = _reasons(starts, evidence, len(lines), score)
     reading = f"{_describe(signature)}, {len(blocks)} items"
@@ -163,6 +173,9 @@ def _candidates(lines: list[Line], evidence: _Evidence) -> Iterable[Candidate]:
             number, title = int(numbered.group("number")), numbered.group("title").strip()
             yield Candidate(index, number, title, f"numbered{style}", _after_title(lines, index, title), bool(style))
             continue
+        if CASE_LINE_START.match(text) and not _titled_above(lines, index):
+            yield Candidate(index, None, "", "case-line", index, False)
+            continue
         # Unnumbered: a heading-styled line, or a short line right above a case-number line. Items
         # are headed above their sections, so a line styled as the section headings is no item.
         following = _next_text(lines, index)
@@ -174,6 +187,19 @@ def _candidates(lines: list[Line], evidence: _Evidence) -> Iterable[Candidate]:
             yield Candidate(index, None, text, f"styled{style}", _after_title(lines, index, text), True)
         if above_case and looks_like_heading(line):
             yield Candidate(index, None, text, "before-case", index + 1, bool(style))
+
+
+def _titled_above(lines: list[Line], index: int) -> bool:
+    """A title printed just above a case line: the item is headed by the title, not the case line."""
+    above = _previous_text(lines, index, within=2)
+    return (
+        above is not None
+        and looks_like_heading(lines[above])
+        and not lines[above].text.rstrip().endswith(":")
+        and _is_title(lines[above].text)
+        and not known_heading(lines[above].text)
+        and not _is_fact_label(lines[above].text)
+    )
 
 
 def _keyword_candidate(lines: list[Line], index: int, number: int, title: str, style: str) -> Candidate:
@@ -274,15 +300,20 @@ def _best_structure(candidates: list[Candidate], evidence: _Evidence, end: int) 
         chain, score = _chain([c for c in candidates if c.number is not None], evidence, end)
     else:
         chain, score = _all_with_content([c for c in candidates if c.number is None], evidence, end)
-    # An item word ("Punkt 3", "Sag nr. 42") says more than a style does.
-    return chain, score + (KEYWORD_BONUS * len(chain) if chain and chain[0].signature == "keyword" else 0.0)
+    # An item word ("Punkt 3", "Sag nr. 42") says more than a style does; a reading with titles more
+    # than one of case lines alone.
+    signature = chain[0].signature if chain else ""
+    bonus = KEYWORD_BONUS if signature == "keyword" else -UNTITLED_PENALTY if signature == "case-line" else 0.0
+    return chain, score + bonus * len(chain)
 
 
 def _distinct_titles(candidates: list[Candidate]) -> list[Candidate]:
     """An agenda's items have titles of their own: an unnumbered line that recurs ("Økonomi") is a
     heading of the template, not an item."""
     counts = Counter(" ".join(c.title.lower().split()) for c in candidates if c.number is None)
-    return [c for c in candidates if c.number is not None or counts[" ".join(c.title.lower().split())] == 1]
+    return [
+        c for c in candidates if c.number is not None or not c.title or counts[" ".join(c.title.lower().split())] == 1
+    ]
 
 
 def _chain(candidates: list[Candidate], evidence: _Evidence, end: int) -> tuple[list[Candidate], float]:
@@ -491,6 +522,41 @@ def _single_item(lines: list[Line], evidence: _Evidence) -> Layout:
     return Layout(lines[:title_index], [block], "one item (a page per item)", [f"item heading: {text!r}"])
 
 
+def _section_cycles(lines: list[Line]) -> list[Candidate]:
+    """Items printed without any heading of their own ("Sagsfremstilling … Indstilling … Beslutning
+    … Bilag", then "Resume …" again): an item starts where the document's cycle of section headings
+    starts over, at a kind of heading already seen in the item or the first one after a decision.
+    Headings that follow a decision (absence, attachments, notes) never start one, nor does a
+    second decision heading (earlier bodies' decisions are printed in a row). A heading-shaped line
+    that recurs counts as a heading of its own kind ("Offentlig beslutning …")."""
+    recurring = Counter(heading_key(line.text) for line in lines if looks_like_heading(line))
+    starts: list[Candidate] = []
+    seen: set[str] = set()
+    after_decision = False
+    for index, line in enumerate(lines):
+        if not line.text or len(line.text) > MAX_TITLE_LENGTH:
+            continue
+        heading = known_heading(line.text)
+        key = heading_key(line.text)
+        if heading is not None and heading.committee_line:
+            continue
+        if heading is None and not (recurring[key] >= 2 and looks_like_heading(line) and not _is_fact_label(key)):
+            continue
+        # A decision heading printed again word for word is the next item's; another body's or
+        # date's continues the item's chain of decisions.
+        kind = heading.kind if heading else f"recurring:{key}"
+        kind = f"decision:{key}" if kind == "decision" else kind
+        if kind in FOLLOWING_KINDS:
+            continue
+        decision = kind.startswith("decision:")
+        if not seen or kind in seen or (after_decision and not decision):
+            starts.append(Candidate(index, None, "", "section-cycle", index, False))
+            seen, after_decision = set(), False
+        seen.add(kind)
+        after_decision = after_decision or decision
+    return starts
+
+
 def _reasons(starts: list[Candidate], evidence: _Evidence, end: int, score: float) -> list[str]:
     ends = [c.index for c in starts[1:]] + [end]
     with_sections = sum(bool(evidence.count(evidence.sections, c.body, e)) for c, e in zip(starts, ends, strict=True))
@@ -515,5 +581,7 @@ def _describe(signature: str) -> str:
         "number-line": "item numbers on their own line",
         "styled": "heading-styled titles",
         "before-case": "titles above a case-number line",
+        "case-line": "case-number lines of items without a printed title",
+        "section-cycle": "items without headings, told apart by their cycle of section headings",
     }
     return names.get(kind, kind) + (f" ({style.rstrip(')')})" if style else "")
