@@ -196,7 +196,8 @@ def _fact_label(text: str, loose: bool = True) -> tuple[str | None, str]:
         if lowered.startswith(label + " "):
             value = stripped[len(label) + 1 :].strip()
             # "Udvalg Dato Type Hent" is a table's row of labels, not a label and its value
-            if (value[:1].isupper() or value[:1].isdigit()) and value.split()[0].lower().rstrip(":") not in _LOOSE_LABELS:
+            first_word = value.split()[0].lower().rstrip(":") if value else ""
+            if (value[:1].isupper() or value[:1].isdigit()) and first_word not in _LOOSE_LABELS:
                 return FACT_LABELS[label], value
     return None, ""
 
