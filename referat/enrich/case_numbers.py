@@ -25,6 +25,10 @@ CASE_PATTERNS = [
 LABELLED = re.compile(
     r"(?:^|\s)(?P<label>" + CASE_LABELS + r"|Dok\.?\s*nr)\.?\s*:?\s*(?P<number>[\w.\-/]*\d[\w.\-/]*)", re.I
 )
+# A label printed alone, its value on the next line: "Sagsnummer", "Sagsnr.:"
+LABEL_ALONE = re.compile(r"^" + CASE_LABELS + r"\.?\s*:?$", re.I)
+# The value under it: one token of digits and separators with at least one separator ("00.34.00-S00-2-14")
+VALUE_ALONE = re.compile(r"[\w]*\d[\w]*(?:[.\-/][\w]+)+")
 # Journal and document numbers are the last choice.
 SECONDARY_LABEL = re.compile(r"^(?:j|jour|journal|dok)", re.I)
 PREAMBLE_LINES = 3
@@ -39,10 +43,16 @@ def find_case_number(preamble: list[Line], body: list[Line]) -> str | None:
         number = _whole_case_number(line.text)
         if number:
             return number
-    for line in preamble + body:
+    lines = [line for line in preamble + body if line.text]
+    for index, line in enumerate(lines):
         number = labelled_case_number(line.text)
         if number:
             return number
+        if LABEL_ALONE.match(line.text.strip()) and index + 1 < len(lines):
+            # "Sagsnummer" / "00.34.00-S00-2-14": the label over its value
+            value = lines[index + 1].text.strip()
+            if _whole_case_number(value) or VALUE_ALONE.fullmatch(value):
+                return _whole_case_number(value) or value
     return None
 
 

@@ -7,9 +7,11 @@ template of section headings learned from the items, and each item read (parse/b
 
 from __future__ import annotations
 
+from collections import Counter
+
 from referat.errors import ParseError
 from referat.extract import extract
-from referat.model import Meeting, ParsedDocument, SourceInfo
+from referat.model import AgendaItem, Meeting, ParsedDocument, SourceInfo
 from referat.parse.blocks import ItemContext, absent_from_meeting, find_party_letters, read_item, with_parties
 from referat.parse.header import find_municipality, read_header
 from referat.parse.layout import find_layout
@@ -36,12 +38,16 @@ def parse_document(raw: RawDocument, body: str | None = None) -> ParsedDocument:
     context = ItemContext(header.date, participants + header_absent, parties, template, header.organization)
     items = [read_item(block, context) for block in layout.blocks]
     kind = header.kind or ("minutes" if any(item.decision for item in items) else None)
+    organization, date = header.organization, header.date
+    if organization is None or date is None:
+        named, dated = _named_in_decisions(items)
+        organization, date = organization or named, date or dated
     meeting = Meeting(
         body=body or header.body or find_municipality(full_text),
-        organization=header.organization,
+        organization=organization,
         term=header.term,
         kind="minutes" if kind == "minutes" else "agenda" if kind else None,
-        start=_iso(header.date, header.start_time),
+        start=_iso(date, header.start_time if date == header.date else None),
         end=_iso(header.date, header.end_time) if header.end_time else None,
         location=header.location,
         participants=participants,
@@ -55,6 +61,19 @@ def parse_document(raw: RawDocument, body: str | None = None) -> ParsedDocument:
         warnings=reading_warnings(meeting, items),
         report=reading_report(items, layout.reading, layout.reasons),
     )
+
+
+def _named_in_decisions(items: list[AgendaItem]) -> tuple[str | None, str | None]:
+    """The committee and date that most of the items' decision headings name ("Beslutning i Byrådet
+    den 20-06-2018"): a page that prints them nowhere else still says whose meeting it was."""
+    decisions = [item.decision for item in items if item.decision]
+    if not decisions:
+        return None, None
+    results: list[str | None] = []
+    for values in ([d.organization for d in decisions], [d.date for d in decisions]):
+        value, count = Counter(values).most_common(1)[0]
+        results.append(value if value and count * 2 > len(decisions) else None)
+    return results[0], results[1]
 
 
 def _iso(date: str | None, time: str | None) -> str | None:

@@ -30,7 +30,7 @@ from referat.enrich.case_numbers import is_case_number_line
 from referat.extract.lines import Line
 from referat.parse.blocks import ItemBlock
 from referat.parse.headings import heading_key, known_heading, looks_like_heading
-from referat.parse.toc import is_toc_entry
+from referat.parse.toc import TOC_ENTRY, is_toc_entry
 from referat.vocab import CASE_LABELS, CLOSED_WORDS, DOCUMENT_END_HEADINGS, FACT_LABELS, OPEN_WORDS
 
 # "Punkt 1: Modeller for borgerinddragelse", "Pkt. 196", "Dagsordenspunkt 4 - Budget", "Sag nr. 180"
@@ -51,6 +51,8 @@ NUMBER_LINE = re.compile(r"^(?P<number>\d{1,4})\s*[.)]?$")
 NOT_A_TITLE = re.compile(
     r"^(?:at\s|og\s|(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w*\.?\s+\d{4}|mio\.|kr\.|%|[-–]\s*\d)", re.I
 )
+# A member in a numbered list of those present: "Anne Holm (A)", "Borgmester Ib Berg (V)"
+MEMBER = re.compile(r"^[A-ZÆØÅ][\w.'-]+(?:\s+[A-ZÆØÅ][\w.'-]+){1,5},?\s*\([A-ZÆØÅ]{1,3}\)$")
 # "Lukkede punkter", "Lukket dagsorden" / "Åbne dagsordenspunkter": items after it are closed / open.
 CLOSED_GROUP = re.compile(r"^(?:lukkede?\s+(?:dagsordens)?(?:punkter|sager|dagsorden)|lukket\s+dagsorden)\s*:?$", re.I)
 OPEN_GROUP = re.compile(r"^(?:åbne?\s+(?:dagsordens)?(?:punkter|sager|dagsorden)|åben\s+dagsorden)\s*:?$", re.I)
@@ -99,6 +101,7 @@ class _Evidence:
     content: list[int]
     cases: list[bool]
     section_styles: frozenset[str]  # the styles known section headings are printed in: not an item's
+    end: int  # the number of lines: a unit ending here is the document's last
 
     @classmethod
     def of(cls, lines: list[Line]) -> _Evidence:
@@ -116,6 +119,7 @@ class _Evidence:
             [0, *accumulate(content)],
             [is_case_number_line(line.text) for line in lines],
             frozenset(styles),
+            len(lines),
         )
 
     def count(self, sums: list[int], start: int, end: int) -> int:
@@ -141,8 +145,12 @@ def find_layout(lines: list[Line]) -> Layout:
         signature, score = "section-cycle", 0.0
     blocks = _blocks(lines, starts)
     reasons = _reasons(starts, evidence, len(lines), score)
-    reading = f"{_describe(signature)}, {len(blocks)} items"
     header_end = min(starts[0].index, blocks[0].lines[0].number - 1 if blocks[0].lines else starts[0].index)
+    listed = _listed_only(lines[:header_end], blocks)
+    if listed:
+        reasons.append(f"{len(listed)} items only in the table of contents (their text is not in the document)")
+        blocks = sorted(blocks + listed, key=lambda block: block.number or 0)
+    reading = f"{_describe(signature)}, {len(blocks)} items"
     return Layout(lines[:header_end], blocks, reading, reasons)
 
 
@@ -169,7 +177,7 @@ def _candidates(lines: list[Line], evidence: _Evidence) -> Iterable[Candidate]:
                 )
             continue
         numbered = NUMBERED_START.match(text)
-        if numbered and _is_title(numbered.group("title")):
+        if numbered and _is_title(numbered.group("title")) and not _continues_sentence(lines, index, text):
             number, title = int(numbered.group("number")), numbered.group("title").strip()
             yield Candidate(index, number, title, f"numbered{style}", _after_title(lines, index, title), bool(style))
             continue
@@ -187,6 +195,15 @@ def _candidates(lines: list[Line], evidence: _Evidence) -> Iterable[Candidate]:
             yield Candidate(index, None, text, f"styled{style}", _after_title(lines, index, text), True)
         if above_case and looks_like_heading(line):
             yield Candidate(index, None, text, "before-case", index + 1, bool(style))
+
+
+def _continues_sentence(lines: list[Line], index: int, text: str) -> bool:
+    """A numbered point of the sentence above ("Direktionen indstiller, at" / "1. Byrådet hjemtager
+    …"), or a case number ("00.34.00-S00-2-14"): not an item's heading."""
+    if is_case_number_line(text):
+        return True
+    above = _previous_text(lines, index, within=2)
+    return above is not None and lines[above].text.rstrip().endswith((":", ",", " at"))
 
 
 def _titled_above(lines: list[Line], index: int) -> bool:
@@ -238,6 +255,7 @@ def _is_title(text: str) -> bool:
         0 < len(text) <= MAX_TITLE_LENGTH
         and any(char.isalpha() for char in text)
         and not NOT_A_TITLE.match(text)
+        and not MEMBER.match(text)
         and not is_case_number_line(text)
     )
 
@@ -320,6 +338,13 @@ def _chain(candidates: list[Candidate], evidence: _Evidence, end: int) -> tuple[
     """The chain of rising numbers whose units carry the most evidence."""
     best: list[float] = []
     previous: list[int | None] = []
+    twins = _twins(candidates)
+
+    def unit(j: int, stop: int) -> float:
+        # A line whose item is printed again before its unit ends is a contents entry.
+        twin = twins[j]
+        return EMPTY_UNIT if twin is not None and twin < stop else _unit_score(candidates[j], stop, evidence)
+
     for k, candidate in enumerate(candidates):
         score, link = _START_BONUS, None
         for j in range(k):
@@ -330,14 +355,14 @@ def _chain(candidates: list[Candidate], evidence: _Evidence, end: int) -> tuple[
                 continue
             # Closed items are often numbered apart ("101"); other jumps are unlikely.
             jump = 0.0 if step <= MAX_NUMBER_STEP or CLOSED_TITLE.search(candidate.title) else JUMP_PENALTY
-            value = best[j] + _unit_score(before, candidate.index, evidence) + (0.5 if step == 1 else 0.0) - jump
+            value = best[j] + unit(j, candidate.index) + (0.5 if step == 1 else 0.0) - jump
             if value > score:
                 score, link = value, j
         best.append(score)
         previous.append(link)
     if not best:
         return [], 0.0
-    totals = [score + _unit_score(c, end, evidence) for score, c in zip(best, candidates, strict=True)]
+    totals = [score + unit(k, end) for k, score in enumerate(best)]
     last = max(range(len(totals)), key=totals.__getitem__)
     chain: list[Candidate] = []
     cursor: int | None = last
@@ -348,6 +373,17 @@ def _chain(candidates: list[Candidate], evidence: _Evidence, end: int) -> tuple[
 
 
 _START_BONUS = 0.5
+
+
+def _twins(candidates: list[Candidate]) -> list[int | None]:
+    """For each candidate, the line of a later candidate with its number and title, if any."""
+    later: dict[tuple[int | None, str], int] = {}
+    twins: list[int | None] = [None] * len(candidates)
+    for k in range(len(candidates) - 1, -1, -1):
+        key = (candidates[k].number, " ".join(candidates[k].title.lower().split()))
+        twins[k] = later.get(key)
+        later[key] = candidates[k].index
+    return twins
 
 
 def _all_with_content(candidates: list[Candidate], evidence: _Evidence, end: int) -> tuple[list[Candidate], float]:
@@ -372,8 +408,10 @@ def _content(candidate: Candidate, end: int, evidence: _Evidence) -> int:
 def _unit_score(candidate: Candidate, end: int, evidence: _Evidence) -> float:
     """What the unit from this start to the next says about it being an agenda item."""
     if _content(candidate, end, evidence) == 0:
-        # A contents line has no text below it; a closed item, or one named "Punkt 3", may have none either.
-        return 0.0 if candidate.signature == "keyword" or CLOSED_TITLE.search(candidate.title) else EMPTY_UNIT
+        # A contents line has no text below it; a closed item, one named "Punkt 3", or the last
+        # heading of a page cut short may have none either.
+        kept = candidate.signature == "keyword" or CLOSED_TITLE.search(candidate.title) or end == evidence.end
+        return 0.0 if kept else EMPTY_UNIT
     start = candidate.body
     sections = evidence.count(evidence.sections, start, end)
     decisions = evidence.count(evidence.decisions, start, end)
@@ -520,6 +558,46 @@ def _single_item(lines: list[Line], evidence: _Evidence) -> Layout:
     title = keyword.group("title").strip(" :.-–") if keyword and keyword.group("title").strip() else text
     block = ItemBlock(number, title, not CLOSED_TITLE.search(title), lines[title_index], lines[title_index + 1 :])
     return Layout(lines[:title_index], [block], "one item (a page per item)", [f"item heading: {text!r}"])
+
+
+def _listed_only(header: list[Line], blocks: list[ItemBlock]) -> list[ItemBlock]:
+    """Items that the table of contents lists and the text never prints: a page cut short, closed
+    items left out. Each keeps its number and title; nothing else is read. A numbered list in the
+    header is the contents only when it also lists an item the text prints, under a like title
+    (a list of members, "1. Overborgmester …", is not)."""
+    if not blocks or any(block.number is None for block in blocks):
+        return []
+    printed = {block.number: block.title for block in blocks}
+    entries: dict[int, tuple[str, Line]] = {}
+    for line in header:
+        entry = TOC_ENTRY.match(line.text) if is_toc_entry(line.text) else None
+        text = (entry.group("title") if entry else line.text).replace("\t", " ").strip()
+        numbered = KEYWORD_START.match(text) or NUMBERED_START.match(text)
+        title = numbered.group("title").strip(" .:-–") if numbered else ""
+        if numbered and _is_title(title) and int(numbered.group("number")) not in entries:
+            entries[int(numbered.group("number"))] = (title, line)
+    run = list(entries.items())
+    matched = [k for k, (number, (title, _)) in enumerate(run) if _alike(title, printed.get(number))]
+    if not matched:
+        return []
+    # The contents is the run of entries around the matched ones whose numbers rise in small steps.
+    first, last = matched[0], matched[-1]
+    while first > 0 and 0 < run[first][0] - run[first - 1][0] <= MAX_NUMBER_STEP:
+        first -= 1
+    while last + 1 < len(run) and 0 < run[last + 1][0] - run[last][0] <= MAX_NUMBER_STEP:
+        last += 1
+    return [
+        ItemBlock(number, title, not CLOSED_TITLE.search(title), line, [])
+        for number, (title, line) in run[first : last + 1]
+        if number not in printed
+    ]
+
+
+def _alike(title: str, other: str | None) -> bool:
+    if other is None:
+        return False
+    a, b = " ".join(title.lower().split()), " ".join(other.lower().split())
+    return a == b or a.startswith(b) or b.startswith(a)
 
 
 def _section_cycles(lines: list[Line]) -> list[Candidate]:

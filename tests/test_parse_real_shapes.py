@@ -1,0 +1,133 @@
+"""Shapes that real published minutes pages print and our first fixtures did not (issue 20).
+
+Each text below is written in our own words, modelled on what pages saved as text look like: a
+site's controls and table pipes around the minutes, numbers run into titles, items without a
+printed title, a page cut short after its table of contents, labels over their values.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from referat.extract.lines import Line
+from referat.extract.webtext import tidy_web_text
+from tests.helpers import parse_text
+
+REAL_PAGES = Path(__file__).parent / "fixtures" / "real_pages"
+
+
+def _tidy(*texts: str) -> list[str]:
+    return [line.text for line in tidy_web_text([Line(n, text) for n, text in enumerate(texts, start=1)])]
+
+
+def test_web_text_loses_table_pipes_bullets_and_control_text() -> None:
+    assert _tidy("Udvalg: |", "Byrådet |", "---|---|", "|") == ["Udvalg:", "Byrådet", "", ""]
+    assert _tidy("  • Beslutning i Byrådet den 03-04-2019", "  • at der bevilges 2 mio. kr.") == [
+        "Beslutning i Byrådet den 03-04-2019",
+        "• at der bevilges 2 mio. kr.",
+    ]
+    assert _tidy("Udskriv", "Til toppen", "Valg af revisorÅbn/luk punkt", "\u00a0 \u200b") == [
+        "",
+        "",
+        "Valg af revisor",
+        "",
+    ]
+
+
+def test_a_number_run_into_its_title_starts_an_item() -> None:
+    document = parse_text(
+        "Teknisk udvalgs møde den 2. maj 2023\n\nFold alle punkter\n\n"
+        "12Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt\n\n"
+        "13Ny belysning på stien ved åen\n\nIndstilling\n\nForvaltningen indstiller, at:\n\n"
+        "  1. Projektet godkendes\n\nBeslutning\n\nGodkendt\n"
+    )
+    assert [(item.number, item.title) for item in document.agenda_items] == [
+        (12, "Godkendelse af dagsorden"),
+        (13, "Ny belysning på stien ved åen"),
+    ]
+
+
+def test_items_headed_by_a_case_line_alone_have_no_title_and_keep_the_number() -> None:
+    document = parse_text(
+        "Beslutningsprotokol\n\ntirsdag den 7. marts 2023 kl. 17:00\n\nUdvalg: Byrådet\nBemærkninger:\n"
+        "  • Udskriv\n    Sagsid.: 23/118\n\n    Indstilling\n\n"
+        "    Sekretariatet indstiller, at dagsordenen godkendes.\n\n"
+        "    Beslutning Byrådet den 07-03-2023\n\n    Godkendt.\n\n"
+        "  • Udskriv\n    Sagsid.: 22/9051\n\n    Sagsfremstilling\n\n    Skolen skal have nyt tag.\n\n"
+        "    Beslutning Byrådet den 07-03-2023\n\n    Godkendt.\n"
+    )
+    assert document.meeting.organization == "Byrådet"
+    assert [(item.number, item.title, item.case_number) for item in document.agenda_items] == [
+        (None, "", "23/118"),
+        (None, "", "22/9051"),
+    ]
+
+
+def test_items_without_headings_are_told_apart_by_their_cycle_of_sections() -> None:
+    document = parse_text(
+        "Referat\nSkoleudvalget onsdag den 8. marts 2023 kl. 16:00\n\nMødelokale 3\n\n"
+        "Sagsfremstilling\n\nÅrshjulet er vedlagt.\n\nIndstilling\n\nUdvalget tager orienteringen til efterretning.\n\n"
+        "Beslutning\n\nTaget til efterretning.\n\nBilag\n\n"
+        "Resume\n\nEn ny model for støtte i dagtilbud foreslås.\n\nIndstilling\n\nAt modellen godkendes.\n\n"
+        "Beslutning\n\nGodkendt.\n"
+    )
+    assert [item.decision.outcomes if item.decision else None for item in document.agenda_items] == [
+        ["noted"],
+        ["approved"],
+    ]
+    assert "cycle of section headings" in document.report.reading
+
+
+def test_items_only_in_the_contents_of_a_page_cut_short_are_items() -> None:
+    document = parse_text(
+        "Referat\n\nKulturudvalget den 9. maj 2023\n\nIndholdsfortegnelse\n\n"
+        "1. Godkendelse af dagsorden\n2. Tilskud til byfesten\n3. Lukket: Køb af grund\n\n"
+        "1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n\n"
+        "2. Tilskud til byfesten\n\nSagsfremstilling\n\nForeningen søger tilskud på 40.000 kr. til"
+    )
+    assert [(item.number, item.title, item.public) for item in document.agenda_items] == [
+        (1, "Godkendelse af dagsorden", True),
+        (2, "Tilskud til byfesten", True),
+        (3, "Lukket: Køb af grund", False),
+    ]
+    assert document.agenda_items[2].decision is None
+
+
+def test_a_members_list_in_the_header_is_no_table_of_contents() -> None:
+    document = parse_text(
+        "Referat\n\nØkonomiudvalget den 3. april 2023\n\nDeltagerne var:\n\n1. Anne Holm (A)\n2. Bo Berg (V)\n\n"
+        "1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n"
+    )
+    assert [item.title for item in document.agenda_items] == ["Godkendelse af dagsorden"]
+
+
+def test_a_numbered_point_of_a_recommendation_is_no_item_and_a_case_number_may_sit_under_its_label() -> None:
+    document = parse_text(
+        "Byrådet - Referat\n\nDato: 5. april 2016\n\n1. Lån til nye boliger\n\nSagsnummer\n00.34.00-S00-4-15\n\n"
+        "Indstilling\n\nDirektionen indstiller, at\n\n  1. Byrådet optager et lån på 20 mio. kr.\n\n"
+        "Beslutning\n\nGodkendt.\n"
+    )
+    assert [(item.number, item.title, item.case_number) for item in document.agenda_items] == [
+        (1, "Lån til nye boliger", "00.34.00-S00-4-15")
+    ]
+
+
+def test_the_committee_and_date_come_from_the_decision_headings_when_nothing_else_names_them() -> None:
+    document = parse_text(
+        "Mødedetaljer\n\nUdvalg Dato Type Hent\n\n"
+        "Punkt 41 Spørgetid\n  • Beslutning i Kulturudvalget den 14-06-2023\n\n    Ingen spørgsmål.\n\n"
+        "Punkt 42 Ny hal i Ørsted\n  • Beslutning i Kulturudvalget den 14-06-2023\n\n    Godkendt.\n"
+    )
+    assert (document.meeting.organization, document.meeting.start) == ("Kulturudvalget", "2023-06-14")
+    assert [item.decision.outcomes for item in document.agenda_items if item.decision] == [["nothing"], ["approved"]]
+
+
+def test_the_real_pages_gold_is_complete_and_a_third_is_held_out() -> None:
+    dev = sorted(p.name for p in (REAL_PAGES / "dev").glob("*.gold.json"))
+    holdout = sorted(p.name for p in (REAL_PAGES / "holdout").glob("*.gold.json"))
+    assert (len(dev), len(holdout)) == (31, 16)
+    for path in [*(REAL_PAGES / "dev").glob("*.gold.json"), *(REAL_PAGES / "holdout").glob("*.gold.json")]:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        assert gold["meta"]["id"] == path.name.removesuffix(".gold.json")
+        assert gold["agenda_items"], path.name
