@@ -25,13 +25,13 @@ BULLET = re.compile(r"^[•▪●]\s+")
 # A label or a heading after a bullet: short, capitalised, not ending like a sentence or a list entry
 HEADING_LIKE = re.compile(r"^[A-ZÆØÅ0-9][^\t]{0,150}[^.,;!?\s]$|^[A-ZÆØÅ][^\t]{0,150}:$")
 MAX_HEADING_WORDS = 12
-INVISIBLE = str.maketrans({"\u00a0": " ", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "", "\u2060": ""})
+ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\ufeff\u2060]")
 LINKS = {" ".join(text.casefold().split()) for text in LINK_TEXTS}
+MAX_LINK_LENGTH = 2 * max(len(text) for text in LINK_TEXTS)  # room for the spaces a page pads them with
 # A control's text run into the end of a title: "…dagsordenÅbn/luk punkt", "… Til toppen"
-GLUED_LINK = re.compile(
-    r"(?<=\S)\s*(?:" + "|".join(re.escape(text) for text in LINK_TEXTS if " " in text or "/" in text) + r")\s*$",
-    re.I,
-)
+GLUED_TEXTS = tuple(text for text in LINK_TEXTS if " " in text or "/" in text)
+GLUED_ENDINGS = tuple(text.casefold() for text in GLUED_TEXTS)
+GLUED_LINK = re.compile(r"(?<=\S)\s*(?:" + "|".join(re.escape(text) for text in GLUED_TEXTS) + r")\s*$", re.I)
 
 
 def tidy_web_text(lines: list[Line]) -> list[Line]:
@@ -40,7 +40,7 @@ def tidy_web_text(lines: list[Line]) -> list[Line]:
 
 
 def _tidy(line: Line) -> Line:
-    text = line.text.translate(INVISIBLE).strip()
+    text = ZERO_WIDTH.sub("", line.text.replace("\u00a0", " ")).strip()
     if "|" in text:
         if TABLE_RULE.match(text):
             text = ""
@@ -53,7 +53,7 @@ def _tidy(line: Line) -> Line:
             text = rest
     if _link(text):
         text = ""
-    elif text:
+    elif text.casefold().endswith(GLUED_ENDINGS):  # checked first: the pattern is slow on long lines
         text = GLUED_LINK.sub("", text)
     if text == line.text:
         return line
@@ -61,4 +61,4 @@ def _tidy(line: Line) -> Line:
 
 
 def _link(text: str) -> bool:
-    return " ".join(text.casefold().split()) in LINKS
+    return len(text) <= MAX_LINK_LENGTH and " ".join(text.casefold().split()) in LINKS
