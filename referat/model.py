@@ -106,8 +106,12 @@ class Decision(Frozen):
 
 
 class Attachment(Frozen):
+    """An attachment as the minutes list it; `document` is the case system's own document number
+    printed in the row ("222359/12"), kept apart so the title reads as printed."""
+
     title: str
     number: str | None = None
+    document: str | None = None
 
 
 class Reference(Frozen):

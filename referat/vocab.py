@@ -373,6 +373,15 @@ LINK_TEXTS = (
     "Del", "Hent", "Download", "Læs mere", "Se mere", "Se alle bilag", "Show video", "Vis video", "Video fra mødet",
     "Størrelse: px", "Starte visningen fra side:", "Save this PDF as:", "Transkript", "WORD PNG TXT JPG",
 )  # fmt: skip
+# The labels of a case history printed as labelled lines or as a table's columns, by what they hold:
+# "Udvalg: Økonomiudvalget", "Dato: 12.03.2024", "Punkt: 7", "Beslutning: Anbefalet".
+TREATMENT_LABELS = {
+    "body": ("udvalg", "organ", "forum", "mødeforum", "behandlet i", "behandles i", "instans", "besluttende organ"),
+    "date": ("dato", "mødedato", "møde", "behandlingsdato", "mødedag"),
+    "item": ("punkt", "pkt", "punkt nr", "punktnummer", "sag nr", "dagsordenspunkt", "dagsordenpunkt"),
+    "note": ("beslutning", "resultat", "afgørelse", "bemærkning", "bemærkninger", "behandling"),
+}
+TREATMENT_LABEL_KIND = {label: kind for kind, labels in TREATMENT_LABELS.items() for label in labels}
 # Parts of a document after its last item: an attachment list, a signature page.
 DOCUMENT_END_HEADINGS = ("bilagsliste", "bilagsoversigt", "underskriftsblad", "underskriftsside", "underskrifter")
 # Unknown template headings get a kind from their first words; checked in order, the first wins.

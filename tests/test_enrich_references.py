@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.helpers import parse_text
 
 TEXT = """REFERAT Beskæftigelses- og Integrationsudvalget d. 31-05-2023
@@ -68,3 +70,85 @@ def test_attachments_keep_their_printed_title() -> None:
         ("Bilag A1 - Tekniske korrektioner", "A1"),
         ("Jobrapport forside 4. kv 2024.pdf", None),
     ]
+
+
+# A case history printed as labelled lines (a value may stand under its label) and as a table under a
+# row of labels, as some case systems print it; modelled on real minutes, in our own words.
+LABELLED_HISTORY = """REFERAT Teknik- og Miljøudvalget d. 14-05-2024
+
+Punkt 3: Ny cykelsti langs Åvej
+
+Tidligere behandling
+
+Udvalg: Teknik- og Miljøudvalget
+Dato: 12.03.2024
+Punkt: 7
+Beslutning: Sagen blev udsat.
+
+Udvalg:
+Økonomiudvalget
+Dato: 26.03.2024
+Punkt: 4
+Beslutning: Anbefalet.
+
+Sagsfremstilling
+
+Forvaltningen har undersøgt to linjeføringer.
+
+Beslutning
+
+Godkendt.
+
+Punkt 4: Vejbelysning
+
+Sagens forløb
+
+Udvalg\tDato\tPunkt\tBeslutning
+Teknik- og Miljøudvalget\t09.01.2024\t12\tOrienteringen taget til efterretning.
+Byrådet\t30.01.2024\t5\tGodkendt.
+
+Beslutning
+
+Taget til efterretning.
+"""
+
+
+def test_a_labelled_case_history_gives_references_and_consultations() -> None:
+    first, second = parse_text(LABELLED_HISTORY).agenda_items
+    assert [(r.organization, r.date, r.item) for r in first.references] == [
+        ("Teknik- og Miljøudvalget", "2024-03-12", 7),
+        ("Økonomiudvalget", "2024-03-26", 4),
+    ]
+    assert [(c.organization, c.date, c.when, c.outcome) for c in first.consultations] == [
+        ("Teknik- og Miljøudvalget", "2024-03-12", "earlier", "postponed"),
+        ("Økonomiudvalget", "2024-03-26", "earlier", "recommended"),
+    ]
+    # the earlier bodies' "Beslutning:" lines are theirs; this meeting's decision is below
+    assert first.decision is not None and first.decision.text == "Godkendt."
+    assert [(r.organization, r.date, r.item) for r in second.references] == [
+        ("Teknik- og Miljøudvalget", "2024-01-09", 12),
+        ("Byrådet", "2024-01-30", 5),
+    ]
+    assert [(c.organization, c.outcome) for c in second.consultations] == [
+        ("Teknik- og Miljøudvalget", "noted"),
+        ("Byrådet", "approved"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ("1\tÅben\tOpsamlingsnotat fra temamødet\t222359/12", ("1", "Opsamlingsnotat fra temamødet", "222359/12")),
+        ("2 Lukket Tilbudsliste\t73288/09", ("2", "Tilbudsliste", "73288/09")),
+        ("3) Kort over området.pdf", ("3", "Kort over området.pdf", None)),
+        ("3 tilbud på vejbelysning", (None, "3 tilbud på vejbelysning", None)),
+        ("Åben - Budgetopfølgning", (None, "Budgetopfølgning", None)),
+        ("- Bilag A1 - Tekniske korrektioner", ("A1", "Bilag A1 - Tekniske korrektioner", None)),
+    ],
+)
+def test_attachment_rows_lose_their_cells_not_their_words(
+    row: str, expected: tuple[str | None, str, str | None]
+) -> None:
+    text = f"Referat Teknisk Udvalg 3. juni 2024\n\nPunkt 1: Vej\n\nBilag\n\n{row}\n\nBeslutning\n\nGodkendt.\n"
+    [attachment] = parse_text(text).agenda_items[0].attachments
+    assert (attachment.number, attachment.title, attachment.document) == expected

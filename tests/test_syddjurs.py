@@ -33,4 +33,9 @@ def test_the_acadre_minutes_read_alike_as_docx_and_pdf(name: str) -> None:
         ("2013-04-10", "earlier", "other"),
         ("2013-04-24", "earlier", "postponed"),
     ]
+    assert [(a.number, a.title, a.document) for a in item.attachments] == [
+        ("1", "Opsamlingsnotat. Temamøde 20.09.2012", "222359/12"),
+        ("2", "Politik for Kultur og Fritid - Lokalt engagement, Godkendt af byrådet 300409", "73288/09"),
+        ("3", "Kulturkommune 2017 - arbejdsoplæg til Udvalget for Plan, Udvikling og Kultur", "58688/13"),
+    ]
     assert document.report is not None and document.report.with_decision == 1

@@ -19,27 +19,46 @@ ABSENT_SENTENCE = re.compile(
     re.I | re.M,
 )
 # "Åben - Budgetopfølgning …", "Lukket - Tilbud": the access marker a case system prints before a title
-ACCESS_MARKER = re.compile(r"^(?:åben|åbent|lukket|fortrolig)\s*[-–:]\s*", re.I)
-BULLET = re.compile(r"^(?:[-•*–]|\d{1,2}[.)])\s+")
+ACCESS = r"(?:åben|åbent|lukket|fortrolig)"
+ACCESS_MARKER = re.compile(rf"^{ACCESS}(?:\s*[-–:]\s*|\t\s*)", re.I)
+# "1\tÅben\tTitle" (a table row) or "1 Åben Title" (the same row as a PDF prints it): a row number is
+# told from a title that starts with a number by its own cell or by the access marker after it
+ROW_NUMBER = re.compile(rf"^(?P<number>\d{{1,3}})(?:\s*\t\s*(?:{ACCESS}[\t ]+)?|\s+{ACCESS}[\t ]+)", re.I)
+ENUMERATOR = re.compile(r"^(?P<number>\d{1,2})[.)]\s+")
+BULLET = re.compile(r"^[-•*–]\s+")
+# the last cell of a row, when it holds the case system's document number: "222359/12", "2023-004512"
+DOCUMENT_CELL = re.compile(r"\t\s*(?P<document>\d{1,8}/\d{2,4}|\d{2,4}-\d{4,8})\s*$")
 
 
 def find_attachments(sections: list[Section]) -> list[Attachment]:
     """Each line of a "Bilag" section is one attachment, titled as printed."""
-    attachments = []
-    for section in sections:
-        if section.kind != "attachments":
-            continue
-        for line in section.text.split("\n"):
-            title = ACCESS_MARKER.sub("", BULLET.sub("", line.strip()))
-            if not title:
-                continue
-            numbered = NUMBERED.match(title)
-            attachments.append(
-                Attachment(
-                    title=title, number=numbered.group("number") if numbered and numbered.group("number") else None
-                )
-            )
-    return attachments
+    return [
+        attachment
+        for section in sections
+        if section.kind == "attachments"
+        for line in section.text.split("\n")
+        if (attachment := _attachment(line.strip()))
+    ]
+
+
+def _attachment(row: str) -> Attachment | None:
+    """One listed attachment: a bullet, an enumerator or a table row's number cell, its access marker
+    and its document-number cell taken off the title; "Bilag N:" titles keep their words."""
+    number = None
+    counted = ROW_NUMBER.match(row) or ENUMERATOR.match(row)
+    if counted:
+        number, row = counted.group("number"), row[counted.end() :]
+    row = ACCESS_MARKER.sub("", BULLET.sub("", row))
+    document = DOCUMENT_CELL.search(row)
+    if document:
+        row = row[: document.start()]
+    title = row.strip()
+    if not title:
+        return None
+    labelled = NUMBERED.match(title)
+    if labelled and labelled.group("number"):
+        number = labelled.group("number")
+    return Attachment(title=title, number=number, document=document.group("document") if document else None)
 
 
 def find_absent(sections: list[Section]) -> list[Person]:

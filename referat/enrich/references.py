@@ -6,19 +6,22 @@ In the text:                … jf. Beskæftigelses- og Integrationsudvalget 31.
 Kommende behandlingsforløb: Økonomiudvalget 13.06.2023
 Sagens forløb:              06/05/2024 Udvalget for Børn og Ungdom - 2022-2025
                             Indstillingen anbefales.
+Tidligere behandling:       Udvalg: Økonomiudvalget / Dato: 12.03.2024 / Punkt: 7 / Beslutning: Anbefalet
+                            (labelled lines, or a table under a row of those labels)
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from referat.enrich.decisions import classify_outcome
 from referat.model import Consultation, Recommendation, Reference, Section, When
 from referat.parse.dates import ANY_DATE, parse_date
-from referat.parse.headings import NAME_JOINERS, is_body_name
+from referat.parse.headings import NAME_JOINERS, is_body_name, treatment_field
 from referat.parse.names import committee_name, split_list
 from referat.parse.sections import DatedSection
-from referat.vocab import COMMITTEE_NOUN, Outcome
+from referat.vocab import COMMITTEE_NOUN, TREATMENT_LABEL_KIND, Outcome
 
 COMMITTEE = re.compile(r"\b" + COMMITTEE_NOUN + r"\b", re.I)
 
@@ -54,6 +57,21 @@ ORG_THEN_DATE = re.compile(
 DATE_THEN_ORG = re.compile(BULLET + r"(?P<date>" + ANY_DATE + r")[,:\s]+(?P<org>[A-ZÆØÅ].{2,120}?)\s*\.?$", re.I)
 
 
+@dataclass
+class _Treatment:
+    """One treatment of the case as a labelled block or a table row gives it."""
+
+    fields: dict[str, str] = field(default_factory=dict)
+
+    def organization(self) -> str | None:
+        name = committee_name(self.fields.get("body", ""))
+        return name if name and is_body_name(name) else None
+
+    def item(self) -> int | None:
+        number = re.match(r"\d{1,4}\b", self.fields.get("item", "").strip())
+        return int(number.group(0)) if number else None
+
+
 def find_references(sections: list[Section]) -> list[Reference]:
     """References from "Relateret behandling" lines, "jf." mentions and sentences that tell of an
     earlier treatment with its item ("Teknisk Udvalg godkendte den 13. marts 2023 (sag nr. 6) …"),
@@ -65,6 +83,8 @@ def find_references(sections: list[Section]) -> list[Reference]:
                 match = REFERENCE_LINE.match(line.strip())
                 if match:
                     found.extend(_references(match, line.strip()))
+        if section.kind in {"related", "history"}:
+            found += [_reference(treatment) for treatment in _labelled_treatments(section.text) if _dated(treatment)]
         for match in JF_MENTION.finditer(section.text) if "jf." in section.text else ():
             found.extend(_references(match, match.group(0)))
     # A sentence that repeats a listed entry adds nothing; the listed entry is kept.
@@ -215,19 +235,77 @@ def routed_bodies(
     return bodies
 
 
+def _dated(treatment: _Treatment) -> bool:
+    return treatment.organization() is not None and parse_date(treatment.fields.get("date", "")) is not None
+
+
+def _reference(treatment: _Treatment) -> Reference:
+    text = "\n".join(treatment.fields.values())
+    return Reference(
+        organization=treatment.organization() or "",
+        date=parse_date(treatment.fields["date"]) or "",
+        item=treatment.item(),
+        text=text,
+    )
+
+
 def _dated_lines(text: str, when: When) -> list[Consultation]:
-    """Lines naming a committee and a date; the lines after one, up to the next, are its text."""
+    """Lines naming a committee and a date, the lines after one, up to the next, being its text; or
+    labelled treatments ("Udvalg:", "Dato:", "Beslutning:")."""
     entries: list[tuple[str, str | None, list[str]]] = []
     for line in text.split("\n"):
         line = line.strip()
         match = DATE_THEN_ORG.match(line) or ORG_THEN_DATE.match(line)
+        if not entries and treatment_field(line)[0] in {"body", "date"}:
+            break  # a labelled block ("Udvalg: …", "Dato: …"): read below
         if match and is_body_name(committee_name(match.group("org"))):
             entries.append((committee_name(match.group("org")), parse_date(match.group("date")), []))
         elif entries and line:
             entries[-1][2].append(line)
+    if not entries:
+        entries = [
+            (t.organization() or "", parse_date(t.fields["date"]), [t.fields["note"]] if t.fields.get("note") else [])
+            for t in _labelled_treatments(text)
+            if _dated(t)
+        ]
     consultations = []
     for organization, date, lines in entries:
         note = "\n".join(lines) or None
         outcome = classify_outcome(note) if note else None
         consultations.append(Consultation(organization=organization, date=date, when=when, text=note, outcome=outcome))
     return consultations
+
+
+def _labelled_treatments(text: str) -> list[_Treatment]:
+    """A case history as labelled lines ("Udvalg: Økonomiudvalget", "Dato: 12.03.2024", "Punkt: 7",
+    "Beslutning: Anbefalet"; a value may stand on the next line) or as a table whose first row is
+    those labels; a label met again starts the next treatment."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    columns = _label_row(lines[0]) if lines else None
+    if columns:
+        rows = [line.split("\t") for line in lines[1:]]
+        return [
+            _Treatment({kind: cell.strip() for kind, cell in zip(columns, row, strict=False) if kind}) for row in rows
+        ]
+    treatments: list[_Treatment] = []
+    index = 0
+    while index < len(lines):
+        kind, value = treatment_field(lines[index])
+        index += 1
+        if kind is None:
+            if treatments and "note" in treatments[-1].fields:  # a note runs on over its lines
+                treatments[-1].fields["note"] += "\n" + lines[index - 1]
+            continue
+        if not value and index < len(lines) and treatment_field(lines[index])[0] is None:
+            value, index = lines[index], index + 1
+        if not treatments or kind in treatments[-1].fields:
+            treatments.append(_Treatment())
+        treatments[-1].fields[kind] = value
+    return treatments
+
+
+def _label_row(line: str) -> list[str | None] | None:
+    """The kinds of a table's columns when `line` is its row of labels ("Udvalg\tDato\tPunkt")."""
+    cells = [cell.strip().rstrip(":.").lower() for cell in line.split("\t")]
+    kinds = [TREATMENT_LABEL_KIND.get(cell) for cell in cells]
+    return kinds if len(cells) >= 2 and "body" in kinds and "date" in kinds and all(kinds) else None

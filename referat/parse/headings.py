@@ -21,7 +21,7 @@ from functools import lru_cache
 from referat.extract.lines import Line
 from referat.parse.dates import ANY_DATE, parse_date
 from referat.parse.names import split_term
-from referat.vocab import COMMITTEE_NOUN, DECISION_WORDS, SECTION_KEYWORDS, SECTION_KINDS
+from referat.vocab import COMMITTEE_NOUN, DECISION_WORDS, SECTION_KEYWORDS, SECTION_KINDS, TREATMENT_LABEL_KIND
 
 MAX_HEADING_LENGTH = 160
 HEADING_CACHE = 8192
@@ -132,6 +132,15 @@ def is_body_name(text: str) -> bool:
 
 
 NAME_JOINERS = {"og", "for", "i", "&", "af", "med"}
+# "Udvalg: Økonomiudvalget", "Punkt\t7": a labelled line of a case history
+TREATMENT_FIELD = re.compile(r"^(?P<label>[^\W\d][\w .]{1,24}?)\s*(?::\s*|\t\s*)(?P<value>.*)$")
+
+
+def treatment_field(text: str) -> tuple[str | None, str]:
+    """What a labelled line of a case history holds ("body", "date", "item", "note") and its value."""
+    labelled = TREATMENT_FIELD.match(text.strip())
+    kind = TREATMENT_LABEL_KIND.get(labelled.group("label").lower().rstrip(". ")) if labelled else None
+    return (kind, labelled.group("value").strip()) if labelled and kind else (None, "")
 
 
 def looks_like_heading(line: Line) -> bool:

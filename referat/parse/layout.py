@@ -60,6 +60,7 @@ CLOSED_TITLE = re.compile(
     r"^(?:lukket(?:\s+(?:punkt|sag))?\s*[:\-–]|\(lukket\))|[-–(]\s*lukket(?:\s+(?:punkt|sag))?\s*\)?\s*$", re.I
 )
 MARKER_LINES = 3  # "Åbent punkt", "Lukket sag" printed within the first lines of an item
+PAGE_HEAD_LINES = 3  # a running head (body, date) above a closing part at the top of its page
 GROUP_REACH = 3  # a group heading belongs to the item whose heading is at most this many lines below it
 MAX_TITLE_LENGTH = 250
 MAX_NUMBER_STEP = 10
@@ -469,11 +470,22 @@ def _is_marker(text: str) -> bool:
 
 
 def _document_end(lines: list[Line], start: int) -> int:
-    """Where the last item ends: at the document's own closing parts ("Bilagsliste", "Underskriftsblad")."""
+    """Where the last item ends: at the document's own closing parts ("Bilagsliste", "Underskriftsblad"),
+    from the top of their page when a page opens with them (a signature page's own date line)."""
     for index in range(start, len(lines)):
         if lines[index].text.strip().rstrip(":. ").lower() in DOCUMENT_END_HEADINGS:
-            return index
+            return _page_top(lines, index, start)
     return len(lines)
+
+
+def _page_top(lines: list[Line], index: int, floor: int) -> int:
+    """The first line of the page that `index` is on, when only a few short lines stand above it there."""
+    page = lines[index].page
+    top = index
+    while page is not None and top > floor and lines[top - 1].page == page:
+        top -= 1
+    above = [line for line in lines[top:index] if line.text]
+    return top if len(above) <= PAGE_HEAD_LINES and all(len(line.text) <= 80 for line in above) else index
 
 
 def _case_line_before(lines: list[Line], index: int, floor: int) -> int | None:

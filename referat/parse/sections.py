@@ -28,6 +28,7 @@ from referat.parse.headings import (
     keyword_kind,
     known_heading,
     looks_like_heading,
+    treatment_field,
 )
 
 # "Direktionen indstiller:", "Social- og Sundhedsforvaltningen indstiller,",
@@ -140,6 +141,8 @@ def split_sections(lines: list[Line], template: Template | None = None) -> tuple
         if match and match.learned and not (line.level or line.bold) and not _heads_text(lines, index, template):
             # a recurring value, not a heading: "Beslutningssag" under "Sagsgang og sagstype"
             match = None
+        if match and drafts and _is_treatment_field(drafts[-1], line):
+            match = None  # "Beslutning: Anbefalet." of an earlier treatment listed in a case history
         if match and match.kind == "proposal" and match.inline and drafts and _is_empty_proposal(drafts[-1]):
             # "Indstilling" followed by "Direktionen indstiller:" is one section.
             drafts[-1].body.append(line)
@@ -157,6 +160,14 @@ def _heads_text(lines: list[Line], index: int, template: Template) -> bool:
     """Whether a plain line has text of its own below it, before the next heading, as a heading has."""
     following = next((line for line in lines[index + 1 :] if line.text), None)
     return following is not None and match_heading(following, template) is None
+
+
+def _is_treatment_field(draft: _Draft, line: Line) -> bool:
+    """A plain labelled line in a case history whose lines above are labelled treatments ("Udvalg:",
+    "Dato:"), so its "Beslutning:" is an earlier body's, not this meeting's."""
+    if draft.match.kind not in TREATMENT_LISTS or line.level or line.bold or treatment_field(line.text)[0] is None:
+        return False
+    return any(treatment_field(above.text)[0] in {"body", "date"} for above in draft.body)
 
 
 def _is_empty_proposal(draft: _Draft) -> bool:

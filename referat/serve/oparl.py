@@ -218,6 +218,7 @@ class Api:
                 "accessUrl": self.web(f"/punkt/{item_id}"),
                 "agendaItem": [self.url("agendaItem", item_id)],
                 "referat:number": attachment.number,
+                "referat:document": attachment.document,
                 "referat:held": False,
             }
         )
