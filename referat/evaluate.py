@@ -150,16 +150,17 @@ def pair_items(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> l
         for g, item in enumerate(gold):
             if any(g == pg for pg, _ in pairs):
                 continue
+            # equally alike titles (untitled items) pair in order: the nearest position wins
             candidates = [
-                (_likeness(item.get("title"), other.get("title")), p)
+                (_likeness(item.get("title"), other.get("title")), -abs(g - p), p)
                 for p, other in enumerate(predicted)
                 if p not in used
                 and (not same_number or (item.get("number") is not None and item.get("number") == other.get("number")))
             ]
-            best = max(candidates, default=(0.0, -1))
+            best = max(candidates, default=(0.0, 0, -1))
             if best[0] >= TITLE_SIMILARITY:
-                pairs.append((g, best[1]))
-                used.add(best[1])
+                pairs.append((g, best[2]))
+                used.add(best[2])
     return sorted(pairs)
 
 

@@ -86,6 +86,13 @@ def test_eval_counts_hits_misses_and_inventions() -> None:
     assert tallies["items.proposals"] == (0, 0, 1)
 
 
+def test_eval_pairs_untitled_items_in_order() -> None:
+    gold = {"agenda_items": [{"title": "", "case_number": "22/1"}, {"title": "", "case_number": "22/2"}]}
+    predicted = {"agenda_items": [{"title": "", "case_number": "22/1"}, {"title": "", "case_number": "22/2"}]}
+    tally = evaluate(gold, predicted).fields["items.case_number"]
+    assert (tally.tp, tally.fp, tally.fn) == (2, 0, 0)
+
+
 def test_eval_command_on_parse_output_and_on_documents(tmp_path: Path) -> None:
     family = LAYOUTS / "vejen-web-html"
     predicted = tmp_path / "parsed"
