@@ -382,6 +382,8 @@ TREATMENT_LABELS = {
     "note": ("beslutning", "resultat", "afgørelse", "bemærkning", "bemærkninger", "behandling"),
 }
 TREATMENT_LABEL_KIND = {label: kind for kind, labels in TREATMENT_LABELS.items() for label in labels}
+# The heading of a table of contents
+CONTENTS_HEADINGS = ("indholdsfortegnelse", "indhold")
 # Parts of a document after its last item: an attachment list, a signature page.
 DOCUMENT_END_HEADINGS = ("bilagsliste", "bilagsoversigt", "underskriftsblad", "underskriftsside", "underskrifter")
 # Unknown template headings get a kind from their first words; checked in order, the first wins.

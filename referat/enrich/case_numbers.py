@@ -3,7 +3,8 @@
 Seen forms: "22-28-15.00.00-P20" (year-serial-KLE-facet), "23-144765-00.00.00-A00", "24-003043",
 "22/20223", "2024-001234", "00.22.04-A00-1-16", and labelled anywhere on a line: "Sagsnr.: 14/27911",
 "Sagsnummer: 21/1012", "Sagsid.: 23/1032", "Sagsnr. 310422 Plan- og Teknikudvalget Åbent punkt",
-"Dok.nr.: 2187  Sagsid.: 14/40  Initialer: dosko  Åben sag", "J.nr.: 18.00.00A00  Sagsid.: 08/21554".
+"Dok.nr.: 2187  Sagsid.: 14/40  Initialer: dosko  Åben sag", "J.nr.: 18.00.00A00  Sagsid.: 08/21554",
+and after the case worker's initials: "DIHAJP / 06/17018".
 A case's own number (Sagsnr., Sagsid.) is preferred to a journal (J.nr.) or document number (Dok.nr.).
 """
 
@@ -35,6 +36,8 @@ PREAMBLE_LINES = 3
 MAX_CASE_LINE = 160  # a line that gives a case number is short; a paragraph is not one
 DIGIT = re.compile(r"\d")
 ACCESS_MARKER = re.compile(r"^(?:åben|åbent|lukket)\s*[-–:]\s*", re.I)
+# "DIHAJP / 06/17018": the case worker's initials before the case number
+CASE_WORKER = re.compile(r"^[A-ZÆØÅ]{2,8}\s+/\s+(?=\d)")
 
 
 def find_case_number(preamble: list[Line], body: list[Line]) -> str | None:
@@ -80,7 +83,7 @@ def is_case_number_line(text: str) -> bool:
 
 def _whole_case_number(text: str) -> str | None:
     """A line that is a case number, also after an access marker ("Åbent - 27.12.00-P27-2-17")."""
-    candidate = ACCESS_MARKER.sub("", text.strip().rstrip("."))
+    candidate = CASE_WORKER.sub("", ACCESS_MARKER.sub("", text.strip().rstrip(".")))
     if any(pattern.fullmatch(candidate) for pattern in CASE_PATTERNS):
         return candidate
     labelled = LABELLED.match(candidate)

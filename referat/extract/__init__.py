@@ -16,6 +16,7 @@ from referat.extract.lines import Extracted, Line
 from referat.extract.markdown import looks_like_markdown, markdown_lines
 from referat.extract.pdf import pdf_lines
 from referat.extract.text import decode_text, split_lines
+from referat.extract.transcript import split_run_together_pages
 from referat.extract.webtext import tidy_web_text
 from referat.sources.raw import RawDocument
 
@@ -50,9 +51,13 @@ def extract(raw: RawDocument) -> Extracted:
     text, encoding = decode_text(raw)
     raw_lines = split_lines(text)
     if raw.suffix in {"md", "markdown"} or looks_like_markdown(raw_lines):
-        return Extracted("markdown", encoding, *remove_page_furniture(tidy_web_text(markdown_lines(raw_lines))))
-    lines = tidy_web_text(markdown_lines(raw_lines, headings=False))
-    return Extracted("text", encoding, *remove_page_furniture(lines))
+        return Extracted("markdown", encoding, *remove_page_furniture(_saved_page(markdown_lines(raw_lines))))
+    return Extracted("text", encoding, *remove_page_furniture(_saved_page(markdown_lines(raw_lines, headings=False))))
+
+
+def _saved_page(lines: list[Line]) -> list[Line]:
+    """Text saved from a web page: its controls tidied, a PDF transcript's pages cut into lines."""
+    return split_run_together_pages(tidy_web_text(lines))
 
 
 def _json_error(raw: RawDocument) -> ExtractError:

@@ -67,7 +67,9 @@ TITLE_LINES = 12  # title lines are among the first lines of the header
 LABEL_WITH_VALUE = re.compile(r"^(?P<label>[^:\t]{2,40}?)\s*(?::|\t|\s{2,})\s*(?P<value>.*)$")
 FILE_DATE = re.compile(r"(?<!\d)(\d{4})[-_.](\d{2})[-_.](\d{2})(?!\d)|(?<!\d)(\d{2})[-_.](\d{2})[-_.](\d{4})(?!\d)")
 # Words run in before a committee's name in a title: "TÅRNBY KOMMUNE. . til Kommunalbestyrelsen"
-LEADING_WORDS = re.compile(r"^.*?[.\s]\s*(?:til|i)\s+(?=[A-ZÆØÅ][\w-]*(?:udvalg|råd|bestyrelse|repræsentation)\w*$)")
+LEADING_WORDS = re.compile(
+    r"^(?:.*?[.\s]\s*)?(?:til|i)\.?\s+(?=[A-ZÆØÅ][\w-]*(?:\s+og\s+[A-ZÆØÅ][\w-]*)?(?:udvalg|råd|bestyrelse|repræsentation)\w*$)"
+)
 TERM = re.compile(r"\b((?:19|20)\d{2})\s*[-–/]\s*((?:19|20)\d{2})\b")
 # A line of a table of contents: an entry with a number or a bullet, a group heading, a page column
 CONTENTS_LINE = re.compile(
@@ -171,6 +173,10 @@ def read_facts(lines: list[Line]) -> dict[str, list[str]]:
                 values.append(texts[i])
             i += 1
         # A column of labels and a column of values: one value each, the last label takes the rest.
+        # Fewer values than labels cannot be told apart ("Mødelokale: Medlemmer: Afbud:" over one
+        # run-together line): none is given rather than a guess.
+        if len(labels) > 1 and len(values) < len(labels):
+            continue
         for k, each in enumerate(labels):
             given = values[k : k + 1] if k < len(labels) - 1 else values[k:]
             if given:

@@ -31,7 +31,14 @@ from referat.extract.lines import Line
 from referat.parse.blocks import ItemBlock
 from referat.parse.headings import heading_key, known_heading, looks_like_heading
 from referat.parse.toc import TOC_ENTRY, is_toc_entry
-from referat.vocab import CASE_LABELS, CLOSED_WORDS, DOCUMENT_END_HEADINGS, FACT_LABELS, OPEN_WORDS
+from referat.vocab import (
+    CASE_LABELS,
+    CLOSED_WORDS,
+    CONTENTS_HEADINGS,
+    DOCUMENT_END_HEADINGS,
+    FACT_LABELS,
+    OPEN_WORDS,
+)
 
 # "Punkt 1: Modeller for borgerinddragelse", "Pkt. 196", "Dagsordenspunkt 4 - Budget", "Sag nr. 180"
 KEYWORD_START = re.compile(
@@ -146,13 +153,20 @@ def find_layout(lines: list[Line]) -> Layout:
         signature, score = "section-cycle", 0.0
     blocks = _blocks(lines, starts)
     reasons = _reasons(starts, evidence, len(lines), score)
-    header_end = min(starts[0].index, blocks[0].lines[0].number - 1 if blocks[0].lines else starts[0].index)
-    listed = _listed_only(lines[:header_end], blocks)
+    header_end = _first_index(lines, blocks[0].lines[0], starts[0].index) if blocks[0].lines else starts[0].index
+    listed = _listed_under_contents(lines[:header_end], blocks) or _listed_only(lines[:header_end], blocks)
     if listed:
         reasons.append(f"{len(listed)} items only in the table of contents (their text is not in the document)")
-        blocks = sorted(blocks + listed, key=lambda block: block.number or 0)
+        # numbered items in their order; unnumbered ones (the contents lost their numbers) as listed
+        blocks = sorted(blocks + listed, key=lambda block: (block.number is None, block.number or 0))
     reading = f"{_describe(signature)}, {len(blocks)} items"
     return Layout(lines[:header_end], blocks, reading, reasons)
+
+
+def _first_index(lines: list[Line], first: Line, start: int) -> int:
+    """Where an item's first line is (a case line may stand above its heading at `start`): found by
+    identity, as lines cut from one source line share its number."""
+    return next((index for index in range(start, -1, -1) if lines[index] is first), start)
 
 
 # --- candidates ----------------------------------------------------------------------------------
@@ -603,6 +617,38 @@ def _listed_only(header: list[Line], blocks: list[ItemBlock]) -> list[ItemBlock]
         for number, (title, line) in run[first : last + 1]
         if number not in printed
     ]
+
+
+def _listed_under_contents(header: list[Line], blocks: list[ItemBlock]) -> list[ItemBlock]:
+    """Entries under a contents heading ("Indholdsfortegnelse") after the last one a printed item
+    repeats, numbered or not (a transcript may lose the numbers): the items of a text cut short."""
+    start = next(
+        (i for i, line in enumerate(header) if line.text.strip().rstrip(":").lower() in CONTENTS_HEADINGS), None
+    )
+    if start is None or not blocks:
+        return []
+    entries: list[tuple[int | None, str, Line]] = []
+    for line in header[start + 1 :]:
+        entry = TOC_ENTRY.match(line.text) if is_toc_entry(line.text) else None
+        text = (entry.group("title").rstrip(" .…") if entry else line.text).replace("\t", " ").strip()
+        numbered = KEYWORD_START.match(text) or NUMBERED_START.match(text)
+        title = numbered.group("title").strip(" .:-–") if numbered else text
+        if _is_title(title) and not _is_column_labels(title) and title.lower() not in DOCUMENT_END_HEADINGS:
+            entries.append((int(numbered.group("number")) if numbered else None, title, line))
+    printed = [block.title for block in blocks]
+    matched = [k for k, (_, title, _) in enumerate(entries) if any(_alike(title, other) for other in printed)]
+    if not matched:
+        return []
+    # the entries after the last one printed: where the text was cut short
+    return [
+        ItemBlock(number, title, not CLOSED_TITLE.search(title), line, [])
+        for number, title, line in entries[matched[-1] + 1 :]
+    ]
+
+
+def _is_column_labels(text: str) -> bool:
+    """ "Punkter til dagsorden Side", "Sag nr. Side": the contents table's row of column labels."""
+    return text.lower().endswith(("side", "sidenr.", "side nr."))
 
 
 def _alike(title: str, other: str | None) -> bool:

@@ -1,0 +1,217 @@
+"""Find the lines again in a PDF's text as document-sharing sites print it.
+
+Such a site prints a PDF's text one page to a line, its counter first and every line break lost:
+"3 1. Godkendelse af dagsorden Åben sag Sagsnr.: 13/10057 … RESUMÉ Godkendt. BESLUTNING I
+KOMMUNALBESTYRELSEN DEN Godkendt. 2". The minutes' own vocabulary still shows where their lines
+began: fact labels ("Mødedato:", "Afbud:"), section headings (in capitals or not), access markers
+("Åben sag"), case numbers with or without their label ("Sagsnr.: 13/10057", "DIHAJP / 06/17018")
+and numbered headings ("1. Godkendelse …"). A page is cut there into lines, each keeping its source
+line's number; nothing is added or dropped but the page counter.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from referat.extract.lines import Line
+from referat.vocab import (
+    CASE_LABELS,
+    CLOSED_WORDS,
+    CONTENTS_HEADINGS,
+    DOCUMENT_END_HEADINGS,
+    FACT_LABELS,
+    OPEN_WORDS,
+    SECTION_KINDS,
+)
+
+# A page run into one line: its counter, then a long text
+PAGE_LINE = re.compile(r"^(?P<page>\d{1,4}) (?P<text>\S.{150,})$")
+PAGE_COUNTER = re.compile(r"(\d{1,4}) \S")
+MIN_PAGES = 2
+FIRST_PAGE = 2  # a transcript starts at its first page, or its second when the cover is an image
+# The page's own number printed at its foot, after the last sentence: "… Godkendt. 2"
+PAGE_FOOTER = re.compile(r"(?<=[.!?)])\s+\d{1,4}$")
+
+_HEADINGS = sorted({*SECTION_KINDS, *CONTENTS_HEADINGS}, key=len, reverse=True)
+_LABELS = sorted(FACT_LABELS, key=len, reverse=True)
+_MARKERS = sorted({word for word in (*OPEN_WORDS, *CLOSED_WORDS) if " " in word}, key=len, reverse=True)
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
+
+
+# A heading in capitals, the words in capitals after it being part of it: "BESLUTNING I
+# KOMMUNALBESTYRELSEN DEN", "RESUMÉ"; or a heading as a capitalised word before a capitalised word.
+CAPITAL_HEADING = re.compile(
+    r"(?<!\S)(?:"
+    + _alternatives([h.upper() for h in _HEADINGS])
+    + r")(?:\s+[A-ZÆØÅ0-9.\-]+)*?(?=\s+(?:[A-ZÆØÅ][a-zæøå]|\d+\s*$)|$)"
+)
+TITLE_HEADING = re.compile(
+    r"(?<!\S)(?:" + _alternatives([h.capitalize() for h in _HEADINGS]) + r"):?(?=\s+[A-ZÆØÅ0-9])"
+)
+# "Mødedato:", "Afbud:": a fact label, with its colon
+FACT_LABEL = re.compile(r"(?<!\S)(?:" + _alternatives([label.capitalize() for label in _LABELS]) + r"):")
+# "Åben sag", "Lukket punkt"
+ACCESS = re.compile(r"(?<!\S)(?:" + _alternatives([m.capitalize() for m in _MARKERS]) + r")(?!\S)")
+# "Sagsnr.: 13/10057", "J.nr.: 18.00.00A00", and a case number after a case worker's initials
+CASE = re.compile(
+    r"(?<!\S)(?:" + CASE_LABELS + r")\.?\s*:?\s*[\w.\-/]*\d[\w.\-/]*"
+    r"|(?<!\S)[A-ZÆØÅ]{2,8}\s+/\s+\d{2}/\d{1,7}(?!\S)",
+    re.I,
+)
+# What follows an item's heading in a transcript: its access marker or its case number
+ITEM_MARK = re.compile(
+    r"^(?:" + _alternatives([m.capitalize() for m in _MARKERS]) + r")$|^(?:" + CASE_LABELS + r")|^[A-ZÆØÅ]{2,8} / \d",
+    re.I,
+)
+COLUMN_LABELS = re.compile(r"^[^.]{0,40}?\bSide(?:nr\.)?(?!\S)")
+NUMBER_ONLY = re.compile(r"^\s*\d{1,3}\.?\s*$")
+# "Tårnbyforsyning Vand A/S": a company's legal form ends its name
+LEGAL_FORMS = {"a/s", "aps", "i/s", "k/s", "p/s", "amba", "a.m.b.a."}
+CLOSED_MARK = re.compile(r"(?<!\S)-?\s*LUKKET\s+(?:SAG|PUNKT)(?!\S)")
+CLOSING_PART = re.compile(r"(?<!\S)(?:" + _alternatives([h.capitalize() for h in DOCUMENT_END_HEADINGS]) + r")$")
+TITLE_CASE_WORD = re.compile(r"^[A-ZÆØÅ][a-zæøå]")
+# Words that join a title's parts: a capitalised word after them is inside the title
+JOINING_WORDS = {
+    "og", "for", "til", "af", "i", "på", "med", "om", "fra", "vedr.", "vedrørende", "samt", "ved", "under",
+    "mellem", "den", "det", "de", "en", "et", "-", "–", "&", "nr.", "jf.",
+}  # fmt: skip
+# "1. Godkendelse af dagsorden": a numbered heading starts a line
+NUMBERED = re.compile(r"(?<!\S)\d{1,3}\.\s+(?=[A-ZÆØÅ][a-zæøå])")
+
+
+def split_run_together_pages(lines: list[Line]) -> list[Line]:
+    """The lines, with every page that was run into one line cut into its lines again."""
+    pages = _pages(lines)
+    if not pages:
+        return lines
+    result: list[Line] = []
+    for index, line in enumerate(lines):
+        if index not in pages:
+            result.append(line)
+            continue
+        text = PAGE_FOOTER.sub("", line.text.split(" ", 1)[1])
+        result.extend(Line(line.number, piece, 0, pages[index]) for piece in _pieces(text))
+    return _contents_entries(result)
+
+
+def _pages(lines: list[Line]) -> dict[int, int]:
+    """The lines that are whole pages, by index, with their page numbers: a block of long lines
+    counted from 1 or 2 up by one, with only blank lines between, the last one perhaps cut short."""
+    found: dict[int, int] = {}
+    for index, line in enumerate(lines):
+        if not line.text:
+            continue
+        counter = PAGE_COUNTER.match(line.text)
+        if found and counter and int(counter.group(1)) == max(found.values()) + 1:
+            found[index] = int(counter.group(1))
+            continue
+        if len(found) >= MIN_PAGES:
+            break
+        long = PAGE_LINE.match(line.text)
+        found = {index: int(long.group("page"))} if long and int(long.group("page")) <= FIRST_PAGE else {}
+    whole = all(PAGE_LINE.match(lines[index].text) for index in list(found)[:-1])
+    return found if len(found) >= MIN_PAGES and whole else {}
+
+
+def _pieces(text: str) -> list[str]:
+    """A page's text cut before (and, for headings, markers and case numbers, after) each place the
+    minutes' vocabulary starts a line."""
+    cuts: set[int] = set()
+    for pattern, after in ((CAPITAL_HEADING, True), (TITLE_HEADING, True), (ACCESS, True), (CASE, True)):
+        for match in pattern.finditer(text):
+            cuts.add(match.start())
+            if after:
+                cuts.add(match.end())
+    cuts.update(match.start() for match in FACT_LABEL.finditer(text))
+    for match in NUMBERED.finditer(text):
+        cuts.add(match.start())
+        cuts.discard(match.end())  # "2. Meddelelser": a heading word after a number is the item's title
+    return _cut(text, cuts)
+
+
+def _cut(text: str, cuts: set[int]) -> list[str]:
+    bounds = [0, *sorted(cuts), len(text)]
+    pieces = [text[start:end].strip() for start, end in itertools.pairwise(bounds)]
+    return [piece for piece in pieces if piece]
+
+
+def _contents_entries(lines: list[Line]) -> list[Line]:
+    """The table of contents cut into its entries, which the transcript ran together: at each title
+    that an item's own heading repeats further on (the words before a case number or an access
+    marker that begin an entry), and else before a capitalised word that opens a title."""
+    contents = [index for index, line in enumerate(lines) if line.text.rstrip(":").lower() in CONTENTS_HEADINGS]
+    if not contents:
+        return lines
+    start = contents[0] + 1
+    end = start
+    while end < len(lines) and lines[end].page == lines[contents[0]].page:
+        end += 1
+    listed = " ".join(line.text for line in lines[start:end])
+    result = lines[:start]
+    titles: list[str] = []
+    for index in range(end, len(lines)):
+        line = lines[index]
+        following = lines[index + 1].text if index + 1 < len(lines) else ""
+        title = _listed_tail(line.text, listed) if ITEM_MARK.match(following) else None
+        if title and title != line.text and not NUMBER_ONLY.match(line.text[: -len(title)]):
+            result.append(Line(line.number, line.text[: -len(title)].strip(), line.level, line.page))
+            result.append(Line(line.number, title, line.level, line.page))
+        else:
+            result.append(line)
+        if title:
+            titles.append(title)
+    entries = [
+        Line(line.number, entry, line.level, line.page)
+        for line in lines[start:end]
+        for entry in _entries(line.text, titles)
+    ]
+    return result[:start] + entries + result[start:]
+
+
+def _listed_tail(text: str, listed: str) -> str | None:
+    """The longest end of `text`, from a capitalised word on, that the contents lists as an entry."""
+    words = list(re.finditer(r"\S+", text))
+    for word in words:
+        tail = text[word.start() :]
+        if word.group(0)[:1].isupper() and re.search(r"(?<!\S)" + re.escape(tail) + r"(?!\S)", listed):
+            return tail
+    return None
+
+
+def _entries(text: str, titles: list[str]) -> list[str]:
+    """A contents line cut into entries: around the titles printed again as items' headings, and
+    before each capitalised word that opens a title (not inside a name, not after a joining word)."""
+    cuts: set[int] = set()
+    kept: list[tuple[int, int]] = []
+    labels = COLUMN_LABELS.match(text)  # "Punkter til dagsorden Side": the table's column labels
+    if labels:
+        cuts.add(labels.end())
+        kept.append((0, labels.end()))
+    for title in titles:
+        for match in re.finditer(r"(?<!\S)(?:\d{1,3}\.\s+)?" + re.escape(title) + r"(?!\S)", text):
+            cuts.update((match.start(), match.end()))
+            kept.append(match.span())
+    words = list(re.finditer(r"\S+", text))
+    for previous, word in itertools.pairwise(words):
+        if any(start < word.start() < stop for start, stop in kept):
+            continue
+        if _opens_title(previous.group(0), word.group(0)):
+            cuts.add(word.start())
+    for marker in CLOSED_MARK.finditer(text):
+        cuts.update((marker.start(), marker.end()))
+    for closing in CLOSING_PART.finditer(text):  # "Bilagsoversigt": the document's closing part
+        cuts.update((closing.start(), closing.end()))
+    return [piece for piece in _cut(text, cuts) if not CLOSED_MARK.fullmatch(piece)]
+
+
+def _opens_title(previous: str, word: str) -> bool:
+    """Whether `word` opens a new entry after `previous` in a run-together contents list."""
+    if not TITLE_CASE_WORD.match(word) or previous.lower() in JOINING_WORDS or previous.endswith(("-", ",", ":")):
+        return False
+    if previous.isupper() and previous.lower() not in LEGAL_FORMS:
+        return False  # "TÅRNBYFORSYNING Vand A/S": a name in capitals goes on
+    return not TITLE_CASE_WORD.match(previous)

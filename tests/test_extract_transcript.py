@@ -1,0 +1,104 @@
+"""PDF minutes as document-sharing sites print them: each page run into one line, its counter first.
+The texts are modelled on real transcripts (Tårnby, Haderslev), in our own words."""
+
+from __future__ import annotations
+
+from referat.extract.lines import Line
+from referat.extract.transcript import split_run_together_pages
+from tests.helpers import parse_text
+
+MENU = """Teknisk Udvalg. Referat
+
+Save this PDF as:
+ WORD  PNG  TXT  JPG
+
+Størrelse: px
+Starte visningen fra side:
+
+Download "Teknisk Udvalg. Referat"
+
+Transkript
+
+"""
+PAGES = [
+    "1 NORDBY KOMMUNE Referat til Teknisk Udvalg Mødedato: Tirsdag den 4. marts 2014 Mødetidspunkt: 16:00 "
+    "Mødelokale: Medlemmer: Afbud: Udvalgsværelset Anne Holm, Bo Dahl, Carl Eriksen, Dorte Friis, Erik Lund "
+    "Bo Dahl",
+    "2 Indholdsfortegnelse Punkter til dagsorden Side 1. Godkendelse af dagsorden Vejbelysning i Nordby "
+    "Budgetopfølgning 2. kvartal Udbud af snerydning Eventuelt Bilagsoversigt",
+    "3 1. Godkendelse af dagsorden Åben sag Sagsnr.: 14/2201 Sagsansvarlig: abc RESUMÉ Dagsordenen forelægges "
+    "til godkendelse. BESLUTNING I TEKNISK UDVALG DEN Godkendt. 2",
+    "4 2. Vejbelysning i Nordby Åben sag Sagsnr.: 14/1875 Sagsansvarlig: def RESUMÉ Gadelyset på Skolevej er "
+    "nedslidt og skal skiftes. Forvaltningen har indhentet to tilbud på nye master og armaturer til hele str",
+]
+TRANSCRIPT = MENU + "\n\n".join(PAGES)
+
+
+def test_a_transcript_is_cut_into_its_lines_again() -> None:
+    lines = [Line(number, text) for number, text in enumerate(TRANSCRIPT.split("\n"), start=1)]
+    texts = [line.text for line in split_run_together_pages(lines) if line.page == 3]
+    assert texts == [
+        "1. Godkendelse af dagsorden",
+        "Åben sag",
+        "Sagsnr.: 14/2201",
+        "Sagsansvarlig: abc",
+        "RESUMÉ",
+        "Dagsordenen forelægges til godkendelse.",
+        "BESLUTNING I TEKNISK UDVALG DEN",
+        "Godkendt.",  # the page's own number at its foot is not the decision's
+    ]
+
+
+def test_a_transcript_reads_as_minutes() -> None:
+    document = parse_text(TRANSCRIPT)
+    meeting = document.meeting
+    assert (meeting.organization, meeting.start) == ("Teknisk Udvalg", "2014-03-04T16:00")
+    # three labels over one run-together line of values: which value is whose cannot be told
+    assert meeting.location is None and meeting.participants == [] and meeting.absent == []
+    items = [(i.number, i.title, i.case_number, i.decision.outcomes if i.decision else None) for i in document.agenda_items]
+    assert items == [
+        (1, "Godkendelse af dagsorden", "14/2201", ["approved"]),
+        (2, "Vejbelysning i Nordby", "14/1875", None),
+        # listed in the contents after the last printed item: the text was cut short
+        (None, "Budgetopfølgning 2. kvartal", None, None),
+        (None, "Udbud af snerydning", None, None),
+        (None, "Eventuelt", None, None),
+    ]
+
+
+def test_a_title_run_into_the_text_above_is_cut_where_the_contents_list_it() -> None:
+    pages = [
+        "1 REFERAT Udvalget for Kultur og Fritid Mødested: Mødelokale 12, Rådhuset Starttidspunkt: Kl. 16:00 "
+        "Sluttidspunkt: Kl. 18:30 Afbud: Hanne Berg Bemærkninger: Ingen bemærkninger til mødet i dag.",
+        "2 Indholdsfortegnelse Sag nr. Side Til efterretning Til orientering Musikskolens nye lokaler i den "
+        "gamle banegård Tilskud til foreninger 2015 Halfordeling for sæsonen Kunstudvalgets indkøb af værker "
+        "Eventuelt",
+        "3 Til efterretning ABCDEF / 08/1234 Sagsfremstilling Sommerens koncerter i parken havde mange gæster. "
+        "Taget til efterretning Til orientering ABCDEF / 08/1240 Sagsfremstilling Biblioteket holder åbent "
+        "længere i december. Musikskolens nye lokaler i den gamle banegård GHIJ / 09/77 Sagsfremstilling Musik",
+    ]
+    items = parse_text(MENU + "\n\n".join(pages)).agenda_items
+    assert [(i.title, i.case_number) for i in items] == [
+        ("Til efterretning", "08/1234"),
+        ("Til orientering", "08/1240"),
+        ("Musikskolens nye lokaler i den gamle banegård", "09/77"),
+        ("Tilskud til foreninger 2015", None),
+        ("Halfordeling for sæsonen", None),
+        ("Kunstudvalgets indkøb af værker", None),
+        ("Eventuelt", None),
+    ]
+
+
+def test_numbered_paragraphs_are_no_pages() -> None:
+    """Long lines that happen to start with a number ("5 medlemmer …") are text, not a transcript."""
+    text = [
+        "5 medlemmer af udvalget stemte for forslaget, og det blev derfor vedtaget med det flertal, som "
+        "forretningsordenen kræver for en sag af denne art, idet ingen af de øvrige medlemmer stemte imod.",
+        "",
+        "4 medlemmer af udvalget stemte for ændringsforslaget, som dermed faldt, da et flertal stemte imod "
+        "det, og udvalget gik derefter over til at stemme om indstillingen som helhed uden ændringer.",
+        "",
+        "5 Eventuelt",
+    ]
+    lines = [Line(number, line) for number, line in enumerate(text, start=1)]
+    assert split_run_together_pages(lines) == lines
