@@ -9,8 +9,9 @@ The page texts are third-party copies and are not in the repository: fetch them 
 before any change and only measured). A page whose text is missing is listed and left out of the sums.
 
 The municipality (`meeting.body`) is not scored: a page excerpt rarely names it, and a user passes
-`--body` for such pages. Each text is parsed under the neutral name `<id>.txt`, so the parser learns
-nothing from the file name but the year in the id.
+`--body` for such pages. A committee's term printed with its name ("Kommunalbestyrelsen 2018-21") is
+read into `meeting.term`, so the gold name is compared without it. Each text is parsed under the
+neutral name `<id>.txt`, so the parser learns nothing from the file name but the year in the id.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from typing import Any
 from referat.errors import ReferatError
 from referat.evaluate import Score, Tally, evaluate, gold_files, read_gold
 from referat.parse.document import parse_document
+from referat.parse.names import split_term
 from referat.sources.raw import RawDocument
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,6 +64,8 @@ def measure_split(split: str, pages: Path, out: Path | None, quiet: bool = False
             out.mkdir(parents=True, exist_ok=True)
             (out / f"{page_id}.json").write_text(json.dumps(predicted, indent=1, ensure_ascii=False), encoding="utf-8")
         gold["meeting"] = {k: v for k, v in (gold.get("meeting") or {}).items() if k != "body"}
+        if gold["meeting"].get("organization"):  # the term printed with the name is its own field
+            gold["meeting"]["organization"] = split_term(gold["meeting"]["organization"])[0]
         score = evaluate(gold, predicted)
         total.add(score)
         per_body[gold["meta"]["municipality"]].add(score)

@@ -55,7 +55,10 @@ def test_a_transcript_reads_as_minutes() -> None:
     assert (meeting.organization, meeting.start) == ("Teknisk Udvalg", "2014-03-04T16:00")
     # three labels over one run-together line of values: which value is whose cannot be told
     assert meeting.location is None and meeting.participants == [] and meeting.absent == []
-    items = [(i.number, i.title, i.case_number, i.decision.outcomes if i.decision else None) for i in document.agenda_items]
+    items = [
+        (item.number, item.title, item.case_number, item.decision.outcomes if item.decision else None)
+        for item in document.agenda_items
+    ]
     assert items == [
         (1, "Godkendelse af dagsorden", "14/2201", ["approved"]),
         (2, "Vejbelysning i Nordby", "14/1875", None),

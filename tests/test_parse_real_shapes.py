@@ -123,6 +123,21 @@ def test_the_committee_and_date_come_from_the_decision_headings_when_nothing_els
     assert [item.decision.outcomes for item in document.agenda_items if item.decision] == [["nothing"], ["approved"]]
 
 
+def test_a_committee_is_named_as_a_name_never_as_a_mention_or_a_date() -> None:
+    site_heading = (
+        "Gå til indhold\n\nArkiv 2009\n\nOversigt over alle møder i nordby byråd 2009\n\nNordby Byråd\n\n"
+        "Referat\n\nTirsdag den 12-05-2009 kl. 18:00\n\n1. Valg af formand\n\nBESLUTNING\n\nGodkendt.\n"
+    )
+    assert parse_text(site_heading).meeting.organization == "Nordby Byråd"
+    # an empty committee cell, the date cell below it
+    empty_cell = (
+        "Referat\nUdvalg:\nMandag, 9 marts, 2020 - 16:30\n\nPunkt 12 Godkendelse af dagsorden\n\n"
+        "Beslutning\n\nGodkendt.\n"
+    )
+    meeting = parse_text(empty_cell).meeting
+    assert meeting.organization is None and meeting.start == "2020-03-09T16:30"
+
+
 def test_the_real_pages_gold_is_complete_and_a_third_is_held_out() -> None:
     dev = sorted(p.name for p in (REAL_PAGES / "dev").glob("*.gold.json"))
     holdout = sorted(p.name for p in (REAL_PAGES / "holdout").glob("*.gold.json"))

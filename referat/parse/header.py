@@ -31,6 +31,7 @@ from referat.vocab import ABSENCE_NOTE, COMMITTEE_NOUN, FACT_LABELS, TITLE_KINDS
 TITLE_WORD = re.compile(r"\b(" + "|".join(TITLE_KINDS) + r")\b", re.I)
 SITE_SECTION = re.compile(r"\bdagsorden(?:er)?\s+(?:og|&)\s+referat(?:er)?\b|[»>]", re.I)
 COMMITTEE = re.compile(r"\b" + COMMITTEE_NOUN + r"\b", re.I)
+WEEKDAY_START = re.compile(r"^(?:man|tirs|ons|tors|fre|lør|søn)dag\b", re.I)
 # Words around the committee in a title: "Referat af møde i", "til mødet i", "fra det ordinære møde i"
 TITLE_FILLER = re.compile(
     r"\b(?:af|fra|for|til)?\s*(?:det\s+)?(?:ordinære\s+|ekstraordinære\s+)?(?:møde[ts]?|mødet)\s+(?:i|for)\b"
@@ -237,8 +238,9 @@ def _apply_facts(facts: dict[str, list[str]], header: Header) -> None:
                 header.end_time = header.end_time or end
     if facts.get("location"):
         header.location = facts["location"][0]
-    if facts.get("organization"):
-        header.organization, header.term = split_term(facts["organization"][0])
+    named = [value for value in facts.get("organization", []) if not _is_date_only(value)]
+    if named:
+        header.organization, header.term = split_term(named[0])
     if facts.get("term"):
         header.term = header.term or facts["term"][0]
     for value in facts.get("participants", []):
@@ -309,13 +311,24 @@ def _committee_in(text: str) -> tuple[str, str | None] | None:
     parts = [_named_part(part.strip(" -–,:.|")) for part in SEPARATORS.split(_strip_title(text))]
     for index in range(len(parts) - 1, -1, -1):
         part = parts[index]
-        if part and COMMITTEE.search(part) and not KOMMUNE.search(part) and len(part.split()) <= 10:
+        if part and _names_committee(part) and not KOMMUNE.search(part) and len(part.split()) <= 10:
             name, term = split_term(part)
             following = parts[index + 1] if index + 1 < len(parts) else ""
             if term is None and (printed := TERM.fullmatch(following)):
                 term = f"{printed.group(1)}-{printed.group(2)}"
             return name, term
     return None
+
+
+def _names_committee(part: str) -> bool:
+    """A committee named as a name, its noun capitalised ("Odense Byråd", "Teknisk Udvalg"), not one
+    mentioned in a sentence ("Oversigt over dagsordener og referater for odense byråd 2008")."""
+    return any(_word_at(part, noun.start())[:1].isupper() for noun in COMMITTEE.finditer(part))
+
+
+def _word_at(text: str, position: int) -> str:
+    start = max(text.rfind(" ", 0, position), text.rfind("-", 0, position)) + 1
+    return text[start:]
 
 
 def _named_part(part: str) -> str:
@@ -337,7 +350,14 @@ def _named_part(part: str) -> str:
 def _title_remainder(text: str) -> tuple[str, str | None] | None:
     """ "Referat Handicaprådet d. 5. maj": what is left of a title line without its title word."""
     remainder = " ".join(_strip_title(text).replace("|", " ").split()).strip(" -–,:.")
-    return split_term(remainder) if remainder and len(remainder.split()) <= 10 else None
+    if not remainder or len(remainder.split()) > 10 or _is_date_only(remainder):
+        return None
+    return split_term(remainder)
+
+
+def _is_date_only(text: str) -> bool:
+    """ "Mandag, 21 februar, 2022 - 17:00": a date, never a committee's name."""
+    return not COMMITTEE.search(text) and (parse_date(text) is not None or WEEKDAY_START.match(text) is not None)
 
 
 def _strip_title(text: str) -> str:
