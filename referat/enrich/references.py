@@ -28,9 +28,10 @@ COMMITTEE = re.compile(r"\b" + COMMITTEE_NOUN + r"\b", re.I)
 # The item of an earlier treatment printed next to its date: "den 13. marts 2023 (sag nr. 6)",
 # "Den 5. september 2019, punkt 142", "den 5. oktober 2016, pkt. 6", "den 25. august 2008, sag nr. 14"
 # Found from the item word back to the date, which is much cheaper than trying a date everywhere.
-ITEM_NUMBER = re.compile(r"\b(?:punkt|pkt\.?|sag\s+nr\.?|sag)\s*(?P<item>\d{1,4})\b", re.I)
+ITEM_NUMBER = re.compile(r"\b(?:p(?:unkt|kt\.?)|sag(?:\s+nr\.?)?)\s*(?P<item>\d{1,4})\b", re.I)
 DATE_JUST_BEFORE = re.compile(r"(?P<date>" + ANY_DATE + r")\s*(?:,|\()?\s*$", re.I)
 DATE_REACH = 40
+SENTENCE_REACH = 1000  # a sentence is looked for this far back: longer ones are cut there
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])|\n\s*\n")
 # "… for Teknik og Miljø": the words of a name after "Udvalget"
 BODY_TAIL = re.compile(r"(?:\s+(?:for|og|&)\s+[A-ZÆØÅ][\w-]*(?:,?\s+[A-ZÆØÅ][\w-]*)*)+")
@@ -113,7 +114,9 @@ def _told_references(text: str) -> list[Reference]:
     references = []
     previous_end = 0
     for item in ITEM_NUMBER.finditer(text):
-        dated = DATE_JUST_BEFORE.search(text, max(0, item.start() - DATE_REACH), item.start())
+        reach = max(0, item.start() - DATE_REACH)
+        has_digit = any(character.isdigit() for character in text[reach : item.start()])  # a date has one
+        dated = DATE_JUST_BEFORE.search(text, reach, item.start()) if has_digit else None
         date = parse_date(dated.group("date")) if dated else None
         clause_start, previous_end = previous_end, item.end()
         if date is None:
@@ -130,7 +133,7 @@ def _told_references(text: str) -> list[Reference]:
 
 def _sentence_around(text: str, position: int) -> str:
     """The sentence of `text` that holds `position`: from the last sentence end before it to the next."""
-    starts = [m.end() for m in SENTENCE_END.finditer(text, 0, position)]
+    starts = [m.end() for m in SENTENCE_END.finditer(text, max(0, position - SENTENCE_REACH), position)]
     following = SENTENCE_END.search(text, position)
     return text[starts[-1] if starts else 0 : following.start() + 1 if following else len(text)]
 

@@ -31,6 +31,7 @@ MAX_LINK_LENGTH = 2 * max(len(text) for text in LINK_TEXTS)  # room for the spac
 # A control's text run into the end of a title: "…dagsordenÅbn/luk punkt", "… Til toppen"
 GLUED_TEXTS = tuple(text for text in LINK_TEXTS if " " in text or "/" in text)
 GLUED_ENDINGS = tuple(text.casefold() for text in GLUED_TEXTS)
+GLUED_LAST_LETTERS = frozenset(text[-1] for text in GLUED_ENDINGS)
 GLUED_LINK = re.compile(r"(?<=\S)\s*(?:" + "|".join(re.escape(text) for text in GLUED_TEXTS) + r")\s*$", re.I)
 
 
@@ -40,6 +41,8 @@ def tidy_web_text(lines: list[Line]) -> list[Line]:
 
 
 def _tidy(line: Line) -> Line:
+    if not line.text:
+        return line
     text = ZERO_WIDTH.sub("", line.text.replace("\u00a0", " ")).strip()
     if "|" in text:
         if TABLE_RULE.match(text):
@@ -51,9 +54,10 @@ def _tidy(line: Line) -> Line:
         rest = text[bullet.end() :]
         if _link(rest) or (HEADING_LIKE.match(rest) and len(rest.split()) <= MAX_HEADING_WORDS):
             text = rest
-    if _link(text):
+    if len(text) <= MAX_LINK_LENGTH and _link(text):
         text = ""
-    elif text.casefold().endswith(GLUED_ENDINGS):  # checked first: the pattern is slow on long lines
+    elif text[-1:].casefold() in GLUED_LAST_LETTERS and text.casefold().endswith(GLUED_ENDINGS):
+        # the endings are checked first: the pattern is slow on long lines
         text = GLUED_LINK.sub("", text)
     if text == line.text:
         return line

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -60,8 +61,9 @@ HEADER_ABSENCE = re.compile(
 ABSENCE_IN_TEXT = re.compile(r"\b" + ABSENCE_NOTE + r"\s*:?\s*(?P<who>[A-ZÆØÅ][^.;:]{2,200})", re.I)
 # "Gladsaxe Kommune har ambitioner …" — found by looking back from each "Kommune".
 KOMMUNE = re.compile(r"\b(?:Kommune|Regionskommune)\b")
-MUNICIPALITY_NAME = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?)\s+$")
-MUNICIPALITY_LOOKBACK = 40
+NAMED_MUNICIPALITY = re.compile(
+    r"\b(?P<name>[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?)\s+(?P<kind>Kommune|Regionskommune)\b"
+)
 NOT_A_MUNICIPALITY = {"Kommunernes", "Hver", "Den", "Hele", "Enhver", "Egen", "Anden", "Samme", "Denne", "Vores", "Din"}
 MIN_MUNICIPALITY_MENTIONS = 2
 TITLE_LINES = 12  # title lines are among the first lines of the header
@@ -388,21 +390,19 @@ def _file_date(uri: str) -> str:
 
 
 def _municipality_in(texts: list[str]) -> str | None:
-    for text in texts:
-        for match in KOMMUNE.finditer(text):
-            before = MUNICIPALITY_NAME.search(text, max(0, match.start() - MUNICIPALITY_LOOKBACK), match.start())
-            if before and before.group(1) not in NOT_A_MUNICIPALITY:
-                return f"{before.group(1)} {match.group(0)}"
-    return None
+    return next((name for text in texts for name in _municipalities(text)), None)
+
+
+def _municipalities(text: str) -> Iterator[str]:
+    """Each municipality a text names: "Gladsaxe Kommune", "Bornholms Regionskommune"."""
+    for match in NAMED_MUNICIPALITY.finditer(text):
+        if match.group("name") not in NOT_A_MUNICIPALITY:
+            yield f"{match.group('name')} {match.group('kind')}"
 
 
 def find_municipality(text: str) -> str | None:
     """The municipality the minutes mention most often, e.g. "Gladsaxe Kommune"."""
-    counts: Counter[str] = Counter()
-    for match in KOMMUNE.finditer(text):
-        before = MUNICIPALITY_NAME.search(text, max(0, match.start() - MUNICIPALITY_LOOKBACK), match.start())
-        if before and before.group(1) not in NOT_A_MUNICIPALITY:
-            counts[f"{before.group(1)} {match.group(0)}"] += 1
+    counts = Counter(_municipalities(text))
     if not counts:
         return None
     municipality, mentions = counts.most_common(1)[0]
