@@ -138,6 +138,34 @@ def test_a_committee_is_named_as_a_name_never_as_a_mention_or_a_date() -> None:
     assert meeting.organization is None and meeting.start == "2020-03-09T16:30"
 
 
+def test_one_case_treated_at_two_meetings_on_one_page_is_one_item() -> None:
+    page = (
+        "Nordby\n\nNy vedtægt for Nordby Kommunes udvalg\n\n24/1234 -\n\nRelevans\n\nNej\n\n"
+        "Sagsgang\n\nKommunalbestyrelsen beslutter.\n\nIndstilling\n\nDirektøren indstiller, at forslaget "
+        "sendes til andenbehandling.\n\nBeslutning Kommunalbestyrelsen den 04-11-2024\n\nGodkendt.\n\n"
+        "Indstilling\n\nDirektionen indstiller, at forslaget vedtages.\n\n"
+        "Beslutning Kommunalbestyrelsen den 18-11-2024\n\nGodkendt.\n\nSagsfremstilling\n\nVedtægten ændres.\n"
+    )
+    document = parse_text(page)
+    [item] = document.agenda_items
+    assert (item.title, item.case_number) == ("Ny vedtægt for Nordby Kommunes udvalg", "24/1234")
+    assert item.decision is not None and item.decision.date == "2024-11-18"
+    assert [(c.date, c.outcome) for c in item.consultations] == [("2024-11-04", "approved")]
+
+
+def test_a_sentence_after_an_item_word_is_no_item_heading() -> None:
+    page = (
+        "Regionsrådets beslutning den 4. marts 2025:\nSag 9 samt bilag til sag 2 var eftersendt.\n"
+        "Dagsordenen blev godkendt.\nRegionsrådets beslutning den 4. marts 2025:\nSagen blev sendt til "
+        "forretningsudvalget.\n"
+    )
+    items = parse_text(page).agenda_items
+    assert [(item.number, item.decision.outcomes if item.decision else None) for item in items] == [
+        (None, ["approved"]),
+        (None, ["referred"]),
+    ]
+
+
 def test_the_real_pages_gold_is_complete_and_a_third_is_held_out() -> None:
     dev = sorted(p.name for p in (REAL_PAGES / "dev").glob("*.gold.json"))
     holdout = sorted(p.name for p in (REAL_PAGES / "holdout").glob("*.gold.json"))

@@ -83,7 +83,8 @@ def is_case_number_line(text: str) -> bool:
 
 def _whole_case_number(text: str) -> str | None:
     """A line that is a case number, also after an access marker ("Åbent - 27.12.00-P27-2-17")."""
-    candidate = CASE_WORKER.sub("", ACCESS_MARKER.sub("", text.strip().rstrip(".")))
+    # "25/19069 -": a separator left dangling where an empty field followed
+    candidate = CASE_WORKER.sub("", ACCESS_MARKER.sub("", text.strip().rstrip(".").rstrip(" -–")))
     if any(pattern.fullmatch(candidate) for pattern in CASE_PATTERNS):
         return candidate
     labelled = LABELLED.match(candidate)

@@ -179,6 +179,8 @@ def _candidates(lines: list[Line], evidence: _Evidence) -> Iterable[Candidate]:
             continue
         style = _style(line)
         keyword = KEYWORD_START.match(text)
+        if keyword and _is_sentence(keyword.group("title")):
+            continue  # "Sag 13 samt bilag til sag 2 og 3 var eftersendt."
         if keyword:
             yield _keyword_candidate(lines, index, int(keyword.group("number")), keyword.group("title"), style)
             continue
@@ -210,6 +212,12 @@ def _candidates(lines: list[Line], evidence: _Evidence) -> Iterable[Candidate]:
             yield Candidate(index, None, text, f"styled{style}", _after_title(lines, index, text), True)
         if above_case and looks_like_heading(line):
             yield Candidate(index, None, text, "before-case", index + 1, bool(style))
+
+
+def _is_sentence(title: str) -> bool:
+    """Words after an item word that go on as a sentence, lower-case and closed by a full stop."""
+    stripped = title.strip()
+    return stripped[:1].islower() and stripped.endswith(".")
 
 
 def _continues_sentence(lines: list[Line], index: int, text: str) -> bool:
@@ -566,13 +574,16 @@ def _single_item(lines: list[Line], evidence: _Evidence) -> Layout:
     )
     if first_section is None:
         return Layout(lines, [], "no agenda items", ["no repeating item headings and no section headings"])
+    # the line a case number is printed under, else the last heading-like line
+    above_case = [_previous_text(lines, i, 2) for i in range(first_section) if evidence.cases[i]]
     title_index = next(
         (
             i
-            for i in range(first_section - 1, -1, -1)
+            for i in [*(above for above in above_case if above is not None), *range(first_section - 1, -1, -1)]
             if lines[i].text
             and (lines[i].level or lines[i].bold or looks_like_heading(lines[i]))
             and not known_heading(lines[i].text)
+            and not evidence.cases[i]
         ),
         None,
     )
@@ -690,7 +701,22 @@ def _section_cycles(lines: list[Line]) -> list[Candidate]:
             seen, after_decision = set(), False
         seen.add(kind)
         after_decision = after_decision or decision
-    return starts
+    return starts[:1] if _treatments_of_one_case(lines, starts) else starts
+
+
+def _treatments_of_one_case(lines: list[Line], starts: list[Candidate]) -> bool:
+    """Cycles whose decision headings each name another date ("Beslutning Kommunalbestyrelsen den
+    27-11-2025", then "… den 11-12-2025"): one case treated at successive meetings, not many items."""
+    if len(starts) < 2:
+        return False
+    ends = [start.index for start in starts[1:]] + [len(lines)]
+    dates: list[str | None] = []
+    for start, end in zip(starts, ends, strict=True):
+        headings = [known_heading(line.text) for line in lines[start.index : end] if len(line.text) < MAX_TITLE_LENGTH]
+        decisions = [h for h in headings if h is not None and h.kind == "decision"]
+        if decisions:  # a cycle of the case's text alone, with no decision, belongs to it too
+            dates.append(decisions[0].date)
+    return len(dates) > 1 and None not in dates and len(set(dates)) == len(dates)
 
 
 def _reasons(starts: list[Candidate], evidence: _Evidence, end: int, score: float) -> list[str]:
