@@ -105,3 +105,20 @@ def test_numbered_paragraphs_are_no_pages() -> None:
     ]
     lines = [Line(number, line) for number, line in enumerate(text, start=1)]
     assert split_run_together_pages(lines) == lines
+
+
+def test_group_headings_roman_page_numbers_and_numbers_in_sentences() -> None:
+    pages = [
+        "1 REFERAT fra møde i Nordby Byråd kl i byrådssalen Medlemmer: Anne Holm, Bo Dahl, Carl Eriksen, "
+        "Dorte Friis, Erik Lund, Fie Mark, Gert Nør, Hans Ravn, Ida Sand, Jens Tang Mødet hævet kl Side 12",
+        "2 Indholdsfortegnelse: Åbne efterretningssager Regnskab for havnen 2013...i Åbne beslutningssager "
+        "Salg af grund på Skovvej...ii Takster for musikskolen - anlægsbevilling...iii Bilagsliste...1 Side 13",
+        "3 ÅBNE EFTERRETNINGSSAGER 14. Regnskab for havnen 2013 J.nr.: 04.02.00 Åben sag Sagsfremstilling: "
+        "Havnen fik et overskud i året, og det ventes at holde på 1. kvartals niveau i det kommende år.",
+    ]
+    items = parse_text(MENU + "\n\n".join(pages)).agenda_items
+    assert [(item.number, item.title, item.case_number) for item in items] == [
+        (14, "Regnskab for havnen 2013", "04.02.00"),
+        (None, "Salg af grund på Skovvej", None),
+        (None, "Takster for musikskolen - anlægsbevilling", None),
+    ]

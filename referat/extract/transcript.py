@@ -71,6 +71,9 @@ COLUMN_LABELS = re.compile(r"^[^.]{0,40}?\bSide(?:nr\.)?(?!\S)")
 NUMBER_ONLY = re.compile(r"^\s*\d{1,3}\.?\s*$")
 # "Tårnbyforsyning Vand A/S": a company's legal form ends its name
 LEGAL_FORMS = {"a/s", "aps", "i/s", "k/s", "p/s", "amba", "a.m.b.a."}
+# An entry's page number after dot leaders, which ends the entry: "...ii", ".....12"
+LEADER_END = re.compile(r"(?:\.{3,}|…+)\s*(?:[ivxlc]{1,6}|\d{1,4})(?=\s)")
+ITEM_GROUP = re.compile(r"(?<!\S)(?:Åbne|Lukkede|ÅBNE|LUKKEDE)\s+(?:\w*punkter|\w*sager|\w*PUNKTER|\w*SAGER)(?!\S)")
 CLOSED_MARK = re.compile(r"(?<!\S)-?\s*LUKKET\s+(?:SAG|PUNKT)(?!\S)")
 CLOSING_PART = re.compile(r"(?<!\S)(?:" + _alternatives([h.capitalize() for h in DOCUMENT_END_HEADINGS]) + r")$")
 TITLE_CASE_WORD = re.compile(r"^[A-ZÆØÅ][a-zæøå]")
@@ -80,7 +83,29 @@ JOINING_WORDS = {
     "mellem", "den", "det", "de", "en", "et", "-", "–", "&", "nr.", "jf.",
 }  # fmt: skip
 # "1. Godkendelse af dagsorden": a numbered heading starts a line
-NUMBERED = re.compile(r"(?<!\S)\d{1,3}\.\s+(?=[A-ZÆØÅ][a-zæøå])")
+# Words a number in a sentence follows: "på 1. januar", "pr 1. kvartal", "den 3. maj"
+QUANTITY_WORDS = {
+    "på",
+    "i",
+    "af",
+    "til",
+    "pr",
+    "pr.",
+    "den",
+    "d.",
+    "fra",
+    "kl",
+    "kl.",
+    "ca",
+    "ca.",
+    "nr",
+    "nr.",
+    "med",
+    "og",
+}
+LAST_WORD = re.compile(r"\S+(?=\s*$)")
+LAST_WORD_REACH = 40
+NUMBERED = re.compile(r"(?<!\S)\d{1,3}\.\s+(?=[A-ZÆØÅ](?:[a-zæøå]|[A-ZÆØÅ]{2}))")
 
 
 def split_run_together_pages(lines: list[Line]) -> list[Line]:
@@ -128,6 +153,9 @@ def _pieces(text: str) -> list[str]:
                 cuts.add(match.end())
     cuts.update(match.start() for match in FACT_LABEL.finditer(text))
     for match in NUMBERED.finditer(text):
+        before = LAST_WORD.search(text, max(0, match.start() - LAST_WORD_REACH), match.start())
+        if before and before.group(0).lower() in QUANTITY_WORDS:
+            continue  # "… pr på 1. Kommunens samlede budget": a number inside a sentence
         cuts.add(match.start())
         cuts.discard(match.end())  # "2. Meddelelser": a heading word after a number is the item's title
     return _cut(text, cuts)
@@ -203,6 +231,9 @@ def _entries(text: str, titles: list[str]) -> list[str]:
             cuts.add(word.start())
     for marker in CLOSED_MARK.finditer(text):
         cuts.update((marker.start(), marker.end()))
+    for group in ITEM_GROUP.finditer(text):  # "Åbne beslutningssager": a group heading between entries
+        cuts.update(group.span())
+    cuts.update(leader.end() for leader in LEADER_END.finditer(text))  # "… Dallund Slot...ii Til behandling"
     for closing in CLOSING_PART.finditer(text):  # "Bilagsoversigt": the document's closing part
         cuts.update((closing.start(), closing.end()))
     return [piece for piece in _cut(text, cuts) if not CLOSED_MARK.fullmatch(piece)]
@@ -212,6 +243,8 @@ def _opens_title(previous: str, word: str) -> bool:
     """Whether `word` opens a new entry after `previous` in a run-together contents list."""
     if not TITLE_CASE_WORD.match(word) or previous.lower() in JOINING_WORDS or previous.endswith(("-", ",", ":")):
         return False
+    if NUMBER_ONLY.match(previous):
+        return False  # "89. Til efterretning": the entry's own number
     if previous.isupper() and previous.lower() not in LEGAL_FORMS:
         return False  # "TÅRNBYFORSYNING Vand A/S": a name in capitals goes on
     return not TITLE_CASE_WORD.match(previous)

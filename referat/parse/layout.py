@@ -30,11 +30,10 @@ from referat.enrich.case_numbers import is_case_number_line
 from referat.extract.lines import Line
 from referat.parse.blocks import ItemBlock
 from referat.parse.headings import heading_key, known_heading, looks_like_heading
-from referat.parse.toc import TOC_ENTRY, is_toc_entry
+from referat.parse.toc import TOC_ENTRY, find_toc_start, is_toc_entry
 from referat.vocab import (
     CASE_LABELS,
     CLOSED_WORDS,
-    CONTENTS_HEADINGS,
     DOCUMENT_END_HEADINGS,
     FACT_LABELS,
     OPEN_WORDS,
@@ -61,8 +60,9 @@ NOT_A_TITLE = re.compile(
 # A member in a numbered list of those present: "Anne Holm (A)", "Borgmester Ib Berg (V)"
 MEMBER = re.compile(r"^[A-ZÆØÅ][\w.'-]+(?:\s+[A-ZÆØÅ][\w.'-]+){1,5},?\s*\([A-ZÆØÅ]{1,3}\)$")
 # "Lukkede punkter", "Lukket dagsorden" / "Åbne dagsordenspunkter": items after it are closed / open.
-CLOSED_GROUP = re.compile(r"^(?:lukkede?\s+(?:dagsordens)?(?:punkter|sager|dagsorden)|lukket\s+dagsorden)\s*:?$", re.I)
-OPEN_GROUP = re.compile(r"^(?:åbne?\s+(?:dagsordens)?(?:punkter|sager|dagsorden)|åben\s+dagsorden)\s*:?$", re.I)
+# "Lukkede punkter", "Åbne beslutningssager", "ÅBNE EFTERRETNINGSSAGER": a group of items
+CLOSED_GROUP = re.compile(r"^(?:lukkede?\s+(?:\w*punkter|\w*sager|dagsorden)|lukket\s+dagsorden)\s*:?$", re.I)
+OPEN_GROUP = re.compile(r"^(?:åbne?\s+(?:\w*punkter|\w*sager|dagsorden)|åben\s+dagsorden)\s*:?$", re.I)
 CLOSED_TITLE = re.compile(
     r"^(?:lukket(?:\s+(?:punkt|sag))?\s*[:\-–]|\(lukket\))|[-–(]\s*lukket(?:\s+(?:punkt|sag))?\s*\)?\s*$", re.I
 )
@@ -138,7 +138,7 @@ def find_layout(lines: list[Line]) -> Layout:
     """The reading of the document's items that its evidence supports best."""
     evidence = _Evidence.of(lines)
     structures: dict[str, list[Candidate]] = {}
-    for candidate in _candidates(lines, evidence):
+    for candidate in _without_contents_entries(list(_candidates(lines, evidence)), lines, evidence):
         structures.setdefault(candidate.signature, []).append(candidate)
     best: tuple[float, str, list[Candidate]] = (0.0, "", [])
     for signature, candidates in structures.items():
@@ -161,6 +161,33 @@ def find_layout(lines: list[Line]) -> Layout:
         blocks = sorted(blocks + listed, key=lambda block: (block.number is None, block.number or 0))
     reading = f"{_describe(signature)}, {len(blocks)} items"
     return Layout(lines[:header_end], blocks, reading, reasons)
+
+
+def _without_contents_entries(candidates: list[Candidate], lines: list[Line], evidence: _Evidence) -> list[Candidate]:
+    """Numbered lines on the contents' own page with nothing of an item under them, that a lower
+    number follows later (a transcript's entries without page numbers, "93. Egebjerg Kommunes
+    årsberetning … 101. Budget"): no items."""
+    toc = find_toc_start(lines)
+    page = lines[toc].page if toc is not None else None
+    if toc is None or page is None or all(line.page == page for line in lines):
+        return candidates
+    kept: list[Candidate] = []
+    lowest_after: int | None = None
+    following = len(lines)
+    for candidate in reversed(candidates):
+        number = candidate.number
+        entry = (
+            candidate.index > toc
+            and lines[candidate.index].page == page
+            and not evidence.count(evidence.sections, candidate.body, following)
+            and not evidence.count(evidence.decisions, candidate.body, following)
+        )
+        following = candidate.index
+        if not (entry and number is not None and lowest_after is not None and lowest_after < number):
+            kept.append(candidate)
+        if number is not None:
+            lowest_after = number if lowest_after is None else min(lowest_after, number)
+    return kept[::-1]
 
 
 def _first_index(lines: list[Line], first: Line, start: int) -> int:
@@ -584,6 +611,7 @@ def _single_item(lines: list[Line], evidence: _Evidence) -> Layout:
             and (lines[i].level or lines[i].bold or looks_like_heading(lines[i]))
             and not known_heading(lines[i].text)
             and not evidence.cases[i]
+            and not _is_fact_label(lines[i].text)
         ),
         None,
     )
@@ -633,9 +661,7 @@ def _listed_only(header: list[Line], blocks: list[ItemBlock]) -> list[ItemBlock]
 def _listed_under_contents(header: list[Line], blocks: list[ItemBlock]) -> list[ItemBlock]:
     """Entries under a contents heading ("Indholdsfortegnelse") after the last one a printed item
     repeats, numbered or not (a transcript may lose the numbers): the items of a text cut short."""
-    start = next(
-        (i for i, line in enumerate(header) if line.text.strip().rstrip(":").lower() in CONTENTS_HEADINGS), None
-    )
+    start = find_toc_start(header)
     if start is None or not blocks:
         return []
     entries: list[tuple[int | None, str, Line]] = []
@@ -644,7 +670,12 @@ def _listed_under_contents(header: list[Line], blocks: list[ItemBlock]) -> list[
         text = (entry.group("title").rstrip(" .…") if entry else line.text).replace("\t", " ").strip()
         numbered = KEYWORD_START.match(text) or NUMBERED_START.match(text)
         title = numbered.group("title").strip(" .:-–") if numbered else text
-        if _is_title(title) and not _is_column_labels(title) and title.lower() not in DOCUMENT_END_HEADINGS:
+        if (
+            _is_title(title)
+            and not _is_column_labels(title)
+            and title.lower() not in DOCUMENT_END_HEADINGS
+            and not _is_marker(title)
+        ):
             entries.append((int(numbered.group("number")) if numbered else None, title, line))
     printed = [block.title for block in blocks]
     matched = [k for k, (_, title, _) in enumerate(entries) if any(_alike(title, other) for other in printed)]

@@ -9,15 +9,21 @@ from __future__ import annotations
 import re
 
 from referat.extract.lines import Line
+from referat.vocab import CONTENTS_HEADINGS
 
-# "Modeller for borgerinddragelse på integrationsområdet.....\t3", "Lukket: Mundtlige meddelelser\t40"
-TOC_ENTRY = re.compile(r"^(?P<title>\S.*?)\s*(?:\.{3,}|…+|\t)[\s.…]*(?P<page>\d{1,4})$")
-TOC_HEADING = re.compile(r"^(?:Indholdsfortegnelse|Indhold|Dagsordenoversigt|Oversigt over punkter)\s*:?$", re.I)
+# "Modeller for borgerinddragelse på integrationsområdet.....\t3", "Lukket: Mundtlige meddelelser\t40",
+# and front matter's roman page numbers after dot leaders: "Dallund Slot...ii"
+TOC_ENTRY = re.compile(
+    r"^(?P<title>\S.*?)\s*(?:(?:\.{3,}|…+|\t)[\s.…]*(?P<page>\d{1,4})|(?:\.{3,}|…+)\s*(?P<roman>[ivxlc]{1,6}))$"
+)
+TOC_HEADING = re.compile(r"^(?:" + "|".join(CONTENTS_HEADINGS).replace(" ", r"\s+") + r")\s*:?$", re.I)
+ROMAN_LETTERS = frozenset("ivxlc")
 
 
 def is_toc_entry(text: str) -> bool:
     # Every entry ends in its page number; checking that first keeps long paragraphs cheap.
-    return text[-1:].isdigit() and TOC_ENTRY.match(text) is not None
+    last = text[-1:]
+    return (last.isdigit() or last in ROMAN_LETTERS) and TOC_ENTRY.match(text) is not None
 
 
 def toc_titles(lines: list[Line]) -> list[str]:
