@@ -129,6 +129,8 @@ def test_a_committee_is_named_as_a_name_never_as_a_mention_or_a_date() -> None:
         "Referat\n\nTirsdag den 12-05-2009 kl. 18:00\n\n1. Valg af formand\n\nBESLUTNING\n\nGodkendt.\n"
     )
     assert parse_text(site_heading).meeting.organization == "Nordby Byråd"
+    timed = "REFERAT fra møde i NORDBY BYRÅD kl i byrådssalen\n\n1. Valg af formand\n\nBeslutning\n\nGodkendt.\n"
+    assert parse_text(timed).meeting.organization == "NORDBY BYRÅD"
     # an empty committee cell, the date cell below it
     empty_cell = (
         "Referat\nUdvalg:\nMandag, 9 marts, 2020 - 16:30\n\nPunkt 12 Godkendelse af dagsorden\n\n"

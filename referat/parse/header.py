@@ -32,6 +32,8 @@ from referat.vocab import ABSENCE_NOTE, COMMITTEE_NOUN, FACT_LABELS, TITLE_KINDS
 TITLE_WORD = re.compile(r"\b(" + "|".join(TITLE_KINDS) + r")\b", re.I)
 SITE_SECTION = re.compile(r"\bdagsorden(?:er)?\s+(?:og|&)\s+referat(?:er)?\b|[»>]", re.I)
 COMMITTEE = re.compile(r"\b" + COMMITTEE_NOUN + r"\b", re.I)
+# "THISTED BYRÅD kl i byrådssalen": when and where, right after a committee's name in a title
+TIME_OR_PLACE = re.compile(r"\s+(?:kl\.?|i|på|den|d\.)\s+\S", re.I)
 WEEKDAY_START = re.compile(r"^(?:man|tirs|ons|tors|fre|lør|søn)dag\b", re.I)
 # Words around the committee in a title: "Referat af møde i", "til mødet i", "fra det ordinære møde i"
 TITLE_FILLER = re.compile(
@@ -314,12 +316,20 @@ def _committee_in(text: str) -> tuple[str, str | None] | None:
     for index in range(len(parts) - 1, -1, -1):
         part = parts[index]
         if part and _names_committee(part) and not KOMMUNE.search(part) and len(part.split()) <= 10:
-            name, term = split_term(part)
+            name, term = split_term(_without_time_or_place(part))
             following = parts[index + 1] if index + 1 < len(parts) else ""
             if term is None and (printed := TERM.fullmatch(following)):
                 term = f"{printed.group(1)}-{printed.group(2)}"
             return name, term
     return None
+
+
+def _without_time_or_place(part: str) -> str:
+    """A title part cut after its committee's name where a time or place follows it."""
+    nouns = list(COMMITTEE.finditer(part))
+    if nouns and TIME_OR_PLACE.match(part, nouns[-1].end()):
+        return part[: nouns[-1].end()]
+    return part
 
 
 def _names_committee(part: str) -> bool:
