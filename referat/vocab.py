@@ -291,6 +291,10 @@ COMMITTEE_NOUN = (
     r"(?:\w*udvalg(?:et)?|\w*byråd(?:et)?|kommunalbestyrelse(?:n)?|borgerrepræsentation(?:en)?|magistrat(?:en)?"
     r"|\w*råd(?:et)?|\w*nævn(?:et)?|\w*bestyrelse(?:n)?|\w*forum|\w*kommission(?:en)?|direktion(?:en)?)"
 )
+# One of these is in every committee noun above: checked first, as the pattern is slow to scan
+COMMITTEE_STEMS = (
+    "udvalg", "råd", "bestyrelse", "repræsentation", "magistrat", "nævn", "forum", "kommission", "direktion",
+)  # fmt: skip
 # Words of a document title: "Referat", "Dagsorden", "Beslutningsprotokol"; the kind they name.
 TITLE_KINDS: dict[str, str] = {
     "referat": "minutes",

@@ -21,7 +21,14 @@ from functools import lru_cache
 from referat.extract.lines import Line
 from referat.parse.dates import ANY_DATE, parse_date
 from referat.parse.names import split_term
-from referat.vocab import COMMITTEE_NOUN, DECISION_WORDS, SECTION_KEYWORDS, SECTION_KINDS, TREATMENT_LABEL_KIND
+from referat.vocab import (
+    COMMITTEE_NOUN,
+    COMMITTEE_STEMS,
+    DECISION_WORDS,
+    SECTION_KEYWORDS,
+    SECTION_KINDS,
+    TREATMENT_LABEL_KIND,
+)
 
 MAX_HEADING_LENGTH = 160
 HEADING_CACHE = 8192
@@ -123,7 +130,8 @@ def decision_heading(text: str) -> HeadingMatch | None:
 def is_body_name(text: str) -> bool:
     """ "Plan- og Teknikudvalget", "Udvalget for Teknik og Miljø", "Teknisk Udvalg", "Byrådet": a
     committee's name, not a phrase about one ("Supplerende sagsfremstilling til Teknisk Udvalg")."""
-    if not COMMITTEE.search(text):
+    lowered = text.lower()
+    if not any(stem in lowered for stem in COMMITTEE_STEMS) or not COMMITTEE.search(text):
         return False
     words = text.replace(",", " ").split()
     return all(

@@ -49,6 +49,7 @@ ITEM_NAMED = re.compile(r"\b(?:pkt|punkt|sag)\.?\s*(?:nr\.?\s*)?\d", re.I)
 # heading, as the body a case goes to) in Title Case, which Danish headings are not written in.
 TITLE_CASE_NAME = re.compile(r"^[A-ZÆØÅ][\w.'’-]+(?:\s+[A-ZÆØÅ][\w.'’-]+)+,?(?:\s*\([A-ZÆØÅ]{1,3}\))?\.?$")
 # "Sagen afgøres i: Økonomiudvalget": a labelled value, not a heading
+DIGIT = re.compile(r"\d")
 LABELLED_VALUE = re.compile(r"^[^:]{2,60}:\s*\S")
 
 
@@ -80,7 +81,7 @@ def _may_head(line: Line) -> bool:
         and not LABELLED_VALUE.match(text)
         and not is_body_name(text.strip(" .,"))
         and not is_case_number_line(text)
-        and not ANY_DATE_RE.search(text)
+        and not (DIGIT.search(text) and ANY_DATE_RE.search(text))  # every date has a digit
     )
 
 
