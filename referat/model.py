@@ -73,9 +73,10 @@ class Vote(Frozen):
 
 
 class DecisionPart(Frozen):
-    """One "Ad N." part of a split decision (or the whole decision)."""
+    """One part of a decision split by the points it decides ("Ad 2.", "1 a. Ikke godkendt", "Byrådet
+    godkendte indstillingspunkt 3, 4 og 9"), or the whole decision."""
 
-    proposals: list[int] = []
+    points: list[str] = Field(default=[], description='The points it decides, as printed: ["1a"], ["4", "5"]')
     text: str
     outcome: Outcome
 

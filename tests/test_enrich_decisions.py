@@ -76,7 +76,7 @@ def test_split_decision_has_one_outcome_per_part() -> None:
     decision = items[0].decision
     assert decision is not None
     assert decision.outcomes == ["approved", "recommended", "postponed"]
-    assert [part.proposals for part in decision.parts] == [[1], [2, 3], [4]]
+    assert [part.points for part in decision.parts] == [["1"], ["2", "3"], ["4"]]
 
 
 def test_majority_vote_without_outcome_word_is_approved() -> None:

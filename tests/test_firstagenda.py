@@ -166,9 +166,9 @@ def test_hand_checked_facts_of_greve_meetings() -> None:
     health = _greve("sundheds-og-omsorgsudvalget-2024-03-18")
     assert [p.name for p in health.meeting.absent] == ["Charlotte Levin"]  # ParticipationCancelled
     split = health.agenda_items[2].decision
-    assert split and [(p.proposals, p.outcome) for p in split.parts] == [
-        ([1], Outcome.NOTED),
-        ([2, 3, 4], Outcome.APPROVED),
+    assert split and [(p.points, p.outcome) for p in split.parts] == [
+        (["1"], Outcome.NOTED),
+        (["2", "3", "4"], Outcome.APPROVED),
     ]
     closed = health.agenda_items[6]
     assert (closed.public, closed.title, closed.decision) == (False, "Lukket: Henvendelser til formanden", None)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from referat.enrich.points import NAMED_POINTS, POINT, named_points, point_labels
 from referat.model import Decision, DecisionPart, Motion, Vote
 from referat.parse.sections import DatedSection
 from referat.vocab import OUTCOME_PATTERNS, Outcome
@@ -65,15 +66,18 @@ def read_decision(dated: DatedSection, votes: list[Vote], motions: list[Motion] 
     if not text:
         return None
     preamble, parts = _split_parts(text)
+    # a numbered list that says nothing of its points ("1. Status for Corona 2. Åbent hus …") is no split
+    if parts and all(classify_outcome(body, votes) is Outcome.OTHER for _, body in parts):
+        parts = []
     if parts:
         # "Byrådet godkendte indstillingen. Ad 2: imod stemte F og Ø." A part that states no outcome
         # of its own shares the one stated before the parts.
         shared = classify_outcome(preamble, votes) if preamble else Outcome.OTHER
         decision_parts = []
-        for numbers, body in parts:
+        for points, body in parts:
             outcome = classify_outcome(body, votes)
             decision_parts.append(
-                DecisionPart(proposals=numbers, text=body, outcome=shared if outcome is Outcome.OTHER else outcome)
+                DecisionPart(points=points, text=body, outcome=shared if outcome is Outcome.OTHER else outcome)
             )
     else:
         decision_parts = [DecisionPart(text=text, outcome=classify_outcome(text, votes))]
@@ -107,26 +111,42 @@ def _majority_for(text: str, votes: list[Vote]) -> bool:
     return any(vote.option == "for" and re.search(r"\b(?:flertal|enig)", vote.text, re.I) for vote in in_text)
 
 
-def _split_parts(text: str) -> tuple[str, list[tuple[list[int], str]]]:
-    """The text before the first "Ad N." part, and the parts."""
+def _split_parts(text: str) -> tuple[str, list[tuple[list[str], str]]]:
+    """The text before the first part, and the parts: a line that starts with its points ("Ad 1.",
+    "1 a. Ikke godkendt", "4.-14. Godkendt."), or a sentence that names points and says what became of
+    them ("Med stemmerne 20 for og 1 imod godkendte Byrådet indstillingspunkt 1b …")."""
     preamble: list[str] = []
-    parts: list[tuple[list[int], list[str]]] = []
+    parts: list[tuple[list[str], list[str]]] = []
     for line in text.split("\n"):
-        match = PART.match(line)
-        if match:
-            parts.append((_numbers(match.group("numbers")), [match.group("rest")] if match.group("rest") else []))
-        elif parts:
-            parts[-1][1].append(line)
-        else:
-            preamble.append(line)
-    return "\n".join(preamble).strip(), [(numbers, "\n".join(lines).strip()) for numbers, lines in parts]
+        labelled = PART.match(line)
+        numbered = None if labelled else POINT.match(line)
+        if labelled or numbered:
+            points = _labels(labelled.group("numbers")) if labelled else point_labels(numbered)  # type: ignore[arg-type]
+            rest = labelled.group("rest") if labelled else numbered.group("text")  # type: ignore[union-attr]
+            parts.append((points, [rest] if rest else []))
+            continue
+        for sentence in SENTENCE.split(line) if NAMED_POINTS.search(line) else [line]:
+            named = NAMED_POINTS.search(sentence)
+            if named and _states_outcome(sentence):
+                parts.append((named_points(named), [sentence]))
+            elif parts:
+                parts[-1][1].append(sentence)
+            else:
+                preamble.append(sentence)
+    return "\n".join(preamble).strip(), [(points, "\n".join(lines).strip()) for points, lines in parts]
 
 
-def _numbers(text: str) -> list[int]:
-    """ "1.-3." -> [1, 2, 3]; "2 og 4" -> [2, 4]; "b" (the second lettered point) -> [2]."""
+def _states_outcome(sentence: str) -> bool:
+    """A sentence that says what became of what it names, not a vote or a remark about it."""
+    own = QUOTED.sub(" ", sentence)
+    return not ASIDE.search(own) and any(pattern.search(own) for _, pattern in OUTCOME_PATTERNS)
+
+
+def _labels(text: str) -> list[str]:
+    """ "1.-3." -> ["1", "2", "3"]; "2 og 4" -> ["2", "4"]; "b" -> ["b"]."""
     if text.strip().isalpha():
-        return [ord(text.strip().lower()) - ord("a") + 1]
+        return [text.strip().lower()]
     values = [int(n) for n in re.findall(r"\d+", text)]
     if len(values) == 2 and re.search(r"[-–]", text):
-        return list(range(values[0], values[1] + 1))
-    return values
+        return [str(n) for n in range(values[0], values[1] + 1)]
+    return [str(n) for n in values]

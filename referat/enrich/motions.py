@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from referat.enrich.points import NAMED_POINTS, POINT, named_points, point_labels
 from referat.enrich.votes import read_who
 from referat.model import Motion, MotionKind, MotionResult, Vote
 from referat.vocab import MOTION_RESULTS
@@ -46,15 +47,6 @@ PUT_TO_VOTE = re.compile(
 )
 # "Økonomiudvalget stemte om, hvorvidt John T. Olsen kunne deltage i sagens behandling."
 VOTED_ON = re.compile(r"^(?P<body>[^:]{1,120}?)\s+(?:stemte|stemmer)\s+om\s*,?\s*(?P<text>.+)$", re.I)
-# "1. Udvalget anbefalede …", "2.-3. Anbefales.", "1. og 2. Ikke godkendt.", "Ad 2, imod stemte: …",
-# "Ad 2b.", "Ad Punkt 1 b", "2. a. Ø stemte imod", "1 a. Ikke godkendt", "For punkt 16" (a line of its own)
-POINT = re.compile(
-    r"^(?:ad\s+(?:punkt\s+)?(?P<ad>\d{1,2}(?:\s?[a-z]\b)?)\.?(?:\s*(?:[-–]|og)\s*(?P<ad_last>\d{1,2})\.?)?[,.:)]?"
-    r"|(?P<first>\d{1,2})(?:\.?\s?(?P<letter>[a-z])\.|\.)(?:\s*(?:[-–]|og)\s*(?P<last>\d{1,2})\.)?"
-    r"|(?:for|vedr\.?|vedrørende)\s+(?:indstillings)?punkt\s+(?P<alone>\d{1,2}[a-z]?)\.?$)"
-    r"(?:\s+(?P<text>\S.*))?$",
-    re.I,
-)
 # A sentence that states a tally: "Med stemmerne 20 for og 1 imod godkendte …", "… med 29 stemmer imod 11"
 TALLY_SENTENCE = re.compile(r"\bstemmerne\s+\d|\d+\s+stemmer\b", re.I)
 # "Indstillingen blev herefter godkendt …", "Administrationens indstilling blev ikke godkendt": the
@@ -64,13 +56,6 @@ RECOMMENDATION_VOTED = re.compile(r"^(?:\w+s\s+)?indstilling(?:en)?\b.*\b(?:blev
 STATED = re.compile(r"^(?:\w*forslag\w*|det|dette)\s+(?:blev|er|bortfaldt|faldt)\b", re.I)
 # The committee's own decision: "Økonomiudvalget anbefaler overfor Byrådet, at …", "Byrådet godkendte …"
 DECIDES = re.compile(r"\b(?:anbefaler|anbefalede|godkender|godkendte|besluttede|beslutter|vedtog)\b", re.I)
-# A vote's subject that names points of the recommendation: "indstillingspunkt 2", "punkt 2 og 3",
-# "indstillingspunkt 1a", "indstilling 2", "punkterne 1, 4 og 6"
-SUBJECT_POINTS = re.compile(
-    r"\b(?:indstillings)?punkt\w*\s+(?P<points>\d{1,2}[a-z]?(?:\s*(?:,|og|-|–)\s*\d{1,2}[a-z]?)*)\b"
-    r"|\bindstilling\s+(?P<number>\d{1,2})\b",
-    re.I,
-)
 # "V's ændringsforslag", "ændringsforslaget fra V"
 AMENDMENT_OF = re.compile(r"(?P<who>\S+?)(?:'s|’s)\s+ændringsforslag|ændringsforslag\w*\s+fra\s+(?P<who2>.+)$", re.I)
 # "Et flertal af Beskæftigelses- og Integrationsudvalget (…) stemte for."
@@ -155,7 +140,7 @@ def _started(sentence: str, has_votes: bool) -> _Draft | None:
         text = point.group("text") or ""
         # "1. Imod stemte UP.": the point's vote, not what the decision says of it
         said = None if has_votes and not TALLY_SENTENCE.search(text) else _motion_text(text)
-        return _with_movers(_Draft("point", said, points=_point_numbers(point)), sentence)
+        return _with_movers(_Draft("point", said, points=point_labels(point)), sentence)
     if TALLY_SENTENCE.search(sentence):
         return _tallied(sentence)
     return None
@@ -165,9 +150,9 @@ def _tallied(sentence: str) -> _Draft:
     """What a tally decided: "Med stemmerne 18 for og 2 imod godkendte Byrådet … indstillingspunkt 2",
     "… godkendte Byrådet Økonomiudvalgets indstilling", "Endvidere besluttede Byrådet med stemmerne
     12 for og 7 imod, at …"."""
-    points = SUBJECT_POINTS.search(sentence)
+    points = NAMED_POINTS.search(sentence)
     if points:
-        return _with_movers(_Draft("point", points=_numbers(points)), sentence)
+        return _with_movers(_Draft("point", points=named_points(points)), sentence)
     decided = DECIDED_THAT.search(sentence)
     if decided and not SUBJECT_RECOMMENDATION.search(sentence):
         return _with_movers(_Draft("motion", _motion_text(decided.group("text"))), sentence)
@@ -180,29 +165,6 @@ def _with_movers(draft: _Draft, sentence: str) -> _Draft:
     if laid:
         draft.moved_by, draft.parties = read_who(laid.group("who"))
     return draft
-
-
-def _point_numbers(point: re.Match[str]) -> list[str]:
-    """ "2.-4." -> ["2", "3", "4"]; "Ad Punkt 1 b" -> ["1b"]."""
-    first = (point.group("ad") or point.group("first") or point.group("alone")).replace(" ", "")
-    first += point.group("letter") or ""
-    last = point.group("ad_last") or point.group("last")
-    if last and first.isdigit() and int(last) > int(first):
-        return [str(n) for n in range(int(first), int(last) + 1)]
-    return [first]
-
-
-def _numbers(points: re.Match[str]) -> list[str]:
-    """ "punkt 2 og 3" -> ["2", "3"]; "punkterne 2-4" -> ["2", "3", "4"]; "indstilling 2" -> ["2"]."""
-    if points.group("number"):
-        return [points.group("number")]
-    numbers: list[str] = []
-    for first, dash, last in re.findall(r"(\d{1,2}[a-z]?)(?:\s*([-–])\s*(\d{1,2}))?", points.group("points")):
-        if dash and first.isdigit() and int(last) > int(first):
-            numbers += [str(n) for n in range(int(first), int(last) + 1)]
-        else:
-            numbers.append(first)
-    return list(dict.fromkeys(numbers))
 
 
 def _continues(draft: _Draft, sentence: str) -> bool:
@@ -236,9 +198,9 @@ def _targets(vote: Vote, drafts: list[_Draft], current: _Draft | None) -> list[t
     "for V's ændringsforslag", "imod punkt 2 og 3": one vote on each), else the current one.
     "For administrationens indstilling" under a numbered point is about that point."""
     subject = vote.subject or ""
-    points = SUBJECT_POINTS.search(subject)
+    points = NAMED_POINTS.search(subject)
     if points:
-        numbers = _numbers(points)
+        numbers = named_points(points)
         if len(numbers) == 1:
             return [(vote, _point(drafts, numbers[0]))]
         return [(vote.model_copy(update={"subject": f"punkt {n}"}), _point(drafts, n)) for n in numbers]

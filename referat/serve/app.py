@@ -104,6 +104,7 @@ def _templates() -> Jinja2Templates:
         outcome_label=labels.outcome_label,
         vote_label=lambda option: labels.VOTE_LABELS.get(option, option),
         motion_title=labels.motion_title,
+        outcome_summary=labels.outcome_summary,
         motion_kind_label=lambda kind: labels.MOTION_KIND_LABELS.get(kind, kind),
         motion_result_label=lambda result: labels.MOTION_RESULT_LABELS.get(result, result),
         consultation_label=lambda kind: labels.CONSULTATION_LABELS.get(kind, kind),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from referat.model import Motion
+from referat.model import Decision, Motion
 from referat.vocab import Outcome
 
 OUTCOME_LABELS: dict[str, str] = {
@@ -94,11 +94,38 @@ def outcome_label(outcome: str) -> str:
 
 
 def motion_title(motion: Motion) -> str:
-    """What a vote was on, as a heading: "Indstillingen", "Ad punkt 2-3", "Ændringsforslag"."""
+    """What a vote was on, as a heading: "Indstillingen", "Ad punkt 3, 4 og 9", "Ændringsforslag"."""
     if motion.kind == "point" and motion.points:
-        points = motion.points
-        return "Ad punkt " + (f"{points[0]}-{points[-1]}" if len(points) > 2 else " og ".join(points))
+        return "Ad punkt " + point_list(motion.points)
     return MOTION_KIND_LABELS[motion.kind]
+
+
+def point_list(points: list[str]) -> str:
+    """Points as a reader writes them: runs of three or more as a range, "1a, 1b og 4-14"."""
+    groups: list[list[str]] = []
+    for point in points:
+        previous = groups[-1][-1] if groups else None
+        if previous and previous.isdigit() and point.isdigit() and int(point) == int(previous) + 1:
+            groups[-1].append(point)
+        else:
+            groups.append([point])
+    written = [each for g in groups for each in ([f"{g[0]}-{g[-1]}"] if len(g) > 2 else g)]
+    return written[0] if len(written) == 1 else ", ".join(written[:-1]) + " og " + written[-1]
+
+
+def outcome_summary(decision: Decision) -> str | None:
+    """What became of each point, when the decision says it point by point: "Ikke godkendt: punkt
+    1a og 1b · Godkendt: punkt 1c, 2 og 3-14". None for a decision with one outcome for all."""
+    parts = [part for part in decision.parts if part.points]
+    if len(parts) < 2:
+        return None
+    by_outcome: dict[str, list[str]] = {}
+    for part in parts:
+        points = by_outcome.setdefault(str(part.outcome), [])
+        points += [point for point in part.points if point not in points]
+    if not by_outcome:
+        return None
+    return " · ".join(f"{outcome_label(outcome)}: punkt {point_list(points)}" for outcome, points in by_outcome.items())
 
 
 def count_of(number: int, singular: str, plural: str) -> str:
