@@ -99,7 +99,7 @@ class Motion(Frozen):
 
 class Decision(Frozen):
     text: str
-    outcomes: list[Outcome]
+    outcomes: list[Outcome] = Field(description="The distinct outcomes of its parts, in order")
     parts: list[DecisionPart] = []
     organization: str | None = None
     date: str | None = None

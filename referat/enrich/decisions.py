@@ -61,13 +61,17 @@ def choose_decision(
 
 
 def read_decision(dated: DatedSection, votes: list[Vote], motions: list[Motion] | None = None) -> Decision | None:
-    """Decision text with one outcome per "Ad N." part, or one for the whole text."""
+    """Decision text with its parts by point ("Ad 2.", "1 a. Ikke godkendt"), each with its outcome,
+    and the distinct outcomes of them all in order."""
     text = dated.section.text.strip()
     if not text:
         return None
     preamble, parts = _split_parts(text)
-    # a numbered list that says nothing of its points ("1. Status for Corona 2. Åbent hus …") is no split
-    if parts and all(classify_outcome(body, votes) is Outcome.OTHER for _, body in parts):
+    # a numbered list that says nothing of its points ("1. Status for Corona 2. Åbent hus …", the
+    # members present) is no split: two of its parts at least say what became of them ("Ad 2." is
+    # a part whatever it says)
+    stated = sum(classify_outcome(body, votes) is not Outcome.OTHER for _, body in parts)
+    if stated < 2 and not any(PART.match(line) for line in text.split("\n")):
         parts = []
     if parts:
         # "Byrådet godkendte indstillingen. Ad 2: imod stemte F og Ø." A part that states no outcome
@@ -83,7 +87,7 @@ def read_decision(dated: DatedSection, votes: list[Vote], motions: list[Motion] 
         decision_parts = [DecisionPart(text=text, outcome=classify_outcome(text, votes))]
     return Decision(
         text=text,
-        outcomes=[part.outcome for part in decision_parts],
+        outcomes=list(dict.fromkeys(part.outcome for part in decision_parts)),
         parts=decision_parts,
         organization=dated.organization,
         date=dated.date,

@@ -201,11 +201,11 @@ def _contents_entries(lines: list[Line]) -> list[Line]:
 
 
 def _listed_tail(text: str, listed: str) -> str | None:
-    """The longest end of `text`, from a capitalised word on, that the contents lists as an entry."""
-    words = list(re.finditer(r"\S+", text))
-    for word in words:
+    """The longest end of `text`, from a capitalised word on, that the contents lists as an entry
+    (the heading may end in a full stop the contents leave out)."""
+    for word in re.finditer(r"\S+", text):
         tail = text[word.start() :]
-        if word.group(0)[:1].isupper() and re.search(r"(?<!\S)" + re.escape(tail) + r"(?!\S)", listed):
+        if word.group(0)[:1].isupper() and re.search(r"(?<!\S)" + re.escape(tail.rstrip(".")) + r"(?!\S)", listed):
             return tail
     return None
 
@@ -220,7 +220,7 @@ def _entries(text: str, titles: list[str]) -> list[str]:
         cuts.add(labels.end())
         kept.append((0, labels.end()))
     for title in titles:
-        for match in re.finditer(r"(?<!\S)(?:\d{1,3}\.\s+)?" + re.escape(title) + r"(?!\S)", text):
+        for match in re.finditer(r"(?<!\S)(?:\d{1,3}\.\s+)?" + re.escape(title.rstrip(".")) + r"(?!\S)", text):
             cuts.update((match.start(), match.end()))
             kept.append(match.span())
     words = list(re.finditer(r"\S+", text))

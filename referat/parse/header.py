@@ -203,6 +203,10 @@ def _fact_label(text: str, loose: bool = True) -> tuple[str | None, str]:
     match = LABEL_WITH_VALUE.match(stripped)
     if match and match.group("label").strip().lower() in FACT_LABELS:
         return FACT_LABELS[match.group("label").strip().lower()], match.group("value").strip()
+    # "UdvalgKommunalbestyrelsen", "MødestedRådssalen": a table's label cell run into its value cell
+    glued = GLUED_LABEL.match(stripped)
+    if glued:
+        return FACT_LABELS[glued.group("label").lower()], glued.group("value")
     # "Mødedato Onsdag d. 31. maj 2023", "Mødested 2608 - Gladsaxeværrelset": a label without a colon
     lowered = stripped.lower()
     for label in _LOOSE_LABELS if loose else ():
@@ -216,6 +220,11 @@ def _fact_label(text: str, loose: bool = True) -> tuple[str | None, str]:
 
 
 # Labels read without a colon too; "Mødelokale C, Ullasvej 23" and "Lokale 0.13" are places, not labels.
+GLUED_LABEL = re.compile(
+    r"^(?P<label>"
+    + "|".join(label.capitalize() for label in sorted(FACT_LABELS, key=len, reverse=True) if " " not in label)
+    + r")(?P<value>[A-ZÆØÅ][a-zæøå].*)$"
+)
 _LOOSE_LABELS = sorted((label for label in FACT_LABELS if label not in {"mødelokale", "lokale"}), key=len, reverse=True)
 
 
