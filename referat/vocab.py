@@ -444,7 +444,10 @@ MOTION_RESULTS: list[tuple[Literal["adopted", "rejected", "lapsed"], re.Pattern[
         "adopted",
         re.compile(
             r"\b(?:vedtaget|vedtog|vedtoges|godkendt|godkendte|godkendes|tiltrådt|tiltrådte|tiltrædes|anbefalet"
-            r"|anbefalede|anbefales|blev\s+valgt)\b",
+            r"|anbefalede|anbefales|blev\s+valgt"
+            # the committee's own decision on the recommendation: "Økonomiudvalget anbefaler overfor Byrådet
+            # at godkende …", "Udvalget besluttede, at …", "indstiller til Byrådet, at …"
+            r"|anbefaler|besluttede|beslutter|indstiller)\b",
             re.I,
         ),
     ),

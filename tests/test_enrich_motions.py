@@ -94,7 +94,8 @@ def test_ad_parts_and_numbered_points_carry_their_own_votes() -> None:
     motions, _ = motions_of(
         "1.-2. Anbefales ikke.\n\nTo medlemmer (V) stemte imod.\n\nEt medlem (Ø) stemte for.\n\n3. Anbefales."
     )
-    assert [(m.points, m.result) for m in motions] == [(["1", "2"], "rejected")]
+    # a vote on a range of points is a vote in each point's event
+    assert [(m.points, m.result) for m in motions] == [(["1"], "rejected"), (["2"], "rejected")]
 
 
 def test_a_numbered_point_whose_sentence_is_its_vote_has_no_text() -> None:

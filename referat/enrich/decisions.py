@@ -12,6 +12,7 @@ Quoted passages (protocol notes) and vote lines are not read for outcome words, 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from referat.enrich.points import NAMED_POINTS, POINT, named_points, point_labels
 from referat.model import Decision, DecisionPart, Motion, Vote
@@ -24,6 +25,8 @@ PART = re.compile(
     r"\s*[.)]?\s*(?:at\s*)?[:.]?\s*(?P<rest>.*)$",
     re.I,
 )
+# "Ad 1. at:": the recommendation's "at" left before the part's decision
+AT_COLON = re.compile(r"^at\s*:\s*", re.I)
 QUOTED = re.compile(r"[”“\"„«][^”“\"„«»]*[”“\"»]|protokol\w*\s*:.*$", re.I | re.M)
 # Sentences that do not state what the body did with this item: a minority's or a named member's
 # position ("Et mindretal (Ø) kunne ikke tiltræde …", "SF ønskede ført til protokol, at …"), and
@@ -115,29 +118,57 @@ def _majority_for(text: str, votes: list[Vote]) -> bool:
     return any(vote.option == "for" and re.search(r"\b(?:flertal|enig)", vote.text, re.I) for vote in in_text)
 
 
+@dataclass
+class _Part:
+    points: list[str]
+    lines: list[str]
+    headed: bool  # the line starts with its points ("3. Godkendt."), not a sentence that names them
+
+
 def _split_parts(text: str) -> tuple[str, list[tuple[list[str], str]]]:
     """The text before the first part, and the parts: a line that starts with its points ("Ad 1.",
     "1 a. Ikke godkendt", "4.-14. Godkendt."), or a sentence that names points and says what became of
     them ("Med stemmerne 20 for og 1 imod godkendte Byrådet indstillingspunkt 1b …")."""
     preamble: list[str] = []
-    parts: list[tuple[list[str], list[str]]] = []
+    parts: list[_Part] = []
     for line in text.split("\n"):
-        labelled = PART.match(line)
-        numbered = None if labelled else POINT.match(line)
-        if labelled or numbered:
-            points = _labels(labelled.group("numbers")) if labelled else point_labels(numbered)  # type: ignore[arg-type]
-            rest = labelled.group("rest") if labelled else numbered.group("text")  # type: ignore[union-attr]
-            parts.append((points, [rest] if rest else []))
+        numbered = POINT.match(line)  # "1 a. Ikke godkendt", "Ad 2b."
+        labelled = None if numbered else PART.match(line)  # "Indstillingspunkt 2: Udsat.", "Ad b) Godkendt"
+        if numbered or labelled:
+            points = point_labels(numbered) if numbered else _labels(labelled.group("numbers"))  # type: ignore[union-attr]
+            rest = AT_COLON.sub("", (numbered.group("text") if numbered else labelled.group("rest")) or "")  # type: ignore[union-attr]
+            parts.append(_Part(points, [rest] if rest else [], headed=True))
             continue
         for sentence in SENTENCE.split(line) if NAMED_POINTS.search(line) else [line]:
             named = NAMED_POINTS.search(sentence)
             if named and _states_outcome(sentence):
-                parts.append((named_points(named), [sentence]))
+                parts.append(_Part(named_points(named), [sentence], headed=False))
             elif parts:
-                parts[-1][1].append(sentence)
+                parts[-1].lines.append(sentence)
             else:
                 preamble.append(sentence)
-    return "\n".join(preamble).strip(), [(points, "\n".join(lines).strip()) for points, lines in parts]
+    # Headed numbering that starts over after points that say nothing of what became of them belongs
+    # to another list (a moved motion's "1. … 2. …" before the decision's "1. og 2. Ikke godkendt.");
+    # after points that do, it is a vote on them ("1.-4. (V) stemmer imod").
+    restarts = [
+        k
+        for k in range(1, len(parts))
+        if parts[k].headed
+        and parts[k - 1].headed
+        and _order(parts[k].points[0]) <= _order(parts[k - 1].points[-1])
+        and all(classify_outcome("\n".join(part.lines)) is Outcome.OTHER for part in parts[:k])
+    ]
+    first = restarts[-1] if restarts else 0
+    for part in parts[:first]:
+        preamble.extend(part.lines)
+    kept = [(part.points, "\n".join(part.lines).strip()) for part in parts[first:]]
+    return "\n".join(preamble).strip(), kept
+
+
+def _order(point: str) -> tuple[int, str]:
+    """ "1b" -> (1, "b"): where a point stands in its list."""
+    number = re.match(r"\d*", point).group(0)  # type: ignore[union-attr]
+    return int(number or 0), point[len(number) :]
 
 
 def _states_outcome(sentence: str) -> bool:

@@ -112,11 +112,32 @@ def read_motions(sentences: list[tuple[str, list[Vote]]]) -> tuple[list[Motion],
     kept = [draft for draft in drafts if draft.votes or draft.kind in {"motion", "amendment"}]
     index = {id(draft): i for i, draft in enumerate(kept)}
     votes = [vote.model_copy(update={"motion": index.get(id(target))}) for vote, target in placed]
-    motions = [
-        _finish(draft, drafts, before_said).model_copy(update={"votes": [v for v in votes if v.motion == i]})
-        for i, draft in enumerate(kept)
-    ]
-    return motions, votes
+    motions = [_finish(draft, drafts, before_said) for draft in kept]
+    return _one_event_per_point(motions, votes)
+
+
+def _one_event_per_point(motions: list[Motion], votes: list[Vote]) -> tuple[list[Motion], list[Vote]]:
+    """A vote on several points at once ("4.-14. Godkendt. For stemte …", "indstillingspunkt 3, 4 og
+    9") is a vote in each point's event, so a range never stands for the points it spans; every
+    vote keeps the index of its event."""
+    split: list[Motion] = []
+    indices: dict[int, list[int]] = {}
+    for index, motion in enumerate(motions):
+        points = [[point] for point in motion.points] if motion.kind == "point" and len(motion.points) > 1 else [None]
+        indices[index] = list(range(len(split), len(split) + len(points)))
+        split += [motion if point is None else motion.model_copy(update={"points": point}) for point in points]
+    placed: list[Vote] = []
+    for vote in votes:
+        targets = indices.get(vote.motion, []) if vote.motion is not None else []
+        if len(targets) > 1:
+            placed += [
+                vote.model_copy(update={"motion": target, "subject": f"punkt {split[target].points[0]}"})
+                for target in targets
+            ]
+        else:
+            placed.append(vote.model_copy(update={"motion": targets[0] if targets else None}))
+    events = [m.model_copy(update={"votes": [v for v in placed if v.motion == i]}) for i, m in enumerate(split)]
+    return events, placed
 
 
 def _started(sentence: str, has_votes: bool) -> _Draft | None:

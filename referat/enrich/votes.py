@@ -113,7 +113,7 @@ NAME_INITIAL = re.compile(r"\b[A-ZÆØÅ][a-zæøå]+\s[A-ZÆØÅ]$")
 MISSING_COMMA = re.compile(r"\)\s+(?=[A-ZÆØÅ][a-zæøå])")
 # One voter per line after "For stemte:": "Anne Marie Lyduch (V)", "(Ø) med bemærkning …", "A, med …"
 LISTED_VOTER = re.compile(r"^(?:\(|[A-ZÆØÅ]{1,3},|[A-ZÆØÅ][^():.]{1,60}\([^()]+\)\.?$)")
-NUMBERED_PARTY = re.compile(r"^(?P<party>[A-ZÆØÅ]{1,3})-?\d$")
+NUMBERED_PARTY = re.compile(r"^(?P<party>[A-ZÆØÅ]{1,3})[- ]?\d$")  # "UP-1", "UP1", "UP 1"
 LABEL_OPTIONS: dict[str, VoteOption] = {
     "for": "for",
     "for stemte": "for",
