@@ -6,7 +6,6 @@ breaks more rules fails here. Over the whole Greve corpus the same check is a sc
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 from referat.invariants import gaps, violations
 from referat.model import AgendaItem, Decision, Motion, Span, Vote
