@@ -22,7 +22,7 @@ from rich.table import Table
 from sqlalchemy.exc import SQLAlchemyError
 
 from referat.errors import ReferatError
-from referat.model import ParsedDocument
+from referat.model import AgendaItem, ParsedDocument, Vote
 from referat.parse.document import parse_document
 from referat.serve import labels
 from referat.settings import MAX_DOCUMENT_BYTES, OPTIMIZE_AFTER_DOCUMENTS, PORTAL_DELAY_SECONDS
@@ -553,8 +553,10 @@ def show_item(
         out.print(f"  {number}. {escape(proposal)}")
     if item.decision:
         out.print(f"[bold]Decision[/bold] ({', '.join(item.decision.outcomes)}): {escape(item.decision.text)}")
-    for vote in item.votes:
-        out.print(f"  {vote.option}: {escape(', '.join(vote.names + vote.parties))}")
+        summary = labels.outcome_summary(item.decision)
+        if summary:
+            out.print(f"  {escape(summary)}")
+    _print_vote_events(item)
     for link in view.links:
         target = f"-> {link.target.item_id} {escape(link.target.title)}" if link.target else "(not in the database)"
         out.print(f"  {link.kind}: {escape(link.organization)} {link.date or ''} {link.item_number or ''} {target}")
@@ -562,6 +564,28 @@ def show_item(
         out.print(
             f"  referenced by: {other.item_id} {escape(other.organization or '')} {other.date} {escape(other.title)}"
         )
+
+
+def _print_vote_events(item: AgendaItem) -> None:
+    """The ballots grouped by the vote event they decided, each with what it was on, who moved it
+    and how it ended; ballots the text ties to no event last."""
+    motions = item.decision.motions if item.decision else []
+    for index, motion in enumerate(motions):
+        result = labels.MOTION_RESULT_LABELS.get(motion.result or "", "resultat ikke angivet")
+        movers = ", ".join(motion.moved_by + motion.moved_by_parties) or "forslagsstiller ikke angivet"
+        out.print(f"  [bold]{escape(labels.motion_title(motion))}[/bold] · {result} · {escape(movers)}")
+        for vote in (vote for vote in item.votes if vote.motion == index):
+            out.print(f"    {labels.VOTE_LABELS[vote.option]}: {escape(_side(vote))}")
+    untied = [vote for vote in item.votes if vote.motion is None]
+    if untied and motions:
+        out.print("  [bold]Øvrige stemmer[/bold] (referatet siger ikke, hvilket forslag de gjaldt)")
+    for vote in untied:
+        out.print(f"    {labels.VOTE_LABELS[vote.option]}: {escape(_side(vote))}")
+
+
+def _side(vote: Vote) -> str:
+    count = f" ({vote.count})" if vote.count is not None else ""
+    return ", ".join(vote.names + vote.parties) + count
 
 
 def _json_or_missing(found: list[Any], as_json: bool, missing: str) -> None:

@@ -16,8 +16,10 @@ import uvicorn
 from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
 
 from referat.serve.app import create_app
+from referat.sources.files import read_file
 from referat.store.db import open_database
-from tests.conftest import ROOT
+from referat.store.ingest import ingest
+from tests.conftest import FIXTURES, ROOT
 from tests.helpers import ingest_demo
 
 CHROMIUM = os.environ.get("REFERAT_CHROMIUM", "/usr/bin/chromium")
@@ -39,6 +41,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     database = str(tmp_path_factory.mktemp("browser") / "referat.sqlite")
     engine = open_database(database)
     ingest_demo(engine)
+    budget = FIXTURES / "vote_events" / "greve-byraad-2022-10-03.json"  # a budget decided point by point
+    assert ingest(engine, read_file(budget), body="Greve Kommune").status == "stored"
     engine.dispose()
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -137,6 +141,24 @@ def test_an_item_voted_on_three_times_shows_each_motion_and_its_votes(server: st
     expect(page.locator("ol.hits")).to_contain_text("Videreførsel af energitiltag på Greve Svømmehal")
 
 
+def test_a_budget_decided_point_by_point_says_what_was_adopted_and_what_was_rejected(server: str, page: Page) -> None:
+    """Greve Byråd 3 October 2022, item 9: two parties' budgets rejected, the settlement adopted."""
+    page.goto(server + "/soeg?q=budget&udvalg=Byr%C3%A5d")
+    page.get_by_role("link", name="Punkt 9: Budget 2023-26 - 2. behandling").click()
+    decision = page.locator("#beslutning")
+    expect(decision.locator("h2 .badge")).to_have_text(["Ikke godkendt", "Godkendt"])
+    expect(decision.locator("p.outcome-summary")).to_have_text(
+        "Ikke godkendt: punkt 1a og 1b · Godkendt: punkt 1c og 3-11"
+    )
+    headings = page.locator("#afstemning article.motion h3")
+    expect(headings).to_have_count(3)
+    expect(headings.nth(0)).to_contain_text("Ad punkt 1a")
+    expect(headings.nth(0)).to_contain_text("Forkastet")
+    expect(headings.nth(2)).to_contain_text("Vedtaget")
+    expect(page.locator("#afstemning article.motion").nth(0).locator("p.movers")).to_have_text("Stillet af Ø")
+    _screenshot(page, "budget-points")
+
+
 def test_find_items_decided_by_vote_and_how_a_member_voted(server: str, page: Page) -> None:
     page.goto(server + "/soeg?q=")
     page.locator("[data-facet=vote]").get_by_role("link", name="Afgjort ved afstemning").click()
@@ -169,8 +191,8 @@ def test_see_what_a_word_also_found_and_leave_a_compound_out(server: str, page: 
 
 
 def test_case_committee_person_and_municipality_pages(server: str, page: Page) -> None:
-    page.goto(server + "/sag?nummer=22-011409")
-    expect(page.locator('ol.timeline li a[href^="/punkt/"]')).to_have_count(2)
+    page.goto(server + "/sag?nummer=22-011409")  # two Greve meetings, and the Byråd's budget meeting
+    expect(page.locator('ol.timeline li a[href^="/punkt/"]')).to_have_count(3)
     _screenshot(page, "case")
 
     page.goto(server + "/kommune?navn=Greve+Kommune")

@@ -79,6 +79,10 @@ def test_show_case_person_stats_export(db: Path) -> None:
     assert "Beskæftigelses- og Integrationsudvalget" in meeting.stdout and "Indstillinger til" in meeting.stdout
     item = json.loads(run("show", "item", hit["item_id"], "--json", db=db).stdout)
     assert item["item"]["decision"]["outcomes"] == ["chosen"]
+    # the ballots under the event they decided, with what it was on and how it ended
+    shown = run("show", "item", hit["item_id"], db=db).stdout
+    assert "Indstillingen · resultat ikke angivet · forslagsstiller ikke angivet" in shown
+    assert "Ad punkt 1 · resultat ikke angivet" in shown and "    For: " in shown
     timeline = json.loads(run("case", "22-28-15.00.00-P20", "--json", db=db).stdout)
     assert [entry["target"]["number"] for entry in timeline] == [1, 8]
     person = json.loads(run("person", "Signe Ejersbo", "--json", db=db).stdout)
