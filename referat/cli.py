@@ -702,14 +702,14 @@ def export(
     try:
         chosen = {"moved_by": moved_by, "motion_result": motion_result}
         if export_format == "json":
-            write_json(records, stream, base_url, motions, **chosen)
+            written = write_json(records, stream, base_url, motions, **chosen)
         else:
-            write_csv(records, stream, base_url, excel, motions, **chosen)
+            written = write_csv(records, stream, base_url, excel, motions, **chosen)
     finally:
         if output:
             stream.close()
     if output:
-        err.print(f"{len(records)} items written to {output}")
+        err.print(f"{written} {'vote events' if motions else 'items'} written to {output}")
 
 
 @app.command()

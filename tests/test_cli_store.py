@@ -147,7 +147,8 @@ def test_export_csv_has_vote_sides_danish_labels_yes_no_and_links(db: Path) -> N
         "item_id", "meeting_id", "body", "organization", "date", "start", "number", "title", "public", "case_number",
         "outcomes", "outcome_labels", "decision", "ballots",
         "for_names", "for_parties", "for_count", "against_names", "against_parties", "against_count",
-        "abstain_names", "abstain_parties", "abstain_count", "references", "consultations", "url",
+        "abstain_names", "abstain_parties", "abstain_count", "for_events", "against_events", "abstain_events",
+        "references", "consultations", "url",
     ]  # fmt: skip
     assert {row["public"] for row in rows.values()} <= {"ja", "nej"}
     assert all(row["url"] == f"{BASE_URL}/punkt/{row['item_id']}" for row in rows.values())
@@ -162,8 +163,16 @@ def test_export_csv_has_vote_sides_danish_labels_yes_no_and_links(db: Path) -> N
     )
     prize = rows["Indstillinger til Integrationsprisen 2023"]  # two ballots for, on two proposals
     assert prize["for_names"].endswith(" | Signe Ejersbo") and prize["for_count"] == "4 | –"
+    assert prize["for_events"] == "2 | 3"  # each ballot's vote event: points 1 and 2 of the recommendation
     plain = run("export", "--format", "csv", "--body", "Gladsaxe Kommune", db=db).stdout
     assert "url" not in plain.splitlines()[0].split(",")
+
+
+def test_export_of_vote_events_counts_events(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "events.csv"
+    result = run("export", "--format", "csv", "--motions", "--out", str(out), db=db)
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert result.returncode == 0 and f"{len(rows)} vote events written to {out}" in result.stderr
 
 
 def test_export_for_excel_is_utf8_with_bom_and_semicolons(db: Path, tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ VOTE_SIDES = ("for", "against", "abstain")
 VOTE_COLUMNS = [f"{side}_{what}" for side in VOTE_SIDES for what in ("names", "parties", "count")]
 CSV_COLUMNS = [
     *EXPORT_FIELDS[:5], "start", *EXPORT_FIELDS[5:], "outcomes", "outcome_labels", "decision",
-    "ballots", *VOTE_COLUMNS, "references", "consultations",
+    "ballots", *VOTE_COLUMNS, *(f"{side}_events" for side in VOTE_SIDES), "references", "consultations",
 ]  # fmt: skip
 MOTION_FIELDS = ["motion_number", "kind", "points", "moved_by", "moved_by_parties", "text", "result", "result_label"]
 MOTION_COLUMNS = [*EXPORT_FIELDS, *MOTION_FIELDS, *VOTE_COLUMNS]
@@ -53,10 +53,10 @@ def write_json(
     motions: bool = False,
     moved_by: str | None = None,
     motion_result: str | None = None,
-) -> None:
+) -> int:
     """A list of {meeting facts…, "item": the full agenda item}, or with `motions` of {item facts…,
     "motion_number" (1 for an item's first), and the motion whole} (only those `moved_by` the party and
-    ending in `motion_result`, when given); with "url" when `base_url` is given."""
+    ending in `motion_result`, when given); with "url" when `base_url` is given. Returns how many it wrote."""
     if motions:
         exported = [
             {
@@ -78,6 +78,7 @@ def write_json(
         ]
     json.dump(exported, stream, ensure_ascii=False, indent=2)
     stream.write("\n")
+    return len(exported)
 
 
 def write_csv(
@@ -88,9 +89,9 @@ def write_csv(
     motions: bool = False,
     moved_by: str | None = None,
     motion_result: str | None = None,
-) -> None:
+) -> int:
     """One row per item in CSV_COLUMNS, or with `motions` one per vote event in MOTION_COLUMNS (and
-    `url` when `base_url` is given)."""
+    `url` when `base_url` is given). Returns how many rows it wrote."""
     columns = MOTION_COLUMNS if motions else CSV_COLUMNS
     if excel:
         stream.write("\ufeff")
@@ -99,13 +100,15 @@ def write_csv(
     )
     writer.writeheader()
     if motions:
-        for record, index, motion in _motions(records, moved_by, motion_result):
+        events = _motions(records, moved_by, motion_result)
+        for record, index, motion in events:
             url = {"url": motion_url(base_url, record["item_id"], index)} if base_url else {}
             writer.writerow({**motion_row(record, index, motion), **url})
-    else:
-        for record in records:
-            url = {"url": item_url(base_url, record["item_id"])} if base_url else {}
-            writer.writerow({**csv_row(record), **url})
+        return len(events)
+    for record in records:
+        url = {"url": item_url(base_url, record["item_id"])} if base_url else {}
+        writer.writerow({**csv_row(record), **url})
+    return len(records)
 
 
 def _motions(
@@ -150,6 +153,7 @@ def csv_row(record: dict[str, Any]) -> dict[str, Any]:
         "decision": record["decision"] or "",
         "ballots": len(item["votes"]),
         **vote_columns(item["votes"]),
+        **ballot_events(item["votes"]),
         "references": "; ".join(
             f"{r['organization']} {r['date']} {r['item'] or ''}".strip() for r in item["references"]
         ),
@@ -168,6 +172,17 @@ def vote_columns(votes: list[dict[str, Any]]) -> dict[str, Any]:
         columns[f"{side}_parties"] = _per_ballot([", ".join(vote["parties"]) for vote in ballots])
         columns[f"{side}_count"] = _counts([vote["count"] for vote in ballots])
     return columns
+
+
+def ballot_events(votes: list[dict[str, Any]]) -> dict[str, str]:
+    """The vote event each ballot of a side belongs to, by its number on the item ("1 | 2"; "–" for a
+    ballot the text ties to none), in the order of the side's names, parties and count columns."""
+    return {
+        f"{side}_events": _per_ballot(
+            ["–" if vote["motion"] is None else str(vote["motion"] + 1) for vote in votes if vote["option"] == side]
+        )
+        for side in VOTE_SIDES
+    }
 
 
 def _per_ballot(values: list[str]) -> str:
