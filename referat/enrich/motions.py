@@ -48,7 +48,7 @@ PUT_TO_VOTE = re.compile(
 # "Økonomiudvalget stemte om, hvorvidt John T. Olsen kunne deltage i sagens behandling."
 VOTED_ON = re.compile(r"^(?P<body>[^:]{1,120}?)\s+(?:stemte|stemmer)\s+om\s*,?\s*(?P<text>.+)$", re.I)
 # A sentence that states a tally: "Med stemmerne 20 for og 1 imod godkendte …", "… med 29 stemmer imod 11"
-TALLY_SENTENCE = re.compile(r"\bstemmerne\s+\d|\d+\s+stemmer\b", re.I)
+TALLY_SENTENCE = re.compile(r"\bstemmer(?:ne)?\s+\d|\d+\s+stemmer\b", re.I)  # "Med stemmer 19 for"
 # "Indstillingen blev herefter godkendt …", "Administrationens indstilling blev ikke godkendt": the
 # recommendation is put to the vote.
 RECOMMENDATION_VOTED = re.compile(r"^(?:\w+s\s+)?indstilling(?:en)?\b.*\b(?:blev|er)\b", re.I)
@@ -95,8 +95,9 @@ def read_motions(sentences: list[tuple[str, list[Vote]]]) -> tuple[list[Motion],
             current = _existing(drafts, started) or started
             if current is started:
                 drafts.append(current)
+        deciding = None if _after_remarks(current, sentence) else current
         for vote in votes:
-            for one, target in _targets(vote, drafts, current):
+            for one, target in _targets(vote, drafts, deciding):
                 placed.append((one, target))
                 if target is not None:
                     target.votes.append(one)
@@ -114,6 +115,20 @@ def read_motions(sentences: list[tuple[str, list[Vote]]]) -> tuple[list[Motion],
     votes = [vote.model_copy(update={"motion": index.get(id(target))}) for vote, target in placed]
     motions = [_finish(draft, drafts, before_said) for draft in kept]
     return _one_event_per_point(motions, votes)
+
+
+def _after_remarks(current: _Draft | None, sentence: str) -> bool:
+    """A vote that names no point, printed after a point's line and the remarks under it ("3.
+    Anbefales med følgende bemærkninger; … / Linda Heegaard (F) undlod at tage stilling."), is on the
+    recommendation as a whole, not on the last point."""
+    return (
+        current is not None
+        and current.kind == "point"
+        and len(current.said) > 1
+        and not current.votes
+        and not any(TALLY_SENTENCE.search(said) for said in current.said)  # "2. Godkendt med stemmerne 19 for …"
+        and NAMED_POINTS.search(sentence) is None
+    )
 
 
 def _one_event_per_point(motions: list[Motion], votes: list[Vote]) -> tuple[list[Motion], list[Vote]]:
@@ -273,7 +288,9 @@ def _finish(draft: _Draft, drafts: list[_Draft], before_said: list[str]) -> Moti
         moved_by_parties=draft.parties,
         points=draft.points,
         votes=draft.votes,
-        result=_result(draft) or (_point_result(draft, drafts, before_said) if draft.kind == "point" else None),
+        result=_result(draft)
+        or (_point_result(draft, drafts, before_said) if draft.kind == "point" else None)
+        or (_result_of_points(drafts) if draft.kind == "recommendation" else None),
     )
 
 
@@ -310,6 +327,14 @@ def _point_result(draft: _Draft, drafts: list[_Draft], before_said: list[str]) -
     of_whole = before_said + [sentence for d in drafts if d.kind == "recommendation" for sentence in d.said]
     whole = "\n".join(sentence for sentence in of_whole if SUBJECT_RECOMMENDATION.search(sentence))
     return next((result for result, pattern in MOTION_RESULTS if pattern.search(whole)), None)
+
+
+def _result_of_points(drafts: list[_Draft]) -> MotionResult | None:
+    """The recommendation's result where the text gives it point by point and the points that state
+    one ended alike ("1.-2. godkendt", "1. taget til efterretning. 2. Anbefales.", then a vote on the
+    whole)."""
+    results = {_result(d) for d in drafts if d.kind == "point"} - {None}
+    return results.pop() if len(results) == 1 else None
 
 
 def _motion_text(text: str) -> str | None:

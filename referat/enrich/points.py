@@ -8,10 +8,11 @@ import re
 
 # "1. Udvalget anbefalede …", "2.-3. Anbefales.", "1. og 2. Ikke godkendt.", "Ad 2, imod stemte: …",
 # "Ad 2b.", "Ad Punkt 1 b", "2. a. Ø stemte imod", "1 a. Ikke godkendt", "For punkt 16" (a line of its own),
-# "1 - 7 Økonomiudvalget anbefaler …", "1-3 Anbefales ikke."
+# "1 - 7 Økonomiudvalget anbefaler …", "1-3 Anbefales ikke.", "2.b anbefales"
 POINT = re.compile(
     r"^(?:ad\s+(?:punkt\s+)?(?P<ad>\d{1,2}(?:\s?[a-z]\b)?)\.?(?:\s*(?:[-–]|og)\s*(?P<ad_last>\d{1,2})\.?)?[,.:)]?"
-    r"|(?P<first>\d{1,2})(?:\.?\s?(?P<letter>[a-z])\.|\.)(?:\s*(?:[-–]|og)\s*(?P<last>\d{1,2})\.)?"
+    r"|(?P<first>\d{1,2})(?:\.?\s?(?P<letter>[a-z])\.|\.(?P<tight>[a-z])(?=[\s,:)])|\.)"
+    r"(?:\s*(?:[-–]|og)\s*(?P<last>\d{1,2})\.)?"
     r"|(?:for|vedr\.?|vedrørende)\s+(?:indstillings)?punkt\s+(?P<alone>\d{1,2}[a-z]?)\.?$"
     r"|(?P<span_first>\d{1,2})\s*[-–]\s*(?P<span_last>\d{1,2})(?=\s+[A-ZÆØÅ]))"
     r"(?:\s+(?P<text>\S.*))?$",
@@ -31,7 +32,7 @@ def point_labels(point: re.Match[str]) -> list[str]:
     first = (point.group("ad") or point.group("first") or point.group("alone") or point.group("span_first")).replace(
         " ", ""
     )
-    first += point.group("letter") or ""
+    first += point.group("letter") or point.group("tight") or ""
     last = point.group("ad_last") or point.group("last") or point.group("span_last")
     if last and first.isdigit() and int(last) > int(first):
         return [str(n) for n in range(int(first), int(last) + 1)]
