@@ -4,12 +4,12 @@ Usage: .venv/bin/python scripts/vote_events_eval.py [--corpus ../shared/corpus/g
 
 The sample (default `tests/fixtures/vote_samples/sample-c.json`, 50 Greve decisions drawn and labelled
 by hand for issue 21 and held out; sample-d.json, 40 more, to work on) names each item by its meeting
-file and number; the meeting is parsed from the corpus and its decision's motions are compared with
-the labels. An event is fully right when referat reads it as an event of its own, on the same thing (kind, and the points of a
-point), with the same movers (or none where the text names none), every side of the vote as printed
-(names; parties, where no member of the side is named; the count) and the same result (or none where
-the text neither states nor settles one). Motion text is not compared: the labels keep it only where
-the decision quotes it. A label on several points counts as one event per point.
+file and number; the meeting is parsed from the corpus and its decision's motions are compared with the
+labels. An event is fully right when referat reads it as an event of its own, on the same thing (kind,
+and the points of a point), with the same movers (or none where the text names none), every side of the
+vote as printed (names; parties, where no member of the side is named; the count) and the same result
+(or none where the text neither states nor settles one). Motion text is not compared: the labels keep it
+only where the decision quotes it. A label on several points counts as one event per point.
 """
 
 from __future__ import annotations
