@@ -138,3 +138,43 @@ Godkendt.
     assert [(c.organization, c.date, c.outcome) for c in item.consultations] == [
         ("Økonomiudvalget", "2023-06-13", "recommended")
     ]
+
+
+BUDGET = """REFERAT Byrådet d. 02-10-2024
+
+Punkt 9: Budget 2025-28, 2. behandling
+
+Beslutning
+
+1 a. Ikke godkendt
+
+For stemte: Ø
+
+Imod stemte: V, A, C og F
+
+1 b. Godkendt
+
+2. Selvbudgettering blev godkendt.
+
+4. -7. Godkendt.
+
+Med stemmerne 18 for og 2 imod godkendte Byrådet indstillingspunkt 8 og 9.
+"""
+
+
+def test_a_budget_gets_an_outcome_per_point() -> None:
+    decision = parse_text(BUDGET).agenda_items[0].decision
+    assert decision is not None and decision.outcomes == ["rejected", "approved"]
+    assert [(part.points, part.outcome) for part in decision.parts] == [
+        (["1a"], "rejected"),
+        (["1b"], "approved"),
+        (["2"], "approved"),
+        (["4", "5", "6", "7"], "approved"),
+        (["8", "9"], "approved"),
+    ]
+    # the tally names two points: a vote in each point's event
+    assert [(m.points, m.result) for m in decision.motions] == [
+        (["1a"], "rejected"),
+        (["8"], "adopted"),
+        (["9"], "adopted"),
+    ]

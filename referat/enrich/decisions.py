@@ -28,11 +28,13 @@ PART = re.compile(
 # "Ad 1. at:": the recommendation's "at" left before the part's decision
 AT_COLON = re.compile(r"^at\s*:\s*", re.I)
 QUOTED = re.compile(r"[”“\"„«][^”“\"„«»]*[”“\"»]|protokol\w*\s*:.*$", re.I | re.M)
-# Sentences that do not state what the body did with this item: a minority's or a named member's
-# position ("Et mindretal (Ø) kunne ikke tiltræde …", "SF ønskede ført til protokol, at …"), and
+# Sentences that do not state what the body did with this item: a minority's, a party's or a named
+# member's position ("Et mindretal (Ø) kunne ikke tiltræde …", "SF ønskede ført til protokol, at …"), and
 # what happened to other items ("Punkt 11 udgår", "Sag 12 udgår og erstattes af sag 21").
 ASIDE = re.compile(
-    r"\b(?:mindretal\w*|ført\s+til\s+protokol\w*|til\s+protokol(?:len)?|protokollat|stemte\s+(?:imod|for)|tog\s+forbehold)\b",
+    r"\b(?:mindretal\w*|ført\s+til\s+protokol\w*|til\s+protokol(?:len)?|protokollat|stemte\s+(?:imod|for)|tog\s+forbehold)\b"
+    # a party's own sentence: "(F) vil ikke være med til …", "(Ø) ønsker ikke …"
+    r"|^\s*\([A-ZÆØÅ]{1,3}(?:[- ]?\d)?\)\s",
     re.I,
 )
 # "Punkt 11 udgår", "Punkt 19 blev behandlet før punkt 18": the handling of another agenda item
@@ -42,7 +44,7 @@ OTHER_ITEM = re.compile(
     r"\b(?:udgår|udgik|udsat|udsættes|behandle[st]?|blev\s+behandlet|tages\s+af|trækkes|sendes\s+tilbage|erstattes)\b",
     re.I,
 )
-SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ\d\"“])|\n+")
+SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ\d\"“(])|\n+")
 
 
 def choose_decision(
