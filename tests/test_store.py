@@ -38,6 +38,15 @@ def test_ingesting_twice_stores_each_document_once(engine: Engine) -> None:
     assert count(engine, schema.items) == items_after_first == 52
 
 
+def test_a_meeting_whose_items_hold_no_word_is_stored(engine: Engine) -> None:
+    minutes = (
+        "REFERAT Teknisk Udvalg d. 03-06-2024\n\nPunkt 1: ***\n\nBeslutning\n\n—\n\nPunkt 2: ?\n\nBeslutning\n\n?\n"
+    )
+    assert ingest(engine, RawDocument(uri="tegn.txt", data=minutes.encode())).status == "stored"
+    with engine.connect() as connection:
+        assert connection.execute(select(func.count()).select_from(schema.items)).scalar_one() == 2
+
+
 def test_migrations_are_recorded_once(database_url: str) -> None:
     open_database(database_url).dispose()
     engine = open_database(database_url)

@@ -242,10 +242,13 @@ class SqliteIndex:
             text("INSERT INTO item_fts(rowid, title, decision, body) VALUES (:seq, :title, :decision, :body)"),
             [{"seq": r.seq, **forms} for r, forms in zip(rows, fields, strict=True)],
         )
-        connection.execute(
-            text(f"INSERT INTO search_terms(term, stem, street) VALUES (:term, :stem, :street) {VOCABULARY_UPSERT}"),
-            [{"term": term, "stem": stem(term), "street": street} for term, street in vocabulary.items()],
-        )
+        if vocabulary:  # items that hold no word ("Punkt 1: ***") add none; an empty list is no statement
+            connection.execute(
+                text(
+                    f"INSERT INTO search_terms(term, stem, street) VALUES (:term, :stem, :street) {VOCABULARY_UPSERT}"
+                ),
+                [{"term": term, "stem": stem(term), "street": street} for term, street in vocabulary.items()],
+            )
 
     def remove(self, connection: Connection, seqs: list[int]) -> None:
         if seqs:
