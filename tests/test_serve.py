@@ -223,6 +223,15 @@ def test_an_unknown_outcome_is_a_400_in_each_format(client: TestClient) -> None:
         assert client.get(f"/search.atom?udfald={value}").status_code == 400
 
 
+def test_a_nul_byte_or_a_page_past_any_offset_is_a_400_not_a_500(client: TestClient) -> None:
+    for path in ("/oparl/v1/bodies?page=9223372036854775808", "/oparl/v1/body/x%00y", "/api/search?q=a%00b"):
+        api = client.get(path)
+        assert api.status_code == 400 and api.json()["ok"] is False, path
+    for path in ("/udvalg?kommune=A&navn=B&side=9223372036854775808", "/soeg?kommune=a%00b", "/punkt/ab%00c"):
+        assert client.get(path).status_code == 400, path
+    assert "nul-tegn" in _page(client, "/sag?nummer=a%00b", 400)
+
+
 def test_person_names_link_to_their_pages(client: TestClient) -> None:
     html = _page(client, "/soeg?q=&kommune=Greve+Kommune&udvalg=Sundheds-+og+Omsorgsudvalget&aar=2024")
     meeting = _page(client, _links(html, "/moede/")[0])

@@ -90,7 +90,11 @@ def create_app(db: str | None = None) -> FastAPI:
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
+        if "\x00" in request.url.path or "%00" in request.url.query:
+            # a NUL byte is in no id, name or filter, and PostgreSQL refuses it in any text
+            response = _error(request, 400, "a NUL byte (%00) is not allowed in a request", NUL_IN_REQUEST)
+        else:
+            response = await call_next(request)
         for name, value in (DOCS_HEADERS if request.url.path == "/docs" else SECURITY_HEADERS).items():
             response.headers.setdefault(name, value)
         return response
@@ -181,6 +185,9 @@ def _utc_now() -> str:
 
 def _wants_json(request: Request) -> bool:
     return request.url.path.startswith(JSON_PREFIXES)
+
+
+NUL_IN_REQUEST = "Adressen indeholder et nul-tegn (%00), som ikke kan bruges i en søgning eller et navn."
 
 
 def _error(request: Request, status: int, message: str, danish: str | None = None) -> Response:

@@ -302,8 +302,11 @@ class Paging:
         return browse.Page(kept[self.offset : self.offset + self.limit], len(kept))
 
 
+MAX_PAGE = 1_000_000
+
+
 def paging(
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,  # bounded: an offset past 2^63 is no database query
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = PAGE_SIZE,
     created_since: Annotated[str | None, Query(description="ISO 8601 date-time")] = None,
     modified_since: Annotated[str | None, Query(description="ISO 8601 date-time")] = None,

@@ -241,7 +241,9 @@ def case_page(request: Request, nummer: str) -> Response:
 
 
 @router.get("/udvalg", response_class=HTMLResponse)
-def committee_page(request: Request, kommune: str, navn: str, side: int = Query(default=1, ge=1)) -> Response:
+def committee_page(
+    request: Request, kommune: str, navn: str, side: int = Query(default=1, ge=1, le=1_000_000)
+) -> Response:
     engine = _engine(request)
     found = browse.meetings_page(engine, kommune, navn, limit=PAGE_SIZE, offset=(side - 1) * PAGE_SIZE)
     members = browse.persons_page(engine, kommune, navn, limit=500)
