@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from referat.enrich.decisions import SENTENCE
 from referat.enrich.points import NAMED_POINTS
 from referat.model import AgendaItem, Motion
 
@@ -27,9 +28,6 @@ VOTE_WORDS = re.compile(
     r"|\bmed\s+stemmerne\b|\b\d+\s+stemmer\b|^(?:for|imod|undlod|undlader)\s*:",
     re.I | re.M,
 )
-
-
-SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def violations(item: AgendaItem) -> list[str]:

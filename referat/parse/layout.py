@@ -635,12 +635,9 @@ def _listed_only(header: list[Line], blocks: list[ItemBlock]) -> list[ItemBlock]
     printed = {block.number: block.title for block in blocks}
     entries: dict[int, tuple[str, Line]] = {}
     for line in header:
-        entry = TOC_ENTRY.match(line.text) if is_toc_entry(line.text) else None
-        text = (entry.group("title") if entry else line.text).replace("\t", " ").strip()
-        numbered = KEYWORD_START.match(text) or NUMBERED_START.match(text)
-        title = numbered.group("title").strip(" .:-–") if numbered else ""
-        if numbered and _is_title(title) and int(numbered.group("number")) not in entries:
-            entries[int(numbered.group("number"))] = (title, line)
+        number, title = _contents_entry(line)
+        if number is not None and _is_title(title) and number not in entries:
+            entries[number] = (title, line)
     run = list(entries.items())
     matched = [k for k, (number, (title, _)) in enumerate(run) if _alike(title, printed.get(number))]
     if not matched:
@@ -666,17 +663,14 @@ def _listed_under_contents(header: list[Line], blocks: list[ItemBlock]) -> list[
         return []
     entries: list[tuple[int | None, str, Line]] = []
     for line in header[start + 1 :]:
-        entry = TOC_ENTRY.match(line.text) if is_toc_entry(line.text) else None
-        text = (entry.group("title").rstrip(" .…") if entry else line.text).replace("\t", " ").strip()
-        numbered = KEYWORD_START.match(text) or NUMBERED_START.match(text)
-        title = numbered.group("title").strip(" .:-–") if numbered else text
+        number, title = _contents_entry(line)
         if (
             _is_title(title)
             and not _is_column_labels(title)
             and title.lower() not in DOCUMENT_END_HEADINGS
             and not _is_marker(title)
         ):
-            entries.append((int(numbered.group("number")) if numbered else None, title, line))
+            entries.append((number, title, line))
     printed = [block.title for block in blocks]
     matched = [k for k, (_, title, _) in enumerate(entries) if any(_alike(title, other) for other in printed)]
     if not matched:
@@ -686,6 +680,14 @@ def _listed_under_contents(header: list[Line], blocks: list[ItemBlock]) -> list[
         ItemBlock(number, title, not CLOSED_TITLE.search(title), line, [])
         for number, title, line in entries[matched[-1] + 1 :]
     ]
+
+
+def _contents_entry(line: Line) -> tuple[int | None, str]:
+    """A contents line's number (None when it prints none) and title, without its page number."""
+    entry = TOC_ENTRY.match(line.text) if is_toc_entry(line.text) else None
+    text = (entry.group("title").rstrip(" .…") if entry else line.text).replace("\t", " ").strip()
+    numbered = KEYWORD_START.match(text) or NUMBERED_START.match(text)
+    return (int(numbered.group("number")), numbered.group("title").strip(" .:-–")) if numbered else (None, text)
 
 
 def _is_column_labels(text: str) -> bool:
