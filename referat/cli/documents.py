@@ -1,0 +1,194 @@
+"""Commands that take documents in: parse, ingest, fetch from a portal."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from sqlalchemy.exc import SQLAlchemyError
+
+from referat.cli.common import (
+    DbOption,
+    MaxBytesOption,
+    count,
+    err,
+    expand_sources,
+    open_db,
+    out,
+    report_failures,
+    summarize,
+    to_json,
+    valid_text,
+)
+from referat.errors import ReferatError
+from referat.model import ParsedDocument
+from referat.parse.document import parse_document
+from referat.settings import MAX_DOCUMENT_BYTES, OPTIMIZE_AFTER_DOCUMENTS, PORTAL_DELAY_SECONDS
+from referat.sources import is_url, read_source
+from referat.sources.files import find_documents, read_file
+from referat.sources.raw import RawDocument
+
+
+def parse(
+    location: Annotated[str, typer.Argument(help="A minutes file (text, Markdown, HTML, PDF), a folder, or a URL.")],
+    out_dir: Annotated[
+        Path, typer.Option("--out", help="Folder for one JSON file per document when the location is a folder.")
+    ] = Path("parsed"),
+    body: Annotated[
+        str | None,
+        typer.Option(
+            callback=valid_text, help='Municipality, e.g. "Gladsaxe Kommune", when the text does not name it.'
+        ),
+    ] = None,
+    max_bytes: MaxBytesOption = MAX_DOCUMENT_BYTES,
+    report: Annotated[
+        bool,
+        typer.Option("--report", help="Also say what could be read: the layout found, counts, unknown headings."),
+    ] = False,
+) -> None:
+    """Parse minutes: one document prints its JSON (a summary on stderr); a folder writes one JSON per document."""
+    if not is_url(location) and Path(location).is_dir():
+        raise typer.Exit(_parse_folder(Path(location), out_dir, body, max_bytes, report))
+    try:
+        document = parse_document(read_source(location, max_bytes), body=body)
+    except ReferatError as exc:
+        err.print(f"[red]error[/red] {escape(str(exc))}")
+        raise typer.Exit(1) from None
+    sys.stdout.write(to_json(document) + "\n")
+    err.print(escape(summarize(document)))
+    if report:
+        _print_report(document, err)
+
+
+def _print_report(document: ParsedDocument, console: Console) -> None:
+    from referat.parse.report import describe
+
+    if document.report is not None:
+        for line in describe(document.report, document.warnings):
+            console.print(f"     {escape(line)}")
+
+
+def _parse_folder(folder: Path, out_dir: Path, body: str | None, max_bytes: int, report: bool = False) -> int:
+    """Parse every document, report each on one line, and say at the end what failed."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    failures: list[str] = []
+    paths = list(find_documents(folder))
+    for path in paths:
+        try:
+            document = parse_document(read_file(path, max_bytes), body=body)
+        except ReferatError as exc:
+            failures.append(str(exc))
+            err.print(f"[red]FAIL[/red] {escape(str(exc))}")
+            continue
+        target = out_dir / f"{path.stem}.json"
+        target.write_text(to_json(document) + "\n", encoding="utf-8")
+        out.print(f"[green]ok[/green]   {escape(path.name)}: {escape(summarize(document))} -> {target}")
+        if report:
+            _print_report(document, out)
+    out.print(f"{len(paths) - len(failures)} of {count(len(paths), 'document')} parsed")
+    return report_failures(failures)
+
+
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, glob patterns or URLs of minutes.")],
+    db: DbOption = None,
+    body: Annotated[
+        str | None, typer.Option(callback=valid_text, help="Municipality of these documents (overrides the text).")
+    ] = None,
+    max_bytes: MaxBytesOption = MAX_DOCUMENT_BYTES,
+    reread: Annotated[
+        bool, typer.Option("--reread", help="Parse unchanged documents again (after upgrading referat).")
+    ] = False,
+) -> None:
+    """Parse and store minutes; unchanged documents are skipped, new versions replace old ones."""
+    from referat.store.ingest import STATUSES, record_failure
+    from referat.store.ingest import ingest as ingest_document
+
+    engine = open_db(db)
+    files = expand_sources(paths)
+    counts: Counter[str] = Counter()
+    failures: list[str] = []
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=err, transient=True, disable=len(files) < 2) as progress:
+        task = progress.add_task("ingesting", total=len(files))
+        for path in files:
+            try:
+                outcome = ingest_document(engine, read_source(path, max_bytes), body=body, reread=reread)
+            except ReferatError as exc:
+                outcome = record_failure(engine, path, None, exc.reason)
+            except SQLAlchemyError as exc:
+                # The database itself is gone (server stopped, disk full): no later document can be stored.
+                progress.stop()
+                err.print(
+                    f"[red]error[/red] the database failed while storing {escape(str(path))}: "
+                    f"{escape(str(getattr(exc, 'orig', None) or exc))}"
+                )
+                out.print(
+                    f"stopped after {sum(counts.values())} of {len(files)} documents; those are stored completely"
+                )
+                raise typer.Exit(1) from None
+            counts[outcome.status] += 1
+            if outcome.status == "failed":
+                failures.append(f"{outcome.uri}: {outcome.reason}")
+            if outcome.note:
+                progress.console.print(f"[yellow]note[/yellow] {escape(outcome.uri)}: {escape(outcome.note)}")
+            progress.advance(task)
+    if counts["stored"] + counts["replaced"] + counts["added"] >= OPTIMIZE_AFTER_DOCUMENTS:
+        from referat.store.db import optimize
+
+        optimize(engine)
+    summary = ", ".join(f"{counts[s]} {s}" for s in STATUSES)
+    out.print(f"{count(len(files), 'document')}: {summary}")
+    raise typer.Exit(report_failures(failures))
+
+
+def fetch_firstagenda(
+    base_url: Annotated[str, typer.Argument(help="The portal's address, e.g. https://dagsordener.greve.dk")],
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the meeting JSON files.")] = Path("firstagenda"),
+    since: Annotated[
+        datetime | None, typer.Option("--since", formats=["%Y-%m-%d"], help="Only meetings from this date on.")
+    ] = None,
+    committee: Annotated[str | None, typer.Option("--committee", help="Only this committee (its name).")] = None,
+    delay: Annotated[float, typer.Option(help="Seconds to wait between requests.")] = PORTAL_DELAY_SECONDS,
+    ingest_into: Annotated[bool, typer.Option("--ingest", help="Also parse and store each fetched meeting.")] = False,
+    db: DbOption = None,
+    body: Annotated[
+        str | None, typer.Option(callback=valid_text, help="Municipality of the portal, stored with --ingest.")
+    ] = None,
+    max_bytes: MaxBytesOption = MAX_DOCUMENT_BYTES,
+) -> None:
+    """Mirror a FirstAgenda Publication portal's meetings as JSON; meetings fetched before and unchanged are skipped."""
+    from referat.sources.firstagenda import ListedMeeting, Portal, mirror
+    from referat.store.ingest import ingest as ingest_document
+
+    if not is_url(base_url):
+        err.print(f"[red]error[/red] {escape(base_url)}: not an http(s) address")
+        raise typer.Exit(2)
+    engine = open_db(db) if ingest_into else None
+    ingest_failures: list[str] = []
+
+    def store(meeting: ListedMeeting, raw: RawDocument) -> None:
+        assert engine is not None
+        outcome = ingest_document(engine, raw, body=body)
+        if outcome.status == "failed":
+            ingest_failures.append(f"{outcome.uri}: {outcome.reason}")
+        err.print(f"{escape(meeting.committee)} {meeting.start[:10]}: {outcome.status}")
+
+    try:
+        with Portal(base_url, delay=delay, max_bytes=max_bytes) as portal:
+            report = mirror(portal, out_dir, since.date() if since else None, committee, store if engine else None)
+    except ReferatError as exc:
+        err.print(f"[red]error[/red] {escape(str(exc))}")
+        raise typer.Exit(1) from None
+    out.print(
+        f"{report.listed} meetings listed: {len(report.fetched)} fetched, {report.unchanged} unchanged, "
+        f"{len(report.failures)} failed -> {out_dir}"
+    )
+    raise typer.Exit(report_failures(report.failures + ingest_failures))

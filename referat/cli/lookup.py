@@ -1,0 +1,284 @@
+"""Commands that look up stored minutes: search, show, case, person."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import sys
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from referat.cli.common import (
+    SHOWN_WORDS,
+    BodyOption,
+    CommitteeOption,
+    DbOption,
+    FromOption,
+    JsonOption,
+    MotionResultOption,
+    MovedByOption,
+    OutcomeOption,
+    PublicOption,
+    ToOption,
+    VotedOption,
+    VoterOption,
+    VoterPartyOption,
+    VoteSideOption,
+    count,
+    err,
+    json_or_missing,
+    open_db,
+    out,
+    person_label,
+    print_json,
+    search_filters,
+    to_json,
+    valid_text,
+)
+from referat.model import AgendaItem, Vote
+from referat.serve import labels
+
+# A query may start with "-" ("-budget"): an unknown option is taken as the query, not refused.
+
+
+def search(
+    query: Annotated[str, typer.Argument(callback=valid_text, help='Words (all required) and "quoted phrases".')],
+    db: DbOption = None,
+    body: BodyOption = None,
+    committee: CommitteeOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    outcome: OutcomeOption = None,
+    public: PublicOption = None,
+    moved_by: MovedByOption = None,
+    motion_result: MotionResultOption = None,
+    voted: VotedOption = None,
+    party: VoterPartyOption = None,
+    member: VoterOption = None,
+    vote: VoteSideOption = None,
+    without: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--without",
+            help="A compound or related word the query's words should not stand for (repeatable): "
+            '"borger" --without borgerbetjening.',
+        ),
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, max=500, help="Hits per page.")] = 20,
+    page: Annotated[int, typer.Option(min=1, help="Page number.")] = 1,
+    as_json: JsonOption = False,
+) -> None:
+    """Search agenda items in Danish: stems and compound words ("indsats" finds "beskæftigelsesindsatsen")."""
+    from referat.store.search import search as run_search
+
+    filters = search_filters(
+        body, committee, date_from, date_to, outcome, public, moved_by, motion_result, (voted, party, member, vote)
+    )
+    filters = dataclasses.replace(filters, without=tuple(without or ()))
+    result = run_search(open_db(db), query, filters, limit=limit, offset=(page - 1) * limit)
+    if as_json:
+        print_json(
+            {
+                "query": query,
+                "total": result.total,
+                "hits": result.hits,
+                "facets": result.facets,
+                "also_found_as": result.also_found_as,
+                "left_out": result.left_out,
+            }
+        )
+        return
+    out.print(f"{count(result.total, 'item')} match{'es' if result.total == 1 else ''} {query!r}")
+    for label, found in (("also found as", result.also_found_as), ("left out", result.left_out)):
+        if found:
+            more = f" and {len(found) - SHOWN_WORDS} more" if len(found) > SHOWN_WORDS else ""
+            out.print(f"[dim]{label}:[/dim] {escape(', '.join(found[:SHOWN_WORDS]))}{more}")
+    for hit in result.hits:
+        snippet = _markup_snippet(hit.snippet)
+        out.print(
+            f"\n[bold]{escape(hit.title)}[/bold]  [dim]{hit.item_id}[/dim]\n"
+            f"{escape(hit.body or '?')} · {escape(hit.organization or '?')} · {hit.date or '?'} · item {hit.number} · "
+            f"{', '.join(hit.outcomes) or '-'}\n{snippet}"
+        )
+    names = {
+        "body": "municipality",
+        "organization": "committee",
+        "year": "year",
+        "outcome": "outcome",
+        "vote": "decided by vote",
+        "public": "open or closed",
+    }
+    for name, values in result.facets.items():
+        if values:
+            out.print(f"\n[dim]{names[name]}:[/dim] " + ", ".join(f"{escape(v)} ({n})" for v, n in values[:8]))
+
+
+def _markup_snippet(snippet: str) -> str:
+    """An HTML snippet with <mark> as Rich markup."""
+    import html
+
+    parts = re.split(r"(<mark>|</mark>)", snippet)
+    styled = []
+    for part in parts:
+        if part == "<mark>":
+            styled.append("[bold yellow]")
+        elif part == "</mark>":
+            styled.append("[/bold yellow]")
+        else:
+            styled.append(escape(html.unescape(part)))
+    return "".join(styled)
+
+
+def show_meeting(
+    meeting_id: Annotated[str, typer.Argument(callback=valid_text, help="Meeting id or a unique prefix of it.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """A meeting: header facts, attendance and the agenda with outcomes."""
+    from referat.store.queries import NotFound, get_meeting
+
+    try:
+        full_id, document, item_ids = get_meeting(open_db(db), meeting_id)
+    except NotFound as exc:
+        err.print(f"[red]error[/red] {escape(str(exc))}")
+        raise typer.Exit(1) from None
+    if as_json:
+        sys.stdout.write(to_json(document) + "\n")
+        return
+    m = document.meeting
+    out.print(
+        f"[bold]{escape(m.organization or '?')}[/bold] · {escape(m.body or '?')} · {m.start or '?'}  "
+        f"[dim]{full_id}[/dim]"
+    )
+    out.print(f"Place: {escape(m.location or '-')}")
+    out.print("Present: " + escape(", ".join(person_label(p.name, p.party) for p in m.participants) or "-"))
+    out.print("Absent: " + escape(", ".join(person_label(p.name, p.party) for p in m.absent) or "-"))
+    table = Table("item", "title", "outcome", "id")
+    for item, item_id in zip(document.agenda_items, item_ids, strict=True):
+        outcomes = ", ".join(item.decision.outcomes) if item.decision else ""
+        table.add_row(str(item.number or ""), escape(item.title), outcomes, item_id)
+    out.print(table)
+
+
+def show_item(
+    item_id: Annotated[str, typer.Argument(callback=valid_text, help="Agenda item id or a unique prefix of it.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """An agenda item: decision, votes, and its references resolved to stored items."""
+    from referat.store.queries import NotFound, get_item
+
+    try:
+        view = get_item(open_db(db), item_id)
+    except NotFound as exc:
+        err.print(f"[red]error[/red] {escape(str(exc))}")
+        raise typer.Exit(1) from None
+    if as_json:
+        print_json(
+            {
+                **dataclasses.asdict(view.ref),
+                "item": view.item,
+                "links": view.links,
+                "referenced_by": view.referenced_by,
+            }
+        )
+        return
+    item, ref = view.item, view.ref
+    out.print(f"[bold]Item {item.number}: {escape(item.title)}[/bold]  [dim]{ref.item_id}[/dim]")
+    out.print(
+        f"{escape(ref.body or '?')} · {escape(ref.organization or '?')} · {ref.date} · case {item.case_number or '-'}"
+    )
+    for number, proposal in enumerate(item.proposals, start=1):
+        out.print(f"  {number}. {escape(proposal)}")
+    if item.decision:
+        out.print(f"[bold]Decision[/bold] ({', '.join(item.decision.outcomes)}): {escape(item.decision.text)}")
+        summary = labels.outcome_summary(item.decision)
+        if summary:
+            out.print(f"  {escape(summary)}")
+    _print_vote_events(item)
+    for link in view.links:
+        target = f"-> {link.target.item_id} {escape(link.target.title)}" if link.target else "(not in the database)"
+        out.print(f"  {link.kind}: {escape(link.organization)} {link.date or ''} {link.item_number or ''} {target}")
+    for other in view.referenced_by:
+        out.print(
+            f"  referenced by: {other.item_id} {escape(other.organization or '')} {other.date} {escape(other.title)}"
+        )
+
+
+def _print_vote_events(item: AgendaItem) -> None:
+    """The ballots grouped by the vote event they decided, each with what it was on, who moved it
+    and how it ended; ballots the text ties to no event last."""
+    motions = item.decision.motions if item.decision else []
+    for index, motion in enumerate(motions):
+        result = labels.MOTION_RESULT_LABELS.get(motion.result or "", "resultat ikke angivet")
+        movers = ", ".join(motion.moved_by + motion.moved_by_parties) or "forslagsstiller ikke angivet"
+        out.print(f"  [bold]{escape(labels.motion_title(motion))}[/bold] · {result} · {escape(movers)}")
+        for vote in (vote for vote in item.votes if vote.motion == index):
+            out.print(f"    {labels.VOTE_LABELS[vote.option]}: {escape(_side(vote))}")
+    untied = [vote for vote in item.votes if vote.motion is None]
+    if untied and motions:
+        out.print("  [bold]Øvrige stemmer[/bold] (referatet siger ikke, hvilket forslag de gjaldt)")
+    for vote in untied:
+        out.print(f"    {labels.VOTE_LABELS[vote.option]}: {escape(_side(vote))}")
+
+
+def _side(vote: Vote) -> str:
+    count = f" ({vote.count})" if vote.count is not None else ""
+    return ", ".join(vote.names + vote.parties) + count
+
+
+def case(
+    case_number: Annotated[str, typer.Argument(callback=valid_text, help="Case number, e.g. 22-28-15.00.00-P20.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """A case's timeline across meetings and committees."""
+    from referat.store.queries import case_timeline
+
+    entries = case_timeline(open_db(db), case_number)
+    json_or_missing(entries, as_json, f"no stored item has case number {case_number}")
+    table = Table("date", "committee", "item", "title", "outcome", "via", "id", title=f"Case {escape(case_number)}")
+    for e in entries:
+        t = e.target
+        table.add_row(
+            e.date or "?",
+            escape(e.organization),
+            str(t.number) if t and t.number else "",
+            escape(t.title) if t else escape(e.text or "(not in the database)"),
+            ", ".join(t.outcomes) if t else "",
+            e.via,
+            t.item_id if t else "",
+        )
+    out.print(table)
+
+
+def person(
+    name: Annotated[
+        str, typer.Argument(callback=valid_text, help="A name or part of one; case and å/aa do not matter.")
+    ],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """A person's attendance and voting record."""
+    from referat.store.queries import person_records
+
+    records = person_records(open_db(db), name)
+    json_or_missing(records, as_json, f"no stored person matches {name!r}")
+    for record in records:
+        present = sum(1 for a in record.attendance if a[2] == "present")
+        out.print(
+            f"\n[bold]{escape(person_label(record.name, record.party))}[/bold] · {escape(record.body or '?')} · "
+            f"{present} meetings, {len(record.attendance) - present} absences, {len(record.votes)} votes"
+        )
+        for date, organization, status, _ in record.attendance:
+            out.print(f"  {date} {escape(organization or '?')}: {status}")
+        for vote in record.votes:
+            ref = vote.item
+            on = f" ({vote.motion_kind}: {vote.motion_text})" if vote.motion_text else ""
+            out.print(
+                f"  {ref.date} {escape(ref.organization or '')} item {ref.number}: {vote.option} "
+                f"{escape(vote.subject or '')} - {escape(ref.title)}{escape(on)}"
+            )
