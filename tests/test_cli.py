@@ -76,4 +76,4 @@ def test_text_options_that_are_not_utf8_are_refused_in_one_line(tmp_path: Path) 
 
 def test_one_document_is_counted_in_the_singular(tmp_path: Path) -> None:
     result = referat("ingest", str(LEJRE), "--db", str(tmp_path / "referat.sqlite"))
-    assert "1 document: 1 stored," in result.stdout
+    assert "1 document: 1 stored\n" in result.stdout

@@ -84,7 +84,7 @@ def test_a_database_from_before_motions_is_migrated_and_reread(engine: Engine) -
     assert migrate(engine) == len(MIGRATIONS)
     assert titles(engine, Filters(moved_by="C")) == []  # not read yet: nothing is invented
     assert ingest_vote_events(engine) == ["unchanged"] * 5
-    assert ingest_vote_events(engine, reread=True) == ["stored"] * 5
+    assert ingest_vote_events(engine, reread=True) == ["reread"] * 5
     with engine.connect() as connection:
         assert connection.scalar(text("SELECT COUNT(*) FROM items")) == items_before
     assert len(titles(engine, Filters(moved_by="C"))) == 3

@@ -58,14 +58,15 @@ ToOption = Annotated[str | None, typer.Option("--to", help="Last meeting date, Y
 
 
 def coded(choice: labels.Choice) -> Callable[[str | None], str | None]:
-    """A callback taking a code or its Danish label ("approved", "Godkendt"), as the web UI does."""
+    """A callback taking a code, its Danish label or a common word for it ("rejected", "Ikke godkendt",
+    "afvist"), as the web UI does."""
 
     def code(value: str | None) -> str | None:
         if value is None:
             return None
         found = choice.code(value)
         if found is None:
-            raise typer.BadParameter(choice.unknown(value))
+            raise typer.BadParameter(f"unknown {choice.noun} {value!r}; accepted: {choice.accepted()}")
         return found
 
     return code
@@ -76,7 +77,7 @@ OutcomeOption = Annotated[
     typer.Option(
         "--outcome",
         callback=coded(labels.OUTCOMES),
-        help='Only items with this outcome: a code or its Danish label ("Godkendt").',
+        help='Only items with this outcome: a code, its Danish label or a common word ("Godkendt", "afvist").',
     ),
 ]
 VotedOption = Annotated[
@@ -91,7 +92,9 @@ VoterOption = Annotated[
 VoteSideOption = Annotated[
     str | None,
     typer.Option(
-        "--vote", callback=coded(labels.VOTES), help="With --party or --member: how they voted: for, against, abstain."
+        "--vote",
+        callback=coded(labels.VOTES),
+        help="With --party or --member: how they voted: for, against, abstain (or ja, nej, undlod).",
     ),
 ]
 MovedByOption = Annotated[

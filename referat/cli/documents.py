@@ -144,7 +144,7 @@ def ingest(
         from referat.store.db import optimize
 
         optimize(engine)
-    summary = ", ".join(f"{counts[s]} {s}" for s in STATUSES)
+    summary = ", ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s]) or "nothing to do"
     out.print(f"{count(len(files), 'document')}: {summary}")
     raise typer.Exit(report_failures(failures))
 

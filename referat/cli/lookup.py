@@ -41,8 +41,6 @@ from referat.cli.common import (
 from referat.model import AgendaItem, Vote
 from referat.serve import labels
 
-# A query may start with "-" ("-budget"): an unknown option is taken as the query, not refused.
-
 
 def search(
     query: Annotated[str, typer.Argument(callback=valid_text, help='Words (all required) and "quoted phrases".')],
@@ -88,6 +86,7 @@ def search(
                 "facets": result.facets,
                 "also_found_as": result.also_found_as,
                 "left_out": result.left_out,
+                "not_found_without": result.not_found_without,
             }
         )
         return
@@ -96,24 +95,40 @@ def search(
         if found:
             more = f" and {len(found) - SHOWN_WORDS} more" if len(found) > SHOWN_WORDS else ""
             out.print(f"[dim]{label}:[/dim] {escape(', '.join(found[:SHOWN_WORDS]))}{more}")
+    for word in result.not_found_without:
+        err.print(f"[yellow]note[/yellow] --without {escape(word)!r}: not among the words the query also found")
     for hit in result.hits:
         snippet = _markup_snippet(hit.snippet)
         out.print(
             f"\n[bold]{escape(hit.title)}[/bold]  [dim]{hit.item_id}[/dim]\n"
             f"{escape(hit.body or '?')} · {escape(hit.organization or '?')} · {hit.date or '?'} · item {hit.number} · "
-            f"{', '.join(hit.outcomes) or '-'}\n{snippet}"
+            f"{labels.outcome_labels(hit.outcomes) or '-'}\n{snippet}"
         )
-    names = {
-        "body": "municipality",
-        "organization": "committee",
-        "year": "year",
-        "outcome": "outcome",
-        "vote": "decided by vote",
-        "public": "open or closed",
-    }
     for name, values in result.facets.items():
         if values:
-            out.print(f"\n[dim]{names[name]}:[/dim] " + ", ".join(f"{escape(v)} ({n})" for v, n in values[:8]))
+            shown = ", ".join(f"{escape(_facet_value(name, value))} ({n})" for value, n in values[:8])
+            out.print(f"\n[dim]{FACET_NAMES[name]}:[/dim] {shown}")
+
+
+FACET_NAMES = {
+    "body": "municipality",
+    "organization": "committee",
+    "year": "year",
+    "outcome": "outcome",
+    "vote": "decided by vote",
+    "public": "open or closed",
+}
+
+
+def _facet_value(facet: str, value: str) -> str:
+    """A facet's value as the web UI shows it: outcomes, "decided by vote" and access in Danish."""
+    if facet == "outcome":
+        return labels.outcome_label(value)
+    if facet == "vote":
+        return "Afgjort ved afstemning"
+    if facet == "public":
+        return labels.ACCESS.labels.get(value, value)
+    return value
 
 
 def _markup_snippet(snippet: str) -> str:
@@ -158,7 +173,7 @@ def show_meeting(
     out.print("Absent: " + escape(", ".join(person_label(p.name, p.party) for p in m.absent) or "-"))
     table = Table("item", "title", "outcome", "id")
     for item, item_id in zip(document.agenda_items, item_ids, strict=True):
-        outcomes = ", ".join(item.decision.outcomes) if item.decision else ""
+        outcomes = labels.outcome_labels(item.decision.outcomes) if item.decision else ""
         table.add_row(str(item.number or ""), escape(item.title), outcomes, item_id)
     out.print(table)
 
@@ -194,7 +209,9 @@ def show_item(
     for number, proposal in enumerate(item.proposals, start=1):
         out.print(f"  {number}. {escape(proposal)}")
     if item.decision:
-        out.print(f"[bold]Decision[/bold] ({', '.join(item.decision.outcomes)}): {escape(item.decision.text)}")
+        out.print(
+            f"[bold]Decision[/bold] ({labels.outcome_labels(item.decision.outcomes)}): {escape(item.decision.text)}"
+        )
         summary = labels.outcome_summary(item.decision)
         if summary:
             out.print(f"  {escape(summary)}")
@@ -248,7 +265,7 @@ def case(
             escape(e.organization),
             str(t.number) if t and t.number else "",
             escape(t.title) if t else escape(e.text or "(not in the database)"),
-            ", ".join(t.outcomes) if t else "",
+            labels.outcome_labels(t.outcomes) if t else "",
             e.via,
             t.item_id if t else "",
         )
@@ -274,11 +291,11 @@ def person(
             f"{present} meetings, {len(record.attendance) - present} absences, {len(record.votes)} votes"
         )
         for date, organization, status, _ in record.attendance:
-            out.print(f"  {date} {escape(organization or '?')}: {status}")
+            out.print(f"  {date} {escape(organization or '?')}: {labels.ATTENDANCE_LABELS.get(status, status)}")
         for vote in record.votes:
             ref = vote.item
             on = f" ({vote.motion_kind}: {vote.motion_text})" if vote.motion_text else ""
             out.print(
-                f"  {ref.date} {escape(ref.organization or '')} item {ref.number}: {vote.option} "
+                f"  {ref.date} {escape(ref.organization or '')} item {ref.number}: {labels.VOTE_LABELS[vote.option]} "
                 f"{escape(vote.subject or '')} - {escape(ref.title)}{escape(on)}"
             )

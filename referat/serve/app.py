@@ -113,6 +113,7 @@ def _templates() -> Jinja2Templates:
         motion_result_label=lambda result: labels.MOTION_RESULT_LABELS.get(result, result),
         consultation_label=lambda kind: labels.CONSULTATION_LABELS.get(kind, kind),
         via_label=lambda via: labels.VIA_LABELS.get(via, via),
+        attendance_label=lambda status: labels.ATTENDANCE_LABELS.get(status, status),
         danish_date=labels.danish_date,
         antal=labels.count_of,
         quoted=labels.quoted,

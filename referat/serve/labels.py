@@ -4,7 +4,8 @@ small text filters its templates use (counts with singular or plural, quoted que
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from referat.model import Decision, Motion
@@ -30,6 +31,7 @@ OUTCOME_LABELS: dict[str, str] = {
     Outcome.OTHER: "Andet",
 }
 VOTE_LABELS = {"for": "For", "against": "Imod", "abstain": "Undlod"}
+ATTENDANCE_LABELS = {"present": "Til stede", "absent": "Fraværende"}
 VOTED_PHRASES = {"for": "stemte for", "against": "stemte imod", "abstain": "undlod at stemme"}
 MOTION_RESULT_LABELS = {"adopted": "Vedtaget", "rejected": "Forkastet", "lapsed": "Bortfaldet"}
 MOTION_KIND_LABELS = {
@@ -64,16 +66,24 @@ MONTHS = (
 
 @dataclass(frozen=True)
 class Choice:
-    """A filter whose values are codes with Danish labels: it accepts the code ("rejected") or the
-    label ("Forkastet"), in any case, as the UI shows the label and programs send the code."""
+    """A filter whose values are codes with Danish labels: it accepts the code ("rejected"), the
+    label ("Forkastet") or a word people commonly use for it ("afvist"), in any case, as the UI shows
+    the label, programs send the code and people type their own word."""
 
     labels: dict[str, str]
     noun: str  # what it is, for an error message: "outcome"
     danish_noun: str  # the same on a Danish page: "udfald"
+    synonyms: dict[str, str] = field(default_factory=dict)  # a common word -> its code
 
     def code(self, value: str) -> str | None:
-        wanted = value.strip().casefold()
-        return next((code for code, label in self.labels.items() if wanted in (code, label.casefold())), None)
+        wanted = " ".join(value.split()).casefold()
+        found = next((code for code, label in self.labels.items() if wanted in (code, label.casefold())), None)
+        return found or self.synonyms.get(wanted)
+
+    def accepted(self) -> str:
+        """Every accepted value, each code with its label, then the other words: "for (For), …; også: ja"."""
+        values = ", ".join(f"{code} ({label})" for code, label in self.labels.items())
+        return values + (f"; også: {', '.join(self.synonyms)}" if self.synonyms else "")
 
     def unknown(self, value: str) -> str:
         return f"unknown {self.noun} {value!r}: use a code ({', '.join(self.labels)}) or its Danish label"
@@ -82,15 +92,44 @@ class Choice:
         return f"Ukendt {self.danish_noun} “{value}”. Vælg et af disse: {', '.join(self.labels.values())}."
 
 
-OUTCOMES = Choice({str(code): label for code, label in OUTCOME_LABELS.items()}, "outcome", "udfald")
-MOTION_RESULTS = Choice(MOTION_RESULT_LABELS, "motion result", "resultat")
-VOTES = Choice(VOTE_LABELS, "vote", "stemme")
+OUTCOMES = Choice(
+    {str(code): label for code, label in OUTCOME_LABELS.items()},
+    "outcome",
+    "udfald",
+    {
+        "vedtaget": Outcome.APPROVED,
+        "tiltrådt": Outcome.APPROVED,
+        "afvist": Outcome.REJECTED,
+        "forkastet": Outcome.REJECTED,
+        "anbefales": Outcome.RECOMMENDED,
+        "efterretning": Outcome.NOTED,
+        "udsættes": Outcome.POSTPONED,
+        "trukket": Outcome.WITHDRAWN,
+    },
+)
+MOTION_RESULTS = Choice(
+    MOTION_RESULT_LABELS,
+    "motion result",
+    "resultat",
+    {"godkendt": "adopted", "afvist": "rejected", "ikke godkendt": "rejected", "faldet": "lapsed"},
+)
+VOTES = Choice(
+    VOTE_LABELS,
+    "vote",
+    "stemme",
+    {"ja": "for", "nej": "against", "undlader": "abstain", "hverken for eller imod": "abstain", "blank": "abstain"},
+)
 ACCESS = Choice({"open": "Åben", "closed": "Lukket"}, "access", "adgang")  # an item open to the public, or not
 DECIDED_BY_VOTE = Choice({"yes": "Ja", "no": "Nej"}, "vote filter", "afstemning")
 
 
 def outcome_label(outcome: str) -> str:
     return OUTCOME_LABELS.get(outcome, outcome)
+
+
+def outcome_labels(outcomes: Sequence[str]) -> str:
+    """ "Godkendt, Ikke godkendt": an item's outcomes as a reader says them."""
+    return ", ".join(outcome_label(outcome) for outcome in outcomes)
 
 
 def motion_title(motion: Motion) -> str:

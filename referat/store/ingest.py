@@ -10,6 +10,7 @@ recorded in `ingest_failures`, and nothing of it is stored.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -31,8 +32,9 @@ from referat.store.ids import body_key, item_id, meeting_id, organization_key, p
 from referat.store.index import IndexedItem, search_index
 from referat.store.merge import StoredSource, plan_merge
 
-Status = Literal["stored", "replaced", "added", "superseded", "unchanged", "failed"]
-STATUSES: tuple[Status, ...] = ("stored", "replaced", "added", "superseded", "unchanged", "failed")
+# "reread": an unchanged document parsed again on request and stored anew in place of what it gave.
+Status = Literal["stored", "replaced", "added", "superseded", "reread", "unchanged", "failed"]
+STATUSES: tuple[Status, ...] = ("stored", "replaced", "added", "superseded", "reread", "unchanged", "failed")
 # What a document is to its meeting: the source of the meeting's facts, a giver of items, or an
 # agenda whose items the meeting's minutes replaced.
 Role = Literal["meeting", "items", "superseded"]
@@ -68,7 +70,8 @@ def ingest(engine: Engine, raw: RawDocument, body: str | None = None, reread: bo
     try:
         document = parse_document(raw, body=body)
         with engine.begin() as connection:
-            return store_document(connection, document, len(raw.data))
+            outcome = store_document(connection, document, len(raw.data))
+        return dataclasses.replace(outcome, status="reread") if known is not None else outcome
     except ReferatError as exc:
         return record_failure(engine, raw.uri, raw.sha256, exc.reason)
     except SQLAlchemyError as exc:

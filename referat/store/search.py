@@ -97,6 +97,9 @@ class SearchResult:
     # says what it looked for, so that a user can see and leave out a false friend.
     also_found_as: list[str] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)
+    # The words of `Filters.without` that the query's words did not stand for, so left nothing out:
+    # a user who typed one is told, not left to believe it worked.
+    not_found_without: list[str] = field(default_factory=list)
 
 
 def parse_query(query: str) -> tuple[list[str], list[str]]:
@@ -125,6 +128,7 @@ def search(
         left_out_forms = {stem(word) for word in words(" ".join(filters.without))}
         terms = all_terms.without(left_out_forms)
         expansions, kept = all_terms.expansions, set(terms.expansions)
+        not_found_without = [word for word in filters.without if not {stem(w) for w in words(word)} & set(expansions)]
         shown = vocabulary_words(connection, expansions)
         also_found_as = sorted(shown[form] for form in expansions if form in kept and form in shown)
         left_out = sorted(shown[form] for form in expansions if form not in kept and form in shown)
@@ -152,7 +156,7 @@ def search(
     total, facets = counting.result()
     by_seq = {row.seq: row for row in rows}
     hits = [_hit(by_seq[seq], score, terms) for seq, score in ranked]
-    return SearchResult(query, total, hits, facets, terms.alternatives, also_found_as, left_out)
+    return SearchResult(query, total, hits, facets, terms.alternatives, also_found_as, left_out, not_found_without)
 
 
 def _browse(
