@@ -380,6 +380,10 @@ def test_atom_feed_is_valid_atom(client: TestClient) -> None:
         assert entry.find(f"{ATOM}link[@rel='alternate']") is not None
     dates = [entry.findtext(f"{ATOM}updated") or "" for entry in entries]
     assert dates == sorted(dates, reverse=True)
+    # the summary is the snippet's text, escaped once by XML: no markup, no entities left for a reader
+    summaries = [entry.findtext(f"{ATOM}summary") or "" for entry in entries]
+    assert any("indsats" in summary for summary in summaries)
+    assert not any(mark in summary for summary in summaries for mark in ("<mark>", "&lt;", "&amp;", "&quot;"))
 
 
 def _assert_atom_element(element: ET.Element, required: tuple[str, ...]) -> None:

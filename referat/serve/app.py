@@ -173,7 +173,7 @@ def _feed_entries(base: str, result: SearchResult) -> list[dict[str, Any]]:
             "url": f"{base}/punkt/{hit.item_id}",
             "title": f"{hit.organization or ''} {hit.date or ''}: {hit.title}".strip(),
             "updated": f"{hit.date}T00:00:00Z" if hit.date else _utc_now(),
-            "summary": hit.snippet,
+            "summary": labels.plain_snippet(hit.snippet),
             "outcomes": hit.outcomes,
         }
         for hit in hits

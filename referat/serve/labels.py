@@ -4,6 +4,7 @@ small text filters its templates use (counts with singular or plural, quoted que
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -175,6 +176,12 @@ def count_of(number: int, singular: str, plural: str) -> str:
 def quoted(query: str) -> str:
     """A query in quotation marks, unless it has its own: “indsats”, but "Model 1" stays as typed."""
     return query if '"' in query else f"“{query}”"
+
+
+def plain_snippet(snippet: str) -> str:
+    """A search snippet (HTML with <mark>) as plain text, for readers that show text: a feed's summary
+    carries the words once escaped, not HTML escaped inside XML escapes."""
+    return html.unescape(snippet.replace("<mark>", "").replace("</mark>", ""))
 
 
 def is_web_url(value: str | None) -> bool:
