@@ -11,7 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from referat.vocab import Outcome
 
-Format = Literal["text", "markdown", "html", "pdf", "docx", "firstagenda"]
+# "referat": referat's own JSON (what `referat parse --json` writes), read back after a hand correction.
+Format = Literal["text", "markdown", "html", "pdf", "docx", "firstagenda", "referat"]
 VoteOption = Literal["for", "against", "abstain"]
 # What a vote was on: the item's recommendation as a whole, one of its numbered points ("Ad 2",
 # "indstillingspunkt 2"), a motion moved at the meeting ("X stiller forslag om, at …"), an amendment
@@ -38,6 +39,9 @@ class SourceInfo(Frozen):
     format: Format
     sha256: str
     encoding: str | None = None
+    # The sha256 of the document whose reading this one corrects: referat's own JSON, edited by hand,
+    # stands in for the document it was parsed from.
+    corrects: str | None = None
 
 
 class Person(Frozen):

@@ -77,3 +77,18 @@ def test_text_options_that_are_not_utf8_are_refused_in_one_line(tmp_path: Path) 
 def test_one_document_is_counted_in_the_singular(tmp_path: Path) -> None:
     result = referat("ingest", str(LEJRE), "--db", str(tmp_path / "referat.sqlite"))
     assert "1 document: 1 stored\n" in result.stdout
+
+
+def test_a_parse_corrected_by_hand_is_ingested_in_place_of_its_document(tmp_path: Path) -> None:
+    db = str(tmp_path / "referat.sqlite")
+    assert referat("ingest", str(LEJRE), "--db", db).returncode == 0
+    document = json.loads(referat("parse", str(LEJRE)).stdout)
+    document["agenda_items"][0]["title"] = "Rettet af en journalist"
+    fixed = tmp_path / "rettet.json"
+    fixed.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    result = referat("ingest", str(fixed), "--db", db)
+    assert result.returncode == 0, result.stderr
+    assert "1 document: 1 stored\n" in result.stdout
+    found = json.loads(referat("search", "journalist", "--db", db, "--json").stdout)
+    assert [hit["title"] for hit in found["hits"]] == ["Rettet af en journalist"]
+    assert json.loads(referat("search", "", "--db", db, "--json").stdout)["total"] == 6

@@ -35,9 +35,12 @@ from referat.sources import is_url, read_source
 from referat.sources.files import find_documents, read_file
 from referat.sources.raw import RawDocument
 
+# Every format `parse` and `ingest` read, told from the content (extract/__init__.py, parse/readers/).
+FORMATS = "text, Markdown, HTML, PDF, DOCX, FirstAgenda meeting JSON, or the JSON parse writes"
+
 
 def parse(
-    location: Annotated[str, typer.Argument(help="A minutes file (text, Markdown, HTML, PDF), a folder, or a URL.")],
+    location: Annotated[str, typer.Argument(help=f"A minutes file ({FORMATS}), a folder, or a URL.")],
     out_dir: Annotated[
         Path, typer.Option("--out", help="Folder for one JSON file per document when the location is a folder.")
     ] = Path("parsed"),
@@ -97,7 +100,13 @@ def _parse_folder(folder: Path, out_dir: Path, body: str | None, max_bytes: int,
 
 
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, glob patterns or URLs of minutes.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help=f"Files, folders, glob patterns or URLs of minutes ({FORMATS}). "
+            "A JSON that parse wrote, corrected by hand, takes the place of the document it was parsed from."
+        ),
+    ],
     db: DbOption = None,
     body: Annotated[
         str | None, typer.Option(callback=valid_text, help="Municipality of these documents (overrides the text).")

@@ -69,6 +69,5 @@ def _json_error(raw: RawDocument) -> ExtractError:
     except json.JSONDecodeError as exc:
         return ExtractError(raw.uri, f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
     shape = f"an object with the keys {', '.join(list(data)[:5])}" if isinstance(data, dict) else type(data).__name__
-    return ExtractError(
-        raw.uri, f"a JSON document of an unknown shape ({shape}); referat reads FirstAgenda meeting JSON"
-    )
+    known = "FirstAgenda meeting JSON and its own (what referat parse --json writes)"
+    return ExtractError(raw.uri, f"a JSON document of an unknown shape ({shape}); referat reads {known}")

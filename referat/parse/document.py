@@ -1,8 +1,9 @@
 """Parse one document into the model: RawDocument -> ParsedDocument.
 
-A structured source (a portal's meeting JSON) goes to its reader in parse/readers/. Any other
-document is extracted into styled lines, its layout found (parse/layout.py), its header read, its
-template of section headings learned from the items, and each item read (parse/blocks.py).
+A structured source (a portal's meeting JSON, referat's own JSON corrected by hand) goes to its
+reader in parse/readers/. Any other document is extracted into styled lines, its layout found
+(parse/layout.py), its header read, its template of section headings learned from the items, and
+each item read (parse/blocks.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from referat.model import AgendaItem, Meeting, ParsedDocument, SourceInfo
 from referat.parse.blocks import ItemContext, absent_from_meeting, find_party_letters, read_item, with_parties
 from referat.parse.header import find_municipality, read_header
 from referat.parse.layout import find_layout
+from referat.parse.readers.contract import looks_like_contract, read_contract
 from referat.parse.readers.firstagenda import looks_like_firstagenda, parse_firstagenda
 from referat.parse.report import reading_report, reading_warnings
 from referat.parse.sections import learn_template
@@ -23,6 +25,8 @@ from referat.sources.raw import RawDocument
 
 def parse_document(raw: RawDocument, body: str | None = None) -> ParsedDocument:
     """Parse minutes; `body` names the municipality when the text does not say it clearly."""
+    if looks_like_contract(raw):
+        return read_contract(raw, body)
     if looks_like_firstagenda(raw):
         return parse_firstagenda(raw, body)
     extracted = extract(raw)

@@ -109,7 +109,30 @@ def record_failure(engine: Engine, uri: str, sha256: str | None, reason: str) ->
 
 
 def store_document(connection: Connection, document: ParsedDocument, size: int) -> IngestOutcome:
-    """Write one parsed document into its meeting, as store/merge.py decides."""
+    """Write one parsed document into its meeting, as store/merge.py decides; a hand correction
+    (`SourceInfo.corrects`) takes the place of the document it corrects."""
+    corrected = _take_out_corrected(connection, document.source.corrects)
+    outcome = _store_document(connection, document, size)
+    if corrected is not None and outcome.meeting_id is not None:
+        row = {**corrected, "meeting_id": outcome.meeting_id, "role": "superseded"}
+        connection.execute(insert(schema.documents).values(**row))
+    return outcome
+
+
+def _take_out_corrected(connection: Connection, sha256: str | None) -> dict[str, Any] | None:
+    """The stored record of a document that a hand correction replaces, its items taken out of its
+    meeting; it stays recorded as superseded, so that storing it again changes nothing."""
+    if sha256 is None:
+        return None
+    documents = schema.documents
+    row = connection.execute(select(documents).where(documents.c.sha256 == sha256)).mappings().first()
+    if row is None:
+        return None
+    remove_document(connection, sha256)
+    return dict(row)
+
+
+def _store_document(connection: Connection, document: ParsedDocument, size: int) -> IngestOutcome:
     source = document.source
     meeting = document.meeting
     # A record of this very document that no longer matches what is stored is written anew.
