@@ -33,6 +33,9 @@ def db(tmp_path: Path) -> Path:
 
 def test_ingest_twice_and_a_glob(db: Path) -> None:
     result = run("ingest", str(EXAMPLES / "**" / "*.txt"), db=db)
+    # not a terminal: one plain line per document on stderr instead of a bar
+    lejre = EXAMPLES / "lejre" / "2024-05-08-job-arbejdsmarked-og-integration.txt"
+    assert f"[5/5] {lejre}: unchanged" in result.stderr.splitlines()
     assert "5 documents: 5 unchanged\n" in result.stdout
 
 

@@ -11,7 +11,6 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from sqlalchemy.exc import SQLAlchemyError
 
 from referat.cli.common import (
@@ -27,6 +26,7 @@ from referat.cli.common import (
     to_json,
     valid_text,
 )
+from referat.cli.progress import Steps
 from referat.errors import ReferatError
 from referat.model import ParsedDocument
 from referat.parse.document import parse_document
@@ -124,9 +124,7 @@ def ingest(
     files = expand_sources(paths)
     counts: Counter[str] = Counter()
     failures: list[str] = []
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=err, transient=True, disable=len(files) < 2) as progress:
-        task = progress.add_task("ingesting", total=len(files))
+    with Steps(err, len(files), "ingesting") as steps:
         for path in files:
             try:
                 outcome = ingest_document(engine, read_source(path, max_bytes), body=body, reread=reread)
@@ -134,7 +132,7 @@ def ingest(
                 outcome = record_failure(engine, path, None, exc.reason)
             except SQLAlchemyError as exc:
                 # The database itself is gone (server stopped, disk full): no later document can be stored.
-                progress.stop()
+                steps.stop()
                 err.print(
                     f"[red]error[/red] the database failed while storing {escape(str(path))}: "
                     f"{escape(str(getattr(exc, 'orig', None) or exc))}"
@@ -147,8 +145,8 @@ def ingest(
             if outcome.status == "failed":
                 failures.append(f"{outcome.uri}: {outcome.reason}")
             if outcome.note:
-                progress.console.print(f"[yellow]note[/yellow] {escape(outcome.uri)}: {escape(outcome.note)}")
-            progress.advance(task)
+                steps.say(f"[yellow]note[/yellow] {escape(outcome.uri)}: {escape(outcome.note)}")
+            steps.done(outcome.uri, outcome.status)
     if counts["stored"] + counts["replaced"] + counts["added"] >= OPTIMIZE_AFTER_DOCUMENTS:
         from referat.store.db import optimize
 

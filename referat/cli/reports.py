@@ -86,8 +86,8 @@ def export(
     finally:
         if output:
             stream.close()
-    if output:
-        err.print(f"{written} {'vote events' if motions else 'items'} written to {output}")
+    where = f" to {output}" if output else ""
+    err.print(f"{written} {'vote events' if motions else 'items'} written{where}")
 
 
 def stats(
