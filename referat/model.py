@@ -179,8 +179,13 @@ class AgendaItem(Frozen):
 
 
 class ParseWarning(Frozen):
+    """A gap a reader would otherwise not notice: `code` for programs, `message` in Danish for people."""
+
     message: str
     span: Span | None = None
+    code: str = Field(
+        default="note", description="no-committee, no-date, no-items, no-decisions, number-gap or supplementary"
+    )
 
 
 class HeadingCount(Frozen):
@@ -192,9 +197,17 @@ class ReadingReport(Frozen):
     """What the parser could read of a document, so that a gap is never silent."""
 
     reading: str = Field(description='The structure chosen, e.g. "numbered headings (h2), 8 items"')
+    layout: str | None = Field(
+        default=None,
+        description="Its kind: keyword, numbered, number-line, styled, before-case, case-line, section-cycle, "
+        "single, none or portal",
+    )
     reasons: list[str] = Field(default=[], description="The evidence the structure was chosen by")
     items: int = 0
     with_decision: int = 0
+    empty_decisions: list[str] = Field(
+        default=[], description="Items (number, or title when unnumbered) with a decision heading but no text under it"
+    )
     classified: int = Field(default=0, description='Items whose decision has an outcome other than "other"')
     with_case_number: int = 0
     with_sections: int = Field(default=0, description="Items with at least one section of a known kind")

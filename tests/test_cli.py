@@ -92,3 +92,21 @@ def test_a_parse_corrected_by_hand_is_ingested_in_place_of_its_document(tmp_path
     found = json.loads(referat("search", "journalist", "--db", db, "--json").stdout)
     assert [hit["title"] for hit in found["hits"]] == ["Rettet af en journalist"]
     assert json.loads(referat("search", "", "--db", db, "--json").stdout)["total"] == 6
+
+
+def test_the_report_says_in_plain_danish_what_was_read_and_what_was_not(tmp_path: Path) -> None:
+    result = referat("parse", str(LEJRE), "--report")
+    report = result.stderr
+    assert "Kommune: Lejre Kommune" in report and "Mødedato: 2024-05-08 kl. 16.30" in report
+    assert "Punkter: 6, nr. 1–6, fundet ved overskrifter som “Punkt 1”." in report
+    # the two counts of decisions agree, or the report says why they differ
+    assert "Beslutning: 5 af 6 punkter har en beslutning." in report
+    assert "Punkt 6 har overskriften “Beslutning”, men ingen tekst under den" in report
+    assert "score" not in report and "steps by one" not in report
+    # without a municipality in the text: "ukendt", and how to give it
+    nameless = tmp_path / "uden-kommune.txt"
+    nameless.write_text(
+        "REFERAT Teknisk Udvalg d. 03-06-2024\n\nPunkt 1: Vejbelysning\n\nBeslutning\n\nGodkendt.\n", encoding="utf-8"
+    )
+    unnamed = referat("parse", str(nameless), "--report").stderr
+    assert 'Kommune: ukendt – teksten nævner den ikke tydeligt; angiv den med --body "Navn Kommune"' in unnamed

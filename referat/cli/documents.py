@@ -73,9 +73,8 @@ def parse(
 def _print_report(document: ParsedDocument, console: Console) -> None:
     from referat.parse.report import describe
 
-    if document.report is not None:
-        for line in describe(document.report, document.warnings):
-            console.print(f"     {escape(line)}")
+    for line in describe(document):
+        console.print(f"     {escape(line)}")
 
 
 def _parse_folder(folder: Path, out_dir: Path, body: str | None, max_bytes: int, report: bool = False) -> int:

@@ -63,7 +63,7 @@ def parse_document(raw: RawDocument, body: str | None = None) -> ParsedDocument:
         meeting=meeting,
         agenda_items=items,
         warnings=reading_warnings(meeting, items),
-        report=reading_report(items, layout.reading, layout.reasons),
+        report=reading_report(items, layout.reading, layout.reasons, layout.kind),
     )
 
 

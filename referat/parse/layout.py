@@ -98,6 +98,7 @@ class Layout:
     blocks: list[ItemBlock]
     reading: str  # the structure chosen, e.g. "numbered headings (h2), 8 items"
     reasons: list[str] = field(default_factory=list)
+    kind: str = "none"  # the structure's kind (ReadingReport.layout), e.g. "keyword"
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,7 @@ def find_layout(lines: list[Line]) -> Layout:
         # numbered items in their order; unnumbered ones (the contents lost their numbers) as listed
         blocks = sorted(blocks + listed, key=lambda block: (block.number is None, block.number or 0))
     reading = f"{_describe(signature)}, {len(blocks)} items"
-    return Layout(lines[:header_end], blocks, reading, reasons)
+    return Layout(lines[:header_end], blocks, reading, reasons, signature.partition("(")[0])
 
 
 def _without_contents_entries(candidates: list[Candidate], lines: list[Line], evidence: _Evidence) -> list[Candidate]:
@@ -622,7 +623,7 @@ def _single_item(lines: list[Line], evidence: _Evidence) -> Layout:
     number = int(keyword.group("number")) if keyword else None
     title = keyword.group("title").strip(" :.-–") if keyword and keyword.group("title").strip() else text
     block = ItemBlock(number, title, not CLOSED_TITLE.search(title), lines[title_index], lines[title_index + 1 :])
-    return Layout(lines[:title_index], [block], "one item (a page per item)", [f"item heading: {text!r}"])
+    return Layout(lines[:title_index], [block], "one item (a page per item)", [f"item heading: {text!r}"], "single")
 
 
 def _listed_only(header: list[Line], blocks: list[ItemBlock]) -> list[ItemBlock]:

@@ -115,10 +115,11 @@ def parse_firstagenda(raw: RawDocument, body: str | None = None) -> ParsedDocume
         participants=participants,
         absent=absent,
     )
-    warnings = [ParseWarning(message="supplementary agenda")] if portal.supplementary else []
+    supplementary = ParseWarning(code="supplementary", message="Tillægsdagsorden.")
+    warnings = [supplementary] if portal.supplementary else []
     source = SourceInfo(path=raw.uri, format="firstagenda", sha256=raw.sha256, encoding="utf-8")
     report = reading_report(
-        items, f"FirstAgenda meeting JSON, {len(items)} items", ["items and fields from the portal's keys"]
+        items, f"FirstAgenda meeting JSON, {len(items)} items", ["items and fields from the portal's keys"], "portal"
     )
     return ParsedDocument(source=source, meeting=meeting, agenda_items=items, warnings=warnings, report=report)
 
