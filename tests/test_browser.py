@@ -158,6 +158,12 @@ def test_a_budget_decided_point_by_point_says_what_was_adopted_and_what_was_reje
     expect(page.locator("#afstemning article.motion").nth(0).locator("p.movers")).to_have_text("Stillet af Ø")
     _screenshot(page, "budget-points")
 
+    # item 8 of the same meeting gives counts only: its votes table has no empty "Navne" or "Partier"
+    page.goto(server + "/soeg?q=realitetsbehandling&udvalg=Byr%C3%A5d")
+    page.get_by_role("link", name="Punkt 8: Initiativretsforslag", exact=False).click()
+    expect(page.locator("#afstemning table.votes th")).to_have_text(["Stemme", "Antal"])
+    expect(page.locator("#afstemning table.votes tr.vote-for td")).to_have_text(["For", "13"])
+
 
 def test_find_items_decided_by_vote_and_how_a_member_voted(server: str, page: Page) -> None:
     page.goto(server + "/soeg?q=")

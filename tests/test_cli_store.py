@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -88,6 +89,18 @@ def test_show_case_person_stats_export(db: Path) -> None:
     assert "Ad punkt 1 · resultat ikke angivet" in shown and "    For: " in shown
     timeline = json.loads(run("case", "22-28-15.00.00-P20", "--json", db=db).stdout)
     assert [entry["target"]["number"] for entry in timeline] == [1, 8]
+    # at 80 columns: the meeting once as a heading, each item's title and facts on lines of their own
+    shown = subprocess.run(
+        [sys.executable, "-m", "referat", "case", "22-28-15.00.00-P20", "--db", str(db)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "80"},
+        check=True,
+    ).stdout.splitlines()
+    assert all(len(line) <= 80 for line in shown)
+    assert shown.count("31. maj 2023 · Beskæftigelses- og Integrationsudvalget") == 1
+    assert "    1  Modeller for borgerinddragelse på integrationsområdet" in shown
+    assert any(line.startswith("       Anbefalet · Samme sagsnummer · ") for line in shown)
     person = json.loads(run("person", "Signe Ejersbo", "--json", db=db).stdout)
     assert [vote["option"] for vote in person[0]["votes"]] == ["for", "for", "for", "for"]
     stats = json.loads(run("stats", "--json", db=db).stdout)

@@ -243,8 +243,11 @@ def _print_vote_events(item: AgendaItem) -> None:
 
 
 def _side(vote: Vote) -> str:
-    count = f" ({vote.count})" if vote.count is not None else ""
-    return ", ".join(vote.names + vote.parties) + count
+    """ "Liselott Blixt, V, A (19)", or the count alone when nobody is named."""
+    named = ", ".join(vote.names + vote.parties)
+    if vote.count is None:
+        return named
+    return f"{named} ({vote.count})" if named else str(vote.count)
 
 
 def case(
@@ -257,19 +260,19 @@ def case(
 
     entries = case_timeline(open_db(db), case_number)
     json_or_missing(entries, as_json, f"no stored item has case number {case_number}")
-    table = Table("date", "committee", "item", "title", "outcome", "via", "id", title=f"Case {escape(case_number)}")
-    for e in entries:
-        t = e.target
-        table.add_row(
-            e.date or "?",
-            escape(e.organization),
-            str(t.number) if t and t.number else "",
-            escape(t.title) if t else escape(e.text or "(not in the database)"),
-            labels.outcome_labels(t.outcomes) if t else "",
-            e.via,
-            t.item_id if t else "",
-        )
-    out.print(table)
+    out.print(f"[bold]Case {escape(case_number)}[/bold] · {count(len(entries), 'treatment')}")
+    # One heading per meeting and the items under it, so that a narrow terminal wraps titles, not columns.
+    meeting = None
+    for entry in entries:
+        if (entry.date, entry.organization) != meeting:
+            meeting = (entry.date, entry.organization)
+            out.print(f"\n{labels.danish_date(entry.date) or '?'} · {escape(entry.organization)}")
+        target = entry.target
+        title = target.title if target else entry.text or "(not in the database)"
+        out.print(f"  {str(target.number) if target and target.number else '–':>3}  {escape(title)}")
+        facts = [labels.outcome_labels(target.outcomes) if target else "", labels.VIA_LABELS.get(entry.via, entry.via)]
+        facts.append(f"[dim]{target.item_id}[/dim]" if target else "")
+        out.print("       " + " · ".join(fact for fact in facts if fact))
 
 
 def person(
