@@ -21,6 +21,30 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="Rewrite the golden .expected.json files.")
 
 
+# Tests that take more than a moment: a real browser, a PostgreSQL server, or the `referat` command
+# run as a subprocess (each start costs about a second). `pytest -m "not slow"` is the fast set to run
+# while working; CI (`.ci/run`) runs everything.
+SLOW_MODULES = {"test_browser.py", "test_cli.py", "test_cli_store.py"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        on_postgres = callspec is not None and "postgresql" in callspec.params.values()
+        if on_postgres or item.path.name in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Known gaps as one line of data, not a line per expected failure."""
+    from tests.cases import known_gaps
+
+    gaps = known_gaps()
+    if gaps:
+        counts = ", ".join(f"{len(cases)} in {name}" for name, cases in gaps.items())
+        terminalreporter.write_line(f"known gaps (phrasings marked '--- gap' in tests/fixtures/cases/): {counts}")
+
+
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))

@@ -1,16 +1,14 @@
-"""Votes and protocol notes, one case per phrasing, read from fixtures/cases/votes.txt."""
+"""Votes and protocol notes, one case per phrasing, read from fixtures/cases/votes.txt (tests/cases.py)."""
 
 from __future__ import annotations
 
-import json
-import re
 from typing import Any
 
 import pytest
 
 from referat.enrich.votes import find_protocol_notes, find_votes
 from referat.model import Person
-from tests.conftest import FIXTURES
+from tests.cases import Case, load_cases
 
 MEMBERS = [
     Person(name="Kristine Henriksen", party="A"),
@@ -20,26 +18,20 @@ MEMBERS = [
 ]
 
 
-def load_cases(name: str) -> list[tuple[str, str, Any]]:
-    """Read "### title / --- input / --- expected" blocks."""
-    text = (FIXTURES / "cases" / name).read_text(encoding="utf-8")
-    cases = []
-    for block in re.split(r"^### ", text, flags=re.M)[1:]:
-        title, rest = block.split("\n", 1)
-        given, expected = rest.split("--- expected\n")
-        cases.append((title.strip(), given.split("--- input\n", 1)[1].strip(), json.loads(expected)))
-    return cases
-
-
 CASES = load_cases("votes.txt")
 
 
-@pytest.mark.parametrize(("title", "text", "expected"), CASES, ids=[c[0] for c in CASES])
-def test_votes(title: str, text: str, expected: list[dict[str, Any]]) -> None:
+def votes_read(text: str, expected: list[dict[str, Any]]) -> bool:
+    """Whether the votes found in `text` are the expected ones (in the keys each expectation names)."""
     votes = [vote.model_dump() for vote in find_votes(text, MEMBERS)]
-    assert len(votes) == len(expected), votes
-    for vote, want in zip(votes, expected, strict=True):
-        assert {key: vote[key] for key in want} == want
+    return len(votes) == len(expected) and all(
+        {key: vote[key] for key in want} == want for vote, want in zip(votes, expected, strict=True)
+    )
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.title for case in CASES])
+def test_votes(case: Case) -> None:
+    assert votes_read(case.text, case.expected), [vote.model_dump() for vote in find_votes(case.text, MEMBERS)]
 
 
 def test_protocol_note_is_read_without_quotes() -> None:

@@ -218,6 +218,7 @@ def test_a_listing_that_is_not_a_committee_list_is_one_clear_error(site: Site, t
         mirror(portal, tmp_path)
 
 
+@pytest.mark.slow  # runs the `referat` command as a subprocess
 def test_the_command_fetches_and_ingests_then_resumes(site: Site, tmp_path: Path) -> None:
     database = tmp_path / "referat.sqlite"
     command = [sys.executable, "-m", "referat", "fetch", "firstagenda", site.base_url, "--out", str(tmp_path / "greve")]

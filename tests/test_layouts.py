@@ -93,6 +93,7 @@ def test_eval_pairs_untitled_items_in_order() -> None:
     assert (tally.tp, tally.fp, tally.fn) == (2, 0, 0)
 
 
+@pytest.mark.slow  # runs the `referat` command as a subprocess
 def test_eval_command_on_parse_output_and_on_documents(tmp_path: Path) -> None:
     family = LAYOUTS / "vejen-web-html"
     predicted = tmp_path / "parsed"

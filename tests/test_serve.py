@@ -444,6 +444,7 @@ def _walk_list(client: TestClient, url: str, seen: dict[str, int]) -> list[dict[
     return objects
 
 
+@pytest.mark.slow  # validates every OParl object the API serves against the schema
 def test_every_oparl_object_validates_against_the_schema(client: TestClient) -> None:
     seen: dict[str, int] = {}
     system = _get(client, "/oparl/v1/system")

@@ -83,6 +83,7 @@ def test_a_server_that_is_not_there_is_a_clear_error() -> None:
         read_source("http://127.0.0.1:9/referat.pdf")
 
 
+@pytest.mark.slow  # runs the `referat` command as a subprocess
 def test_cli_ingests_a_folder_of_mixed_formats_and_a_url(portal: Site, tmp_path: Path) -> None:
     folder = tmp_path / "referater"
     folder.mkdir()

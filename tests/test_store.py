@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from sqlalchemy import Engine, func, select, text
 
 from referat.generate.minutes import plan_meetings, write_corpus
@@ -86,28 +85,28 @@ def test_title_matches_rank_first(engine: Engine) -> None:
     assert search(engine, "Integrationsprisen").hits[0].title == "Indstillinger til Integrationsprisen 2023"
 
 
-@pytest.mark.parametrize(
-    "query",
-    [
-        '"',
-        '"unclosed phrase',
-        "*",
-        "AND OR NOT",
-        "NEAR(a b)",
-        "a:b",
-        "^x",
-        "-",
-        "%_",
-        "'; DROP TABLE items; --",
-        "🙂",
-        "\\",
-        "()",
-    ],
-)
-def test_any_query_string_is_accepted(engine: Engine, query: str) -> None:
+# Query strings that mean something to a search engine's own syntax, or to SQL.
+HOSTILE_QUERIES = [
+    '"',
+    '"unclosed phrase',
+    "*",
+    "AND OR NOT",
+    "NEAR(a b)",
+    "a:b",
+    "^x",
+    "-",
+    "%_",
+    "'; DROP TABLE items; --",
+    "🙂",
+    "\\",
+    "()",
+]
+
+
+def test_any_query_string_is_accepted(engine: Engine) -> None:
     ingest_examples(engine)
-    result = search(engine, query)
-    assert result.total >= 0
+    for query in HOSTILE_QUERIES:
+        assert search(engine, query).total >= 0, query
     assert count(engine, schema.items) == 52
 
 
