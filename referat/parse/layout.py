@@ -26,9 +26,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
 
-from referat.enrich.case_numbers import is_case_number_line
 from referat.extract.lines import Line
 from referat.parse.blocks import ItemBlock
+from referat.parse.case_numbers import is_case_number_line
 from referat.parse.headings import heading_key, known_heading, looks_like_heading
 from referat.parse.toc import TOC_ENTRY, find_toc_start, is_toc_entry
 from referat.vocab import (

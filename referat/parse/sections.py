@@ -17,9 +17,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from referat.enrich.case_numbers import is_case_number_line
 from referat.extract.lines import Line
 from referat.model import Section, Span
+from referat.parse.case_numbers import is_case_number_line
 from referat.parse.dates import ANY_DATE_RE
 from referat.parse.headings import (
     HeadingMatch,
