@@ -35,7 +35,7 @@ def test_parse_folder_writes_json_and_reports_the_bad_file(tmp_path: Path) -> No
     result = referat("parse", str(folder), "--out", str(out))
     assert result.returncode == 1
     assert "lejre.txt: Lejre Kommune · Udvalget for Job, Arbejdsmarked og Integration" in result.stdout
-    assert "1 of 3 documents parsed" in result.stdout
+    assert "1 af 3 dokumenter læst" in result.stdout
     assert f"{folder / 'broken.txt'}: this looks like binary data" in result.stderr
     assert f"{folder / 'notes.md'}: no minutes found" in result.stderr
     assert [p.name for p in out.iterdir()] == ["lejre.json"]
@@ -44,7 +44,7 @@ def test_parse_folder_writes_json_and_reports_the_bad_file(tmp_path: Path) -> No
 def test_missing_file_is_one_clear_line() -> None:
     result = referat("parse", "no/such/file.txt")
     assert result.returncode == 1
-    assert result.stderr.strip() == "error no/such/file.txt: no such file"
+    assert result.stderr.strip() == "fejl no/such/file.txt: no such file"
 
 
 def test_body_option_names_the_municipality() -> None:
@@ -57,7 +57,7 @@ def test_a_query_starting_with_a_dash_is_a_query(tmp_path: Path) -> None:
     assert referat("ingest", str(LEJRE), "--db", db).returncode == 0
     result = referat("search", "-integration", "--db", db)
     assert result.returncode == 0, result.stderr
-    assert "1 item matches '-integration'" in result.stdout
+    assert "1 punkt matcher “-integration”" in result.stdout
 
 
 def test_text_options_that_are_not_utf8_are_refused_in_one_line(tmp_path: Path) -> None:
@@ -71,12 +71,12 @@ def test_text_options_that_are_not_utf8_are_refused_in_one_line(tmp_path: Path) 
     ):
         result = referat(*args, "--db", db)
         assert result.returncode == 2, result.stderr
-        assert "is not valid UTF-8 text" in result.stderr and "Traceback" not in result.stderr
+        assert "er ikke gyldig UTF-8-tekst" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_one_document_is_counted_in_the_singular(tmp_path: Path) -> None:
     result = referat("ingest", str(LEJRE), "--db", str(tmp_path / "referat.sqlite"))
-    assert "1 document: 1 stored\n" in result.stdout
+    assert "1 dokument: 1 gemt\n" in result.stdout
 
 
 def test_a_parse_corrected_by_hand_is_ingested_in_place_of_its_document(tmp_path: Path) -> None:
@@ -88,7 +88,7 @@ def test_a_parse_corrected_by_hand_is_ingested_in_place_of_its_document(tmp_path
     fixed.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     result = referat("ingest", str(fixed), "--db", db)
     assert result.returncode == 0, result.stderr
-    assert "1 document: 1 stored\n" in result.stdout
+    assert "1 dokument: 1 gemt\n" in result.stdout
     found = json.loads(referat("search", "journalist", "--db", db, "--json").stdout)
     assert [hit["title"] for hit in found["hits"]] == ["Rettet af en journalist"]
     assert json.loads(referat("search", "", "--db", db, "--json").stdout)["total"] == 6

@@ -28,7 +28,7 @@ def db(tmp_path: Path) -> Path:
     path = tmp_path / "referat.sqlite"
     result = run("ingest", str(EXAMPLES), db=path)
     assert result.returncode == 0, result.stderr
-    assert "5 documents: 5 stored\n" in result.stdout
+    assert "5 dokumenter: 5 gemt\n" in result.stdout
     return path
 
 
@@ -36,8 +36,8 @@ def test_ingest_twice_and_a_glob(db: Path) -> None:
     result = run("ingest", str(EXAMPLES / "**" / "*.txt"), db=db)
     # not a terminal: one plain line per document on stderr instead of a bar
     lejre = EXAMPLES / "lejre" / "2024-05-08-job-arbejdsmarked-og-integration.txt"
-    assert f"[5/5] {lejre}: unchanged" in result.stderr.splitlines()
-    assert "5 documents: 5 unchanged\n" in result.stdout
+    assert f"[5/5] {lejre}: uændret" in result.stderr.splitlines()
+    assert "5 dokumenter: 5 uændret\n" in result.stdout
 
 
 def test_ingest_reports_the_bad_file_at_the_end(db: Path, tmp_path: Path) -> None:
@@ -47,7 +47,7 @@ def test_ingest_reports_the_bad_file_at_the_end(db: Path, tmp_path: Path) -> Non
     (folder / "broken.txt").write_bytes(b"\x00\x01\x02\x03")
     result = run("ingest", str(folder), db=db)
     assert result.returncode == 1
-    assert "2 documents: 1 unchanged, 1 failed\n" in result.stdout
+    assert "2 dokumenter: 1 uændret, 1 fejlede\n" in result.stdout
     assert f"{folder / 'broken.txt'}: this looks like binary data" in result.stderr
 
 
@@ -65,8 +65,8 @@ def test_search_says_what_its_words_also_found_and_leaves_out_a_word(db: Path) -
     assert "nytteindsats" in everything["also_found_as"]
     narrowed = run("search", "indsats", "--without", "nytteindsats", "--without", "jobindsats", db=db)
     assert narrowed.returncode == 0, narrowed.stderr
-    assert "left out: jobindsats, nytteindsats" in narrowed.stdout
-    also = narrowed.stdout.split("also found as: ", 1)[1].split("\n", 1)[0]
+    assert "udeladt: jobindsats, nytteindsats" in narrowed.stdout
+    also = narrowed.stdout.split("fundet også som: ", 1)[1].split("\n", 1)[0]
     assert "beskæftigelsesindsats" in also and "nytteindsats" not in also
     fewer = json.loads(run("search", "indsats", "--json", "--without", "beskæftigelsesindsats", db=db).stdout)
     assert fewer["total"] < everything["total"] and fewer["left_out"] == ["beskæftigelsesindsats"]
@@ -74,7 +74,7 @@ def test_search_says_what_its_words_also_found_and_leaves_out_a_word(db: Path) -
 
 def test_search_rejects_a_malformed_date(db: Path) -> None:
     result = run("search", "indsats", "--from", "31-05-2023", db=db)
-    assert result.returncode == 2 and "is not a date like 2024-05-31" in result.stderr
+    assert result.returncode == 2 and "er ikke en dato som 2024-05-31" in result.stderr
 
 
 def test_show_case_person_stats_export(db: Path) -> None:
@@ -188,7 +188,7 @@ def test_export_of_vote_events_counts_events(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "events.csv"
     result = run("export", "--format", "csv", "--motions", "--out", str(out), db=db)
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
-    assert result.returncode == 0 and f"{len(rows)} vote events written to {out}" in result.stderr
+    assert result.returncode == 0 and f"{len(rows)} afstemninger skrevet til {out}" in result.stderr
 
 
 def test_export_for_excel_is_utf8_with_bom_and_semicolons(db: Path, tmp_path: Path) -> None:
@@ -200,7 +200,7 @@ def test_export_for_excel_is_utf8_with_bom_and_semicolons(db: Path, tmp_path: Pa
     plain = list(csv.DictReader(io.StringIO(run("export", "--format", "csv", *GLADSAXE, db=db).stdout)))
     assert excel == plain and any("Beskæftigelses" in row["organization"] for row in excel)
     refused = run("export", "--excel", "--format", "json", db=db)
-    assert refused.returncode == 2 and "--excel writes csv" in refused.stderr
+    assert refused.returncode == 2 and "--excel skriver csv" in refused.stderr
 
 
 def test_export_json_keeps_each_item_whole(db: Path) -> None:
@@ -216,13 +216,13 @@ def test_export_json_keeps_each_item_whole(db: Path) -> None:
 
 def test_unknown_ids_are_one_clear_line(db: Path) -> None:
     result = run("show", "item", "ffffffff", db=db)
-    assert result.returncode == 1 and result.stderr.strip() == "error no item with id 'ffffffff'"
+    assert result.returncode == 1 and result.stderr.strip() == "fejl no item with id 'ffffffff'"
 
 
 def test_a_database_that_cannot_be_opened_is_one_clear_line(tmp_path: Path) -> None:
     result = run("stats", db=tmp_path / "no" / "such" / "folder" / "x.sqlite")
     assert result.returncode == 1
-    assert result.stderr.startswith("error cannot open the database sqlite:///")
+    assert result.stderr.startswith("fejl databasen sqlite:///")
     assert "Traceback" not in result.stderr
 
 
@@ -240,17 +240,17 @@ def test_a_batch_of_unnamed_clashing_and_agenda_documents_loses_nothing(tmp_path
     (folder / "e-rettet.txt").write_bytes(minutes("Referat", ["Skolevej"], "Udsat.", body=named))
     db = tmp_path / "referat.sqlite"
     first = run("ingest", str(folder), db=db)
-    assert "5 documents: 4 stored, 1 added" in first.stdout
+    assert "5 dokumenter: 4 gemt, 1 tilføjet" in first.stdout
     assert "e-rettet.txt: kept apart:" in first.stderr and "d-referat.txt holds the same items" in first.stderr
     again = run("ingest", str(folder), db=db)
-    assert "1 superseded, 4 unchanged" in again.stdout
+    assert "1 afløst, 4 uændret" in again.stdout
     exported = run("export", "--format", "json", db=db)
     titles = sorted(item["title"] for item in json.loads(exported.stdout))
     assert titles == ["Affaldsordning", "Cykelsti", "Skolevej", "Skolevej", "Vejplan"]
     check = run("check", db=db)
     assert check.returncode == 0, check.stdout
-    assert "5 documents, 4 meetings: 0 problems, 1 clashes" in check.stdout
-    assert "clash" in check.stdout and "e-rettet.txt" in check.stdout
+    assert "5 dokumenter, 4 møder: 0 problemer, 1 sammenstød" in check.stdout
+    assert "sammenstød" in check.stdout and "e-rettet.txt" in check.stdout
 
 
 def test_a_damaged_pdf_in_the_middle_of_a_folder_is_named_and_the_rest_ingested(tmp_path: Path) -> None:
@@ -262,7 +262,7 @@ def test_a_damaged_pdf_in_the_middle_of_a_folder_is_named_and_the_rest_ingested(
     db = tmp_path / "referat.sqlite"
     result = run("ingest", str(folder), db=db)
     assert result.returncode == 1
-    assert "6 documents: 5 stored, 1 failed\n" in result.stdout
+    assert "6 dokumenter: 5 gemt, 1 fejlede\n" in result.stdout
     assert "beskadiget.pdf: page 2 of the PDF is damaged and cannot be loaded" in result.stderr
     with sqlite3.connect(db) as connection:
         [(uri,)] = connection.execute("SELECT uri FROM ingest_failures").fetchall()
@@ -278,7 +278,7 @@ def test_links_that_loop_or_lead_nowhere_are_named_and_linked_folders_read(tmp_p
     (folder / "sig-selv.txt").symlink_to("sig-selv.txt")  # a link to itself
     (folder / "gladsaxe").symlink_to(EXAMPLES / "gladsaxe")  # a linked folder is read
     result = run("ingest", str(folder), db=tmp_path / "referat.sqlite")
-    assert "7 documents: 4 stored, 3 failed\n" in result.stdout
+    assert "7 dokumenter: 4 gemt, 3 fejlede\n" in result.stdout
     assert "tilbage: a symbolic link to a folder that contains it (..): a loop, not followed" in result.stderr
     assert "mangler.txt: a symbolic link to a missing file (findes-ikke.txt)" in result.stderr
     assert "sig-selv.txt: a symbolic link that loops back on itself" in result.stderr
@@ -321,15 +321,15 @@ def test_search_takes_motion_filters_and_danish_outcome_labels(greve_votes: Path
         > 0
     )
     refused = run("search", "", "--motion-result", "maybe", db=greve_votes)
-    assert refused.returncode == 2 and "unknown motion result 'maybe'" in refused.stderr
+    assert refused.returncode == 2 and "ukendt resultat 'maybe'" in refused.stderr
 
 
 def test_reread_parses_unchanged_documents_again(greve_votes: Path) -> None:
     again = run("ingest", str(FIXTURES / "vote_events"), "--body", "Greve Kommune", db=greve_votes)
-    assert "5 documents: 5 unchanged\n" in again.stdout
+    assert "5 dokumenter: 5 uændret\n" in again.stdout
     reread = run("ingest", str(FIXTURES / "vote_events"), "--body", "Greve Kommune", "--reread", db=greve_votes)
-    assert "5 documents: 5 reread\n" in reread.stdout
-    assert "0 problems" in run("check", db=greve_votes).stdout
+    assert "5 dokumenter: 5 genlæst\n" in reread.stdout
+    assert "0 problemer" in run("check", db=greve_votes).stdout
 
 
 def test_search_and_export_by_who_voted_how(greve_votes: Path) -> None:
@@ -348,7 +348,7 @@ def test_search_and_export_by_who_voted_how(greve_votes: Path) -> None:
     )
     assert len(rows) == ø_against["total"] and all("Ø" in row["against_parties"] for row in rows)
     refused = run("search", "", "--vote", "maybe", db=greve_votes)
-    assert refused.returncode == 2 and "unknown vote 'maybe'" in refused.stderr
+    assert refused.returncode == 2 and "ukendt stemme 'maybe'" in refused.stderr
 
 
 def test_outcomes_and_votes_take_common_danish_words_and_show_danish_labels(greve_votes: Path) -> None:
@@ -365,13 +365,13 @@ def test_outcomes_and_votes_take_common_danish_words_and_show_danish_labels(grev
     # codes in --json, Danish labels for a reader
     shown = run("search", "", "--outcome", "afvist", db=greve_votes).stdout
     assert "Ikke godkendt" in shown and "rejected" not in shown
-    assert "outcome: Godkendt (" in shown or "outcome: Ikke godkendt (" in shown
+    assert "udfald: Godkendt (" in shown or "udfald: Ikke godkendt (" in shown
 
 
 def test_a_without_word_that_left_nothing_out_is_named(db: Path) -> None:
     result = run("search", "indsats", "--without", "nytteindsats", "--without", "cykelsti", db=db)
     assert result.returncode == 0
-    assert "--without 'cykelsti': not among the words the query also found" in result.stderr
+    assert "--without 'cykelsti': ikke blandt de ord, søgningen også fandt" in result.stderr
     assert "nytteindsats" not in result.stderr
     payload = json.loads(run("search", "indsats", "--without", "cykelsti", "--json", db=db).stdout)
     assert payload["not_found_without"] == ["cykelsti"]

@@ -225,7 +225,7 @@ def test_the_command_fetches_and_ingests_then_resumes(site: Site, tmp_path: Path
     options = ["--delay", "0", "--ingest", "--db", str(database), "--body", "Greve Kommune"]
     first = subprocess.run(command + options, capture_output=True, text=True, check=False)
     assert first.returncode == 0, first.stderr
-    assert f"{len(MEETING_FILES)} meetings listed: {len(MEETING_FILES)} fetched, 0 unchanged, 0 failed" in first.stdout
+    assert f"{len(MEETING_FILES)} møder på listen: {len(MEETING_FILES)} hentet, 0 uændret, 0 fejlede" in first.stdout
     assert (tmp_path / "greve" / MANIFEST).exists()
     engine = open_database(str(database))
     with engine.connect() as connection:
@@ -235,4 +235,4 @@ def test_the_command_fetches_and_ingests_then_resumes(site: Site, tmp_path: Path
     assert (meetings, bodies) == (len(MEETING_FILES), ["Greve Kommune"])
     second = subprocess.run(command + options, capture_output=True, text=True, check=False)
     assert second.returncode == 0, second.stderr
-    assert f"0 fetched, {len(MEETING_FILES)} unchanged" in second.stdout
+    assert f"0 hentet, {len(MEETING_FILES)} uændret" in second.stdout

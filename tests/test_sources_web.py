@@ -111,7 +111,7 @@ def test_cli_ingests_a_folder_of_mixed_formats_and_a_url(portal: Site, tmp_path:
     )
     assert result.returncode == 1, result.stderr
     # The page served at the URL is the same as lejre.html, so it is recognised as unchanged.
-    assert "7 documents: 5 stored, 1 unchanged, 1 failed\n" in result.stdout
+    assert "7 dokumenter: 5 gemt, 1 uændret, 1 fejlede\n" in result.stdout
     assert "skannet.pdf: not a readable PDF" in result.stderr
 
 

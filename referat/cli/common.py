@@ -43,7 +43,7 @@ def valid_text(value: str | None) -> str | None:
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            raise typer.BadParameter("is not valid UTF-8 text") from None
+            raise typer.BadParameter("er ikke gyldig UTF-8-tekst") from None
     return value
 
 
@@ -66,7 +66,7 @@ def coded(choice: labels.Choice) -> Callable[[str | None], str | None]:
             return None
         found = choice.code(value)
         if found is None:
-            raise typer.BadParameter(f"unknown {choice.noun} {value!r}; accepted: {choice.accepted()}")
+            raise typer.BadParameter(f"ukendt {choice.danish_noun} {value!r}; brug en af: {choice.accepted()}")
         return found
 
     return code
@@ -112,30 +112,44 @@ MotionResultOption = Annotated[
 PublicOption = Annotated[bool | None, typer.Option("--public/--closed", help="Only open, or only closed, items.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-SHOWN_WORDS = 20  # words of "also found as" that `search` prints; the JSON has them all
+SHOWN_WORDS = 20  # words of "fundet også som" that `search` prints; the JSON has them all
 
 
-def count(number: int, noun: str) -> str:
-    """ "1 document", "5 documents"."""
-    return f"{number} {noun}" + ("" if number == 1 else "s")
+def count(number: int, singular: str, plural: str) -> str:
+    """ "1 dokument", "5 dokumenter", "12.345 punkter"."""
+    return labels.count_of(number, singular, plural)
+
+
+# What became of a document at ingest (store/ingest.py `Status`), as the command says it.
+STATUS_LABELS = {
+    "stored": "gemt",
+    "replaced": "erstattet",
+    "added": "tilføjet",
+    "superseded": "afløst",
+    "reread": "genlæst",
+    "unchanged": "uændret",
+    "failed": "fejlede",
+}
 
 
 def report_failures(failures: list[str]) -> int:
     if not failures:
         return 0
-    err.print(f"[red]{len(failures)} failed:[/red]")
+    err.print(f"[red]{len(failures)} fejlede:[/red]")
     for failure in failures:
         err.print(f"  {escape(failure)}")
     return 1
 
 
 def summarize(document: ParsedDocument) -> str:
-    """One line: municipality, committee, start, items and decisions."""
+    """One line: municipality, committee, date, items and decisions; a missing fact says so."""
     meeting = document.meeting
     decided = sum(1 for item in document.agenda_items if item.decision)
     return (
-        f"{meeting.body or '?'} · {meeting.organization or '?'} · {meeting.start or '?'} · "
-        f"{len(document.agenda_items)} items, {decided} decisions, {len(document.warnings)} warnings"
+        f"{meeting.body or 'ukendt kommune (angiv den med --body)'} · {meeting.organization or 'ukendt udvalg'} · "
+        f"{labels.danish_date(meeting.start) or 'ukendt dato'} · "
+        f"{count(len(document.agenda_items), 'punkt', 'punkter')}, {count(decided, 'beslutning', 'beslutninger')}, "
+        f"{count(len(document.warnings), 'advarsel', 'advarsler')}"
     )
 
 
@@ -164,7 +178,7 @@ def open_db(db: str | None) -> Any:
         return open_database(db)
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        err.print(f"[red]error[/red] cannot open the database {escape(database_url(db))}: {escape(reason)}")
+        err.print(f"[red]fejl[/red] databasen {escape(database_url(db))} kan ikke åbnes: {escape(reason)}")
         raise typer.Exit(1) from None
 
 
@@ -198,7 +212,7 @@ def search_filters(
 
     for label, value in (("--from", date_from), ("--to", date_to)):
         if value and not ISO_DATE.match(value):
-            raise typer.BadParameter(f"{value!r} is not a date like 2024-05-31", param_hint=label)
+            raise typer.BadParameter(f"{value!r} er ikke en dato som 2024-05-31", param_hint=label)
     voted, party, member, side = votes
     return Filters(
         body,

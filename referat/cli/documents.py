@@ -14,6 +14,7 @@ from rich.markup import escape
 from sqlalchemy.exc import SQLAlchemyError
 
 from referat.cli.common import (
+    STATUS_LABELS,
     DbOption,
     MaxBytesOption,
     count,
@@ -62,7 +63,7 @@ def parse(
     try:
         document = parse_document(read_source(location, max_bytes), body=body)
     except ReferatError as exc:
-        err.print(f"[red]error[/red] {escape(str(exc))}")
+        err.print(f"[red]fejl[/red] {escape(str(exc))}")
         raise typer.Exit(1) from None
     sys.stdout.write(to_json(document) + "\n")
     err.print(escape(summarize(document)))
@@ -87,14 +88,14 @@ def _parse_folder(folder: Path, out_dir: Path, body: str | None, max_bytes: int,
             document = parse_document(read_file(path, max_bytes), body=body)
         except ReferatError as exc:
             failures.append(str(exc))
-            err.print(f"[red]FAIL[/red] {escape(str(exc))}")
+            err.print(f"[red]FEJL[/red] {escape(str(exc))}")
             continue
         target = out_dir / f"{path.stem}.json"
         target.write_text(to_json(document) + "\n", encoding="utf-8")
         out.print(f"[green]ok[/green]   {escape(path.name)}: {escape(summarize(document))} -> {target}")
         if report:
             _print_report(document, out)
-    out.print(f"{len(paths) - len(failures)} of {count(len(paths), 'document')} parsed")
+    out.print(f"{len(paths) - len(failures)} af {count(len(paths), 'dokument', 'dokumenter')} læst")
     return report_failures(failures)
 
 
@@ -123,7 +124,7 @@ def ingest(
     files = expand_sources(paths)
     counts: Counter[str] = Counter()
     failures: list[str] = []
-    with Steps(err, len(files), "ingesting") as steps:
+    with Steps(err, len(files), "gemmer") as steps:
         for path in files:
             try:
                 outcome = ingest_document(engine, read_source(path, max_bytes), body=body, reread=reread)
@@ -133,25 +134,23 @@ def ingest(
                 # The database itself is gone (server stopped, disk full): no later document can be stored.
                 steps.stop()
                 err.print(
-                    f"[red]error[/red] the database failed while storing {escape(str(path))}: "
+                    f"[red]fejl[/red] databasen svigtede, mens {escape(str(path))} blev gemt: "
                     f"{escape(str(getattr(exc, 'orig', None) or exc))}"
                 )
-                out.print(
-                    f"stopped after {sum(counts.values())} of {len(files)} documents; those are stored completely"
-                )
+                out.print(f"stoppet efter {sum(counts.values())} af {len(files)} dokumenter; de er gemt helt")
                 raise typer.Exit(1) from None
             counts[outcome.status] += 1
             if outcome.status == "failed":
                 failures.append(f"{outcome.uri}: {outcome.reason}")
             if outcome.note:
-                steps.say(f"[yellow]note[/yellow] {escape(outcome.uri)}: {escape(outcome.note)}")
-            steps.done(outcome.uri, outcome.status)
+                steps.say(f"[yellow]bemærk[/yellow] {escape(outcome.uri)}: {escape(outcome.note)}")
+            steps.done(outcome.uri, STATUS_LABELS[outcome.status])
     if counts["stored"] + counts["replaced"] + counts["added"] >= OPTIMIZE_AFTER_DOCUMENTS:
         from referat.store.db import optimize
 
         optimize(engine)
-    summary = ", ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s]) or "nothing to do"
-    out.print(f"{count(len(files), 'document')}: {summary}")
+    summary = ", ".join(f"{counts[s]} {STATUS_LABELS[s]}" for s in STATUSES if counts[s]) or "intet at gøre"
+    out.print(f"{count(len(files), 'dokument', 'dokumenter')}: {summary}")
     raise typer.Exit(report_failures(failures))
 
 
@@ -175,7 +174,7 @@ def fetch_firstagenda(
     from referat.store.ingest import ingest as ingest_document
 
     if not is_url(base_url):
-        err.print(f"[red]error[/red] {escape(base_url)}: not an http(s) address")
+        err.print(f"[red]fejl[/red] {escape(base_url)}: ikke en http(s)-adresse")
         raise typer.Exit(2)
     engine = open_db(db) if ingest_into else None
     ingest_failures: list[str] = []
@@ -185,16 +184,16 @@ def fetch_firstagenda(
         outcome = ingest_document(engine, raw, body=body)
         if outcome.status == "failed":
             ingest_failures.append(f"{outcome.uri}: {outcome.reason}")
-        err.print(f"{escape(meeting.committee)} {meeting.start[:10]}: {outcome.status}")
+        err.print(f"{escape(meeting.committee)} {meeting.start[:10]}: {STATUS_LABELS[outcome.status]}")
 
     try:
         with Portal(base_url, delay=delay, max_bytes=max_bytes) as portal:
             report = mirror(portal, out_dir, since.date() if since else None, committee, store if engine else None)
     except ReferatError as exc:
-        err.print(f"[red]error[/red] {escape(str(exc))}")
+        err.print(f"[red]fejl[/red] {escape(str(exc))}")
         raise typer.Exit(1) from None
     out.print(
-        f"{report.listed} meetings listed: {len(report.fetched)} fetched, {report.unchanged} unchanged, "
-        f"{len(report.failures)} failed -> {out_dir}"
+        f"{report.listed} møder på listen: {len(report.fetched)} hentet, {report.unchanged} uændret, "
+        f"{len(report.failures)} fejlede -> {out_dir}"
     )
     raise typer.Exit(report_failures(report.failures + ingest_failures))

@@ -90,18 +90,18 @@ def search(
             }
         )
         return
-    out.print(f"{count(result.total, 'item')} match{'es' if result.total == 1 else ''} {query!r}")
-    for label, found in (("also found as", result.also_found_as), ("left out", result.left_out)):
+    out.print(f"{count(result.total, 'punkt', 'punkter')} matcher {labels.quoted(query)}")
+    for label, found in (("fundet også som", result.also_found_as), ("udeladt", result.left_out)):
         if found:
-            more = f" and {len(found) - SHOWN_WORDS} more" if len(found) > SHOWN_WORDS else ""
+            more = f" og {len(found) - SHOWN_WORDS} flere" if len(found) > SHOWN_WORDS else ""
             out.print(f"[dim]{label}:[/dim] {escape(', '.join(found[:SHOWN_WORDS]))}{more}")
     for word in result.not_found_without:
-        err.print(f"[yellow]note[/yellow] --without {escape(word)!r}: not among the words the query also found")
+        err.print(f"[yellow]bemærk[/yellow] --without {escape(word)!r}: ikke blandt de ord, søgningen også fandt")
     for hit in result.hits:
         snippet = _markup_snippet(hit.snippet)
         out.print(
             f"\n[bold]{escape(hit.title)}[/bold]  [dim]{hit.item_id}[/dim]\n"
-            f"{escape(hit.body or '?')} · {escape(hit.organization or '?')} · {hit.date or '?'} · item {hit.number} · "
+            f"{escape(hit.body or '?')} · {escape(hit.organization or '?')} · {hit.date or '?'} · punkt {hit.number} · "
             f"{labels.outcome_labels(hit.outcomes) or '-'}\n{snippet}"
         )
     for name, values in result.facets.items():
@@ -111,12 +111,12 @@ def search(
 
 
 FACET_NAMES = {
-    "body": "municipality",
-    "organization": "committee",
-    "year": "year",
-    "outcome": "outcome",
-    "vote": "decided by vote",
-    "public": "open or closed",
+    "body": "kommune",
+    "organization": "udvalg",
+    "year": "år",
+    "outcome": "udfald",
+    "vote": "afgjort ved afstemning",
+    "public": "åben eller lukket",
 }
 
 
@@ -158,7 +158,7 @@ def show_meeting(
     try:
         full_id, document, item_ids = get_meeting(open_db(db), meeting_id)
     except NotFound as exc:
-        err.print(f"[red]error[/red] {escape(str(exc))}")
+        err.print(f"[red]fejl[/red] {escape(str(exc))}")
         raise typer.Exit(1) from None
     if as_json:
         sys.stdout.write(to_json(document) + "\n")
@@ -168,10 +168,10 @@ def show_meeting(
         f"[bold]{escape(m.organization or '?')}[/bold] · {escape(m.body or '?')} · {m.start or '?'}  "
         f"[dim]{full_id}[/dim]"
     )
-    out.print(f"Place: {escape(m.location or '-')}")
-    out.print("Present: " + escape(", ".join(person_label(p.name, p.party) for p in m.participants) or "-"))
-    out.print("Absent: " + escape(", ".join(person_label(p.name, p.party) for p in m.absent) or "-"))
-    table = Table("item", "title", "outcome", "id")
+    out.print(f"Sted: {escape(m.location or '-')}")
+    out.print("Til stede: " + escape(", ".join(person_label(p.name, p.party) for p in m.participants) or "-"))
+    out.print("Fraværende: " + escape(", ".join(person_label(p.name, p.party) for p in m.absent) or "-"))
+    table = Table("punkt", "titel", "udfald", "id")
     for item, item_id in zip(document.agenda_items, item_ids, strict=True):
         outcomes = labels.outcome_labels(item.decision.outcomes) if item.decision else ""
         table.add_row(str(item.number or ""), escape(item.title), outcomes, item_id)
@@ -189,7 +189,7 @@ def show_item(
     try:
         view = get_item(open_db(db), item_id)
     except NotFound as exc:
-        err.print(f"[red]error[/red] {escape(str(exc))}")
+        err.print(f"[red]fejl[/red] {escape(str(exc))}")
         raise typer.Exit(1) from None
     if as_json:
         print_json(
@@ -202,26 +202,27 @@ def show_item(
         )
         return
     item, ref = view.item, view.ref
-    out.print(f"[bold]Item {item.number}: {escape(item.title)}[/bold]  [dim]{ref.item_id}[/dim]")
+    out.print(f"[bold]Punkt {item.number}: {escape(item.title)}[/bold]  [dim]{ref.item_id}[/dim]")
     out.print(
-        f"{escape(ref.body or '?')} · {escape(ref.organization or '?')} · {ref.date} · case {item.case_number or '-'}"
+        f"{escape(ref.body or '?')} · {escape(ref.organization or '?')} · {ref.date} · sag {item.case_number or '-'}"
     )
     for number, proposal in enumerate(item.proposals, start=1):
         out.print(f"  {number}. {escape(proposal)}")
     if item.decision:
         out.print(
-            f"[bold]Decision[/bold] ({labels.outcome_labels(item.decision.outcomes)}): {escape(item.decision.text)}"
+            f"[bold]Beslutning[/bold] ({labels.outcome_labels(item.decision.outcomes)}): {escape(item.decision.text)}"
         )
         summary = labels.outcome_summary(item.decision)
         if summary:
             out.print(f"  {escape(summary)}")
     _print_vote_events(item)
     for link in view.links:
-        target = f"-> {link.target.item_id} {escape(link.target.title)}" if link.target else "(not in the database)"
-        out.print(f"  {link.kind}: {escape(link.organization)} {link.date or ''} {link.item_number or ''} {target}")
+        target = f"-> {link.target.item_id} {escape(link.target.title)}" if link.target else "(ikke i databasen)"
+        kind = labels.CONSULTATION_LABELS.get(link.kind, link.kind)
+        out.print(f"  {kind}: {escape(link.organization)} {link.date or ''} {link.item_number or ''} {target}")
     for other in view.referenced_by:
         out.print(
-            f"  referenced by: {other.item_id} {escape(other.organization or '')} {other.date} {escape(other.title)}"
+            f"  henvist til fra: {other.item_id} {escape(other.organization or '')} {other.date} {escape(other.title)}"
         )
 
 
@@ -259,8 +260,8 @@ def case(
     from referat.store.queries import case_timeline
 
     entries = case_timeline(open_db(db), case_number)
-    json_or_missing(entries, as_json, f"no stored item has case number {case_number}")
-    out.print(f"[bold]Case {escape(case_number)}[/bold] · {count(len(entries), 'treatment')}")
+    json_or_missing(entries, as_json, f"intet gemt punkt har sagsnummer {case_number}")
+    out.print(f"[bold]Sag {escape(case_number)}[/bold] · {count(len(entries), 'behandling', 'behandlinger')}")
     # One heading per meeting and the items under it, so that a narrow terminal wraps titles, not columns.
     meeting = None
     for entry in entries:
@@ -268,7 +269,7 @@ def case(
             meeting = (entry.date, entry.organization)
             out.print(f"\n{labels.danish_date(entry.date) or '?'} · {escape(entry.organization)}")
         target = entry.target
-        title = target.title if target else entry.text or "(not in the database)"
+        title = target.title if target else entry.text or "(ikke i databasen)"
         out.print(f"  {str(target.number) if target and target.number else '–':>3}  {escape(title)}")
         facts = [labels.outcome_labels(target.outcomes) if target else "", labels.VIA_LABELS.get(entry.via, entry.via)]
         facts.append(f"[dim]{target.item_id}[/dim]" if target else "")
@@ -286,19 +287,21 @@ def person(
     from referat.store.queries import person_records
 
     records = person_records(open_db(db), name)
-    json_or_missing(records, as_json, f"no stored person matches {name!r}")
+    json_or_missing(records, as_json, f"ingen gemt person matcher {name!r}")
     for record in records:
         present = sum(1 for a in record.attendance if a[2] == "present")
         out.print(
             f"\n[bold]{escape(person_label(record.name, record.party))}[/bold] · {escape(record.body or '?')} · "
-            f"{present} meetings, {len(record.attendance) - present} absences, {len(record.votes)} votes"
+            f"{count(present, 'møde', 'møder')}, {count(len(record.attendance) - present, 'fravær', 'fravær')}, "
+            f"{count(len(record.votes), 'stemme', 'stemmer')}"
         )
         for date, organization, status, _ in record.attendance:
             out.print(f"  {date} {escape(organization or '?')}: {labels.ATTENDANCE_LABELS.get(status, status)}")
         for vote in record.votes:
             ref = vote.item
-            on = f" ({vote.motion_kind}: {vote.motion_text})" if vote.motion_text else ""
+            kind = labels.MOTION_KIND_LABELS.get(vote.motion_kind or "", vote.motion_kind)
+            on = f" ({kind}: {vote.motion_text})" if vote.motion_text else ""
             out.print(
-                f"  {ref.date} {escape(ref.organization or '')} item {ref.number}: {labels.VOTE_LABELS[vote.option]} "
+                f"  {ref.date} {escape(ref.organization or '')} punkt {ref.number}: {labels.VOTE_LABELS[vote.option]} "
                 f"{escape(vote.subject or '')} - {escape(ref.title)}{escape(on)}"
             )

@@ -25,12 +25,14 @@ from referat.cli.common import (
     VoterOption,
     VoterPartyOption,
     VoteSideOption,
+    count,
     err,
     open_db,
     out,
     print_json,
     search_filters,
 )
+from referat.serve import labels
 
 
 def export(
@@ -69,9 +71,9 @@ def export(
 
     export_format = export_format or ("csv" if excel else "json")
     if export_format not in {"json", "csv"} or (excel and export_format != "csv"):
-        raise typer.BadParameter("choose json or csv (--excel writes csv)", param_hint="--format")
+        raise typer.BadParameter("vælg json eller csv (--excel skriver csv)", param_hint="--format")
     if base_url is not None and not is_web_url(base_url):
-        raise typer.BadParameter(f"{base_url!r} is not an http:// or https:// URL", param_hint="--base-url")
+        raise typer.BadParameter(f"{base_url!r} er ikke en http://- eller https://-adresse", param_hint="--base-url")
     filters = search_filters(
         body, committee, date_from, date_to, outcome, public, moved_by, motion_result, (voted, party, member, vote)
     )
@@ -86,8 +88,20 @@ def export(
     finally:
         if output:
             stream.close()
-    where = f" to {output}" if output else ""
-    err.print(f"{written} {'vote events' if motions else 'items'} written{where}")
+    where = f" til {output}" if output else ""
+    err.print(f"{written} {'afstemninger' if motions else 'punkter'} skrevet{where}")
+
+
+# The statistics' tables (store/queries.py `statistics`, whose JSON keeps these keys) as a reader says them.
+STATISTICS_TITLES = {
+    "meetings per municipality": "møder pr. kommune",
+    "meetings per committee": "møder pr. udvalg",
+    "items per year": "punkter pr. år",
+    "items per outcome": "punkter pr. udfald",
+    "documents": "dokumenter",
+    "ingest failures": "fejl ved indlæsning",
+}
+STATISTICS_ROWS = {"stored": "gemt", "recorded": "registreret"}
 
 
 def stats(
@@ -117,9 +131,10 @@ def stats(
         print_json(numbers)
         return
     for title, rows in numbers.items():
-        table = Table(title=title, show_header=False)
-        for label, count in rows:
-            table.add_row(escape(label or "(unknown)"), str(count))
+        table = Table(title=STATISTICS_TITLES.get(title, title), show_header=False)
+        for label, number in rows:
+            shown = labels.outcome_label(label) if title == "items per outcome" else label
+            table.add_row(escape(STATISTICS_ROWS.get(shown, shown) or "(ukendt)"), str(number))
         out.print(table)
 
 
@@ -142,7 +157,7 @@ def evaluate(
 
     results = evaluate_folder(gold_dir, predicted_dir, documents)
     if not results:
-        err.print(f"[red]error[/red] no *.gold.json below {escape(str(gold_dir))}")
+        err.print(f"[red]fejl[/red] ingen *.gold.json under {escape(str(gold_dir))}")
         raise typer.Exit(1)
     total = Score()
     for result in results:
@@ -156,10 +171,10 @@ def evaluate(
             }
         )
     else:
-        _print_scores("documents", [(r.gold.name.removesuffix(".gold.json"), r.score.total, r.error) for r in results])
-        _print_scores("fields", [(name, tally, None) for name, tally in sorted(total.fields.items())])
+        _print_scores("dokument", [(r.gold.name.removesuffix(".gold.json"), r.score.total, r.error) for r in results])
+        _print_scores("felt", [(name, tally, None) for name, tally in sorted(total.fields.items())])
         overall = total.total
-        out.print(f"overall: precision {overall.precision:.3f}, recall {overall.recall:.3f}, F1 {overall.f1:.3f}")
+        out.print(f"samlet: præcision {overall.precision:.3f}, genkald {overall.recall:.3f}, F1 {overall.f1:.3f}")
     raise typer.Exit(1 if min_f1 is not None and total.total.f1 < min_f1 else 0)
 
 
@@ -178,8 +193,8 @@ def _document_figures(result: Any) -> dict[str, Any]:
 
 def _print_scores(title: str, rows: list[tuple[str, Any, str | None]]) -> None:
     table = Table(title=title)
-    for header in (title[:-1], "precision", "recall", "F1", "tp", "fp", "fn"):
-        table.add_column(header, justify="left" if header == title[:-1] else "right")
+    for header in (title, "præcision", "genkald", "F1", "tp", "fp", "fn"):
+        table.add_column(header, justify="left" if header == title else "right")
     for name, tally, error in rows:
         label = escape(name) + (f" [red]({escape(error)})[/red]" if error else "")
         figures = (f"{tally.precision:.3f}", f"{tally.recall:.3f}", f"{tally.f1:.3f}")
@@ -198,23 +213,24 @@ def check(db: DbOption = None, as_json: JsonOption = False) -> None:
         for problem in report.problems:
             out.print(f"[red]problem[/red] {escape(problem)}")
         for clash in report.clashes:
-            out.print(f"[yellow]clash[/yellow]   {escape(clash)}")
+            out.print(f"[yellow]sammenstød[/yellow] {escape(clash)}")
         out.print(
-            f"{report.documents} documents, {report.meetings} meetings: "
-            f"{len(report.problems)} problems, {len(report.clashes)} clashes"
+            f"{count(report.documents, 'dokument', 'dokumenter')}, {count(report.meetings, 'møde', 'møder')}: "
+            f"{count(len(report.problems), 'problem', 'problemer')}, "
+            f"{count(len(report.clashes), 'sammenstød', 'sammenstød')}"
         )
     raise typer.Exit(1 if report.problems else 0)
 
 
 def _print_coverage(report: Any) -> None:
-    headers = ("municipality", "committee", "meetings", "items", "decision", "classified", "votes", "refs", "case no.")
-    table = Table(title="coverage (shares of items; classified: of items with a decision text)")
-    for header in (*headers, "sections"):
-        table.add_column(header, justify="left" if header in {"municipality", "committee"} else "right")
+    headers = ("kommune", "udvalg", "møder", "punkter", "beslutn.", "udfald", "stemmer", "henv.", "sagsnr.")
+    table = Table(title="dækning (andel af punkterne; udfald: af punkter med en beslutningstekst)")
+    for header in (*headers, "afsnit"):
+        table.add_column(header, justify="left" if header in {"kommune", "udvalg"} else "right")
     for row in report.rows:
         table.add_row(
-            escape(row.body or "(unknown)"),
-            escape(row.organization or "(unknown)"),
+            escape(row.body or "(ukendt)"),
+            escape(row.organization or "(ukendt)"),
             str(row.meetings),
             str(row.items),
             _share(row.with_decision, row.items),
@@ -226,9 +242,9 @@ def _print_coverage(report: Any) -> None:
         )
     out.print(table)
     for title, counts in (
-        ('most frequent decision texts with outcome "other"', report.unclassified),
-        ("layouts the documents were read by (meetings)", report.readings),
-        ("section headings of no known kind (occurrences)", report.unknown_headings),
+        ("hyppigste beslutningstekster med udfaldet “Andet”", report.unclassified),
+        ("opbygninger, dokumenterne er læst efter (møder)", report.readings),
+        ("afsnitsoverskrifter af ukendt slags (forekomster)", report.unknown_headings),
     ):
         if counts:
             gaps = Table(title=title, show_header=False)

@@ -30,7 +30,8 @@ def serve(
 
     engine = open_db(db)  # a database that cannot be opened is one clear line, before the server starts
     engine.dispose()
-    out.print(f"referat serves http://{host}:{port}/  (API docs: http://{host}:{port}/docs; stop with Ctrl+C)")
+    address = f"http://{host}:{port}"
+    out.print(f"referat kører på {address}/  (API-dokumentation: {address}/docs; stop med Ctrl+C)")
     # Worker processes build the app themselves from the import path; they find the database in the environment.
     os.environ[DATABASE_ENV] = database_url(db)
     app_factory = "referat.serve.app:create_app"
@@ -47,4 +48,4 @@ def generate(
 
     paths = write_corpus(meetings, out_dir, seed)
     size = sum(p.stat().st_size for p in paths)
-    out.print(f"{len(paths)} meetings written to {out_dir} ({size / 1e6:.1f} MB)")
+    out.print(f"{len(paths)} møder skrevet til {out_dir} ({size / 1e6:.1f} MB)")
