@@ -110,3 +110,14 @@ def test_the_report_says_in_plain_danish_what_was_read_and_what_was_not(tmp_path
     )
     unnamed = referat("parse", str(nameless), "--report").stderr
     assert 'Kommune: ukendt – teksten nævner den ikke tydeligt; angiv den med --body "Navn Kommune"' in unnamed
+
+
+def test_the_command_starts_without_the_heavy_libraries() -> None:
+    """`referat --help` and every command's start stay fast: pydantic, SQLAlchemy, httpx and the
+    readers are imported by the command that uses them, not by the command line itself."""
+    probe = "import sys, referat.cli; print(' '.join(sorted(sys.modules)))"
+    loaded = set(
+        subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+    )
+    heavy = {"pydantic", "sqlalchemy", "httpx", "pypdfium2", "docx", "referat.parse.document", "referat.store.db"}
+    assert not heavy & loaded

@@ -9,18 +9,16 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from pydantic import BaseModel
 from rich.console import Console
 from rich.markup import escape
-from sqlalchemy.exc import SQLAlchemyError
 
-from referat.model import ParsedDocument
 from referat.serve import labels
-from referat.sources import is_url
-from referat.sources.files import find_documents
+
+if TYPE_CHECKING:  # the command starts without pydantic, SQLAlchemy or the readers: each command imports what it uses
+    from referat.model import ParsedDocument
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
@@ -163,6 +161,8 @@ def print_json(value: Any) -> None:
     def encode(obj: Any) -> Any:
         if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
             return dataclasses.asdict(obj)
+        from pydantic import BaseModel
+
         if isinstance(obj, BaseModel):
             return obj.model_dump(mode="json")
         raise TypeError(f"cannot write {type(obj).__name__} as JSON")
@@ -172,6 +172,8 @@ def print_json(value: Any) -> None:
 
 def open_db(db: str | None) -> Any:
     """The database, migrated; a database that cannot be opened is one line on stderr and exit code 1."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     from referat.store.db import database_url, open_database
 
     try:
@@ -184,6 +186,9 @@ def open_db(db: str | None) -> Any:
 
 def expand_sources(patterns: list[str]) -> list[str]:
     """URLs, files, folders (searched for documents) and glob patterns, in order, each once."""
+    from referat.sources import is_url
+    from referat.sources.files import find_documents
+
     found: dict[str, None] = {}
     for pattern in patterns:
         if is_url(pattern):

@@ -6,12 +6,11 @@ import sys
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from sqlalchemy.exc import SQLAlchemyError
 
 from referat.cli.common import (
     STATUS_LABELS,
@@ -27,14 +26,12 @@ from referat.cli.common import (
     to_json,
     valid_text,
 )
-from referat.cli.progress import Steps
 from referat.errors import ReferatError
-from referat.model import ParsedDocument
-from referat.parse.document import parse_document
 from referat.settings import MAX_DOCUMENT_BYTES, OPTIMIZE_AFTER_DOCUMENTS, PORTAL_DELAY_SECONDS
-from referat.sources import is_url, read_source
-from referat.sources.files import find_documents, read_file
-from referat.sources.raw import RawDocument
+
+if TYPE_CHECKING:  # each command imports the readers and the store when it runs: `referat --help` stays fast
+    from referat.model import ParsedDocument
+    from referat.sources.raw import RawDocument
 
 # Every format `parse` and `ingest` read, told from the content (extract/__init__.py, parse/readers/).
 FORMATS = "text, Markdown, HTML, PDF, DOCX, FirstAgenda meeting JSON, or the JSON parse writes"
@@ -58,6 +55,9 @@ def parse(
     ] = False,
 ) -> None:
     """Parse minutes: one document prints its JSON (a summary on stderr); a folder writes one JSON per document."""
+    from referat.parse.document import parse_document
+    from referat.sources import is_url, read_source
+
     if not is_url(location) and Path(location).is_dir():
         raise typer.Exit(_parse_folder(Path(location), out_dir, body, max_bytes, report))
     try:
@@ -80,6 +80,9 @@ def _print_report(document: ParsedDocument, console: Console) -> None:
 
 def _parse_folder(folder: Path, out_dir: Path, body: str | None, max_bytes: int, report: bool = False) -> int:
     """Parse every document, report each on one line, and say at the end what failed."""
+    from referat.parse.document import parse_document
+    from referat.sources.files import find_documents, read_file
+
     out_dir.mkdir(parents=True, exist_ok=True)
     failures: list[str] = []
     paths = list(find_documents(folder))
@@ -117,6 +120,10 @@ def ingest(
     ] = False,
 ) -> None:
     """Parse and store minutes; unchanged documents are skipped, new versions replace old ones."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from referat.cli.progress import Steps
+    from referat.sources import read_source
     from referat.store.ingest import STATUSES, record_failure
     from referat.store.ingest import ingest as ingest_document
 
@@ -170,6 +177,7 @@ def fetch_firstagenda(
     max_bytes: MaxBytesOption = MAX_DOCUMENT_BYTES,
 ) -> None:
     """Mirror a FirstAgenda Publication portal's meetings as JSON; meetings fetched before and unchanged are skipped."""
+    from referat.sources import is_url
     from referat.sources.firstagenda import ListedMeeting, Portal, mirror
     from referat.store.ingest import ingest as ingest_document
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -38,8 +38,10 @@ from referat.cli.common import (
     to_json,
     valid_text,
 )
-from referat.model import AgendaItem, Vote
 from referat.serve import labels
+
+if TYPE_CHECKING:
+    from referat.model import AgendaItem, Vote
 
 
 def search(

@@ -7,10 +7,13 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from referat.model import Decision, Motion
 from referat.vocab import Outcome
+
+if TYPE_CHECKING:
+    from referat.model import Decision, Motion
 
 OUTCOME_LABELS: dict[str, str] = {
     Outcome.APPROVED: "Godkendt",
