@@ -309,3 +309,43 @@ def test_a_case_number_as_the_query_finds_the_items_of_that_case(engine: Engine)
     found = search(engine, " 24/0002 ")
     assert (found.query, [hit.title for hit in found.hits]) == (" 24/0002 ", ["Ny leder af jobcentret"])
     assert search(engine, "24/9999").total == 0  # not a stored case: searched as words, and not found
+
+
+def test_a_committees_coordinated_name_names_committees() -> None:
+    """The parts before a hyphen share the last word's head: the name is about committees."""
+    assert words("Skole-, Børne- og Ungeudvalget behandlede sagen") == [
+        "skoleudvalget",
+        "børneudvalget",
+        "ungeudvalget",
+        "behandlede",
+        "sagen",
+    ]
+    assert words("sendes til Plan- og Tryghedsudvalget") == ["sendes", "planudvalget", "tryghedsudvalget"]
+    assert words("en skole- og fritidsordning") == ["skole", "fritidsordning"]  # no committee: as written
+
+
+SCHOOLS = """Greve Kommune
+Referat
+Byrådet
+Mødedato: 06-05-2024 kl. 18:00
+
+Punkt 1: Budgetopfølgning
+Sagsnr.: 24/0031
+Indstilling
+Skole-, Børne- og Ungeudvalget anbefaler, at budgetopfølgningen godkendes.
+Beslutning
+Godkendt.
+
+Punkt 2: Kapacitet på skolerne
+Sagsnr.: 24/0032
+Sagsfremstilling
+Skolerne i Greve Nord har flere elever end pladser.
+Beslutning
+Godkendt.
+"""
+
+
+def test_a_committees_name_is_not_about_its_first_part_on_both_backends(engine: Engine) -> None:
+    assert ingest(engine, RawDocument(uri="greve-maj.txt", data=SCHOOLS.encode())).status == "stored"
+    assert titles(engine, "skolerne") == ["Kapacitet på skolerne"]
+    assert titles(engine, "skoleudvalget") == ["Budgetopfølgning"]

@@ -95,8 +95,37 @@ def street_names(text: str, text_words: list[str]) -> set[str]:
 
 
 def words(text: str) -> list[str]:
-    """Lower-cased words without stopwords, in order."""
-    return [w for w in WORD.findall(text.lower()) if w not in STOPWORDS]
+    """Lower-cased words without stopwords, in order; a committee's coordinated name as the
+    committees it names ("Skole-, Børne- og Ungeudvalget": skoleudvalget, børneudvalget, ungeudvalget)."""
+    lowered = text.lower()
+    if COMMITTEE in lowered:
+        lowered = _committee_names(lowered)
+    return [w for w in WORD.findall(lowered) if w not in STOPWORDS]
+
+
+# "skole-, børne- og ungeudvalget", "plan- og tryghedsudvalget": the parts before a hyphen share the
+# last word's head, so the name is about committees, not about "skole" or "plan" (the committee is a
+# search filter; "skoleudvalget" still finds it). From the first hyphen on, so that the scan starts
+# at a literal character; the word before it is found by hand.
+COORDINATION = re.compile(
+    r"-,?\s+(?:[^\W\d_]+-,?\s+)*(?:og|eller|samt)\s+([^\W\d_]*?)(" + COMMITTEE + r"[^\W\d_]*)"
+)
+TRUNCATED = re.compile(r"([^\W\d_]+)-")
+
+
+def _committee_names(text: str) -> str:
+    pieces, done = [], 0
+    for match in COORDINATION.finditer(text):
+        first = match.start()
+        while first > done and (text[first - 1].isalpha()):
+            first -= 1
+        if first == match.start():
+            continue  # a dash with no word before it
+        head = match.group(2)
+        parts = [part + head for part in TRUNCATED.findall(text, first, match.start(1))]
+        pieces += [text[done:first], " ".join([*parts, match.group(1) + head])]
+        done = match.end()
+    return "".join(pieces) + text[done:] if pieces else text
 
 
 @lru_cache(maxsize=200_000)

@@ -167,14 +167,18 @@ def _add_facet_groups(connection: Connection) -> None:
     regroup_all(connection)
 
 
-def _reindex_agent_nouns_and_streets(connection: Connection) -> None:
-    """14: the vocabulary marks streets' names ("Skolevænget 7"), and every stored item is indexed
-    again now that an "-er" form is a form of its own ("iværksætter", the entrepreneur, is no longer
-    "iværksætte", to implement); a query word finds both where it should."""
-    from referat.store.index import reindex_all
-
+def _mark_streets(connection: Connection) -> None:
+    """14: the vocabulary marks streets' names ("Skolevænget 7"). It indexed every item again too, for
+    the "-er" forms of its day ("iværksætter" apart from "iværksætte"); 15 does that with today's forms."""
     if "street" not in {column["name"] for column in inspect(connection).get_columns("search_terms")}:
         connection.execute(text("ALTER TABLE search_terms ADD COLUMN street BOOLEAN NOT NULL DEFAULT FALSE"))
+
+
+def _reindex_committee_names(connection: Connection) -> None:
+    """15: every stored item indexed again with today's word forms: a committee's coordinated name
+    ("Skole-, Børne- og Ungeudvalget") is the committees it names, not "skole" (store/analysis.py)."""
+    from referat.store.index import reindex_all
+
     reindex_all(connection)
 
 
@@ -192,7 +196,8 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("add facet groups", _add_facet_groups),
     ("give the title and the decision vectors of their own", _add_field_vectors),
     ("index every item with today's word forms", _superseded),
-    ("index agent nouns apart from their verbs, and streets' names", _reindex_agent_nouns_and_streets),
+    ("index agent nouns apart from their verbs, and streets' names", _mark_streets),
+    ("index committees' coordinated names as the committees they name", _reindex_committee_names),
 ]
 
 
