@@ -18,7 +18,7 @@ from referat.store.analysis import (
 )
 from referat.store.index import reindex_all
 from referat.store.ingest import ingest
-from referat.store.search import Filters, search
+from referat.store.search import Filters, make_snippet, search
 
 
 def agent(form: str) -> bool:
@@ -339,7 +339,7 @@ Godkendt.
 Punkt 2: Kapacitet på skolerne
 Sagsnr.: 24/0032
 Sagsfremstilling
-Skolerne i Greve Nord har flere elever end pladser.
+Skolerne i Greve Nord har flere elever end pladser, oplyser Skole-, Børne- og Ungeudvalget.
 Beslutning
 Godkendt.
 """
@@ -348,4 +348,7 @@ Godkendt.
 def test_a_committees_name_is_not_about_its_first_part_on_both_backends(engine: Engine) -> None:
     assert ingest(engine, RawDocument(uri="greve-maj.txt", data=SCHOOLS.encode())).status == "stored"
     assert titles(engine, "skolerne") == ["Kapacitet på skolerne"]
-    assert titles(engine, "skoleudvalget") == ["Budgetopfølgning"]
+    text = "Skolerne har flere elever, oplyser Skole-, Børne- og Ungeudvalget."
+    snippet = make_snippet([text], {stem("skolerne")})
+    assert snippet == "<mark>Skolerne</mark> har flere elever, oplyser Skole-, Børne- og Ungeudvalget."
+    assert sorted(titles(engine, "skoleudvalget")) == ["Budgetopfølgning", "Kapacitet på skolerne"]

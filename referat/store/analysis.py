@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from importlib.resources import files
 
@@ -107,25 +107,44 @@ def words(text: str) -> list[str]:
 # last word's head, so the name is about committees, not about "skole" or "plan" (the committee is a
 # search filter; "skoleudvalget" still finds it). From the first hyphen on, so that the scan starts
 # at a literal character; the word before it is found by hand.
-COORDINATION = re.compile(
-    r"-,?\s+(?:[^\W\d_]+-,?\s+)*(?:og|eller|samt)\s+([^\W\d_]*?)(" + COMMITTEE + r"[^\W\d_]*)"
-)
+COORDINATION = re.compile(r"-,?\s+(?:[^\W\d_]+-,?\s+)*(?:og|eller|samt)\s+([^\W\d_]*?)(" + COMMITTEE + r"[^\W\d_]*)")
 TRUNCATED = re.compile(r"([^\W\d_]+)-")
+
+
+def _coordinations(text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """Each coordinated committee name: where its first word begins, and the match from its first hyphen."""
+    at = 0
+    while (match := COORDINATION.search(text, at)) is not None:
+        first = match.start()
+        while first > 0 and text[first - 1].isalpha():
+            first -= 1
+        if first == match.start():  # a dash with no word before it ("2 - Skole-, …"): look on from the next
+            at = match.start() + 1
+            continue
+        yield first, match
+        at = match.end()
 
 
 def _committee_names(text: str) -> str:
     pieces, done = [], 0
-    for match in COORDINATION.finditer(text):
-        first = match.start()
-        while first > done and (text[first - 1].isalpha()):
-            first -= 1
-        if first == match.start():
-            continue  # a dash with no word before it
+    for first, match in _coordinations(text):
         head = match.group(2)
         parts = [part + head for part in TRUNCATED.findall(text, first, match.start(1))]
         pieces += [text[done:first], " ".join([*parts, match.group(1) + head])]
         done = match.end()
-    return "".join(pieces) + text[done:] if pieces else text
+    return "".join(pieces) + text[done:]
+
+
+def committee_name_parts(text: str) -> set[int]:
+    """Where the parts before a hyphen of a committee's coordinated name begin ("Skole-" in "Skole-,
+    Børne- og Ungeudvalget"): no word of their own, so a snippet does not mark them."""
+    if COMMITTEE not in text:
+        return set()
+    return {
+        part.start()
+        for first, match in _coordinations(text)
+        for part in TRUNCATED.finditer(text, first, match.start(1))
+    }
 
 
 @lru_cache(maxsize=200_000)

@@ -33,7 +33,7 @@ from sqlalchemy import (
 
 from referat.parse.names import name_key
 from referat.store import facets, schema
-from referat.store.analysis import form_prefix, stem, words
+from referat.store.analysis import committee_name_parts, form_prefix, stem, words
 from referat.store.ids import body_key, organization_key
 from referat.store.index import TIERS, QueryTerms, SearchIndex, search_index, vocabulary_words
 from referat.vocab import Outcome
@@ -317,12 +317,13 @@ def find_stems(text: str, stems: set[str]) -> list[int]:
     if len(lowered) != len(text):  # a character whose lower case is longer: offsets would shift
         lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     found: set[int] = set()
+    not_words = committee_name_parts(lowered)
     for prefix in set(map(form_prefix, stems)):
         at = lowered.find(prefix)
         while at != -1:
             if at == 0 or not lowered[at - 1].isalnum():
                 end = WORD_REST.match(lowered, at + len(prefix))
-                if end and stem(lowered[at : end.end()]) in stems:
+                if end and stem(lowered[at : end.end()]) in stems and at not in not_words:
                     found.add(at)
             at = lowered.find(prefix, at + 1)
     return sorted(found)
