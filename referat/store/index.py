@@ -198,9 +198,11 @@ def vocabulary_words(connection: Connection, forms: list[str]) -> dict[str, str]
 
 def _one_of(connection: Connection, column: str, values: list[str]) -> tuple[str, dict[str, Any]]:
     """A condition that `column` is one of `values`, with its parameter. The values go as one
-    parameter: as thousands of parameters they took longer to compile than to look up."""
+    parameter: as thousands of parameters they took longer to compile than to look up. On PostgreSQL
+    as a set to join, not `= ANY(array)`: for that the planner took the trigram index (pg_trgm answers
+    equality too), which for the 2,577 pieces of "kommune" took 1.2 s instead of 11 ms."""
     if connection.dialect.name == "postgresql":
-        return f"{column} = ANY(CAST(:values AS text[]))", {"values": values}
+        return f"{column} IN (SELECT unnest(CAST(:values AS text[])))", {"values": values}
     return f"{column} IN (SELECT value FROM json_each(:values))", {"values": json.dumps(values)}
 
 
