@@ -2,7 +2,8 @@
 
 Usage: .venv/bin/python scripts/load_check.py [--db PATH_OR_URL] [--generate 10000] [--keep PATH]
                                               [--clients 20] [--seconds 30] [--workers 1] [--cache on|off|both] [--pin]
-Without --db, a SQLite database of --generate generated meetings is built in a temporary folder
+Without --db, a SQLite database of --generate meetings of real minutes (scripts/real_corpus.py; or
+generated ones with --corpus generated) is built in a temporary folder
 (ingesting 10,000 meetings takes a few minutes), or at --keep to be given as --db next time. The
 server runs as its own process (`referat serve`), so client and server do not share an interpreter;
 with the search result cache on (its default size) or off (REFERAT_SEARCH_CACHE=0), or one run of
@@ -29,6 +30,7 @@ from pathlib import Path
 
 import httpx
 from bench_store import QUERIES, percentile  # scripts/ is on sys.path when this script runs
+from real_corpus import write_real_corpus
 
 from referat.generate.minutes import write_corpus
 from referat.settings import SEARCH_CACHE_ENV, SEARCH_CACHE_SIZE
@@ -53,18 +55,24 @@ def search_urls() -> list[str]:
     return urls
 
 
-def build_database(meetings: int, folder: Path) -> str:
+def build_database(meetings: int, folder: Path, corpus_kind: str) -> str:
+    """A SQLite database of real minutes (scripts/real_corpus.py; the folder names the municipality)
+    or of generated ones."""
     folder.mkdir(parents=True, exist_ok=True)
     corpus = folder / "corpus"
-    write_corpus(meetings, corpus, seed=1)
+    if corpus_kind == "real":
+        files = write_real_corpus(meetings, corpus)
+    else:
+        write_corpus(meetings, corpus, seed=1)
+        files = list(find_documents(corpus))
     database = str(folder / "load.sqlite")
     engine = open_database(database)
     started = time.perf_counter()
-    for path in find_documents(corpus):
-        ingest(engine, read_file(path))
+    for path in files:
+        ingest(engine, read_file(path), body=path.parent.name if corpus_kind == "real" else None)
     optimize(engine)
     engine.dispose()
-    print(f"ingested {meetings} generated meetings in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    print(f"ingested {meetings} {corpus_kind} meetings in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     return database
 
 
@@ -173,7 +181,8 @@ def run(database: str, args: argparse.Namespace, cache: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="an existing database (SQLite path or postgresql:// URL)")
-    parser.add_argument("--generate", type=int, default=10_000, help="meetings to generate when --db is not given")
+    parser.add_argument("--generate", type=int, default=10_000, help="meetings to build when --db is not given")
+    parser.add_argument("--corpus", choices=("real", "generated"), default="real", help="what to build them from")
     parser.add_argument("--keep", help="build the generated database at this path and keep it")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=30)
@@ -182,7 +191,7 @@ def main() -> None:
     parser.add_argument("--pin", action="store_true", help="server on the first core, load generator on the others")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="referat-load-") as folder:
-        database = args.db or build_database(args.generate, Path(args.keep) if args.keep else Path(folder))
+        database = args.db or build_database(args.generate, Path(args.keep) if args.keep else Path(folder), args.corpus)
         for cache in {"on": [True], "off": [False], "both": [False, True]}[args.cache]:
             run(database, args, cache)
 
