@@ -40,3 +40,11 @@ SEARCH_CACHE_ENV = "REFERAT_SEARCH_CACHE"
 SEARCH_CACHE_SIZE = int(os.environ.get(SEARCH_CACHE_ENV) or 1024)
 # How often, at most, the server asks the database whether it changed (seconds).
 SEARCH_CACHE_CHECK_SECONDS = 1.0
+
+# Limits that follow from MAX_DOCUMENT_BYTES, so that every document within the input limit is read
+# in bounded time and memory, or refused with its reason; none is ever cut short (issue 23).
+# Lines: real minutes average 58-87 bytes a line (the examples), so a text at the input limit holds
+# under a million; one line per 32 bytes is twice that. A document's lines cost some 250 bytes of
+# memory each through the stages: 26 million two-byte lines took 6.5 GB. A DOCX paragraph, read or
+# empty, counts as a line too: each costs the reader work.
+MAX_LINES = MAX_DOCUMENT_BYTES // 32
