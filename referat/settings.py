@@ -48,3 +48,8 @@ SEARCH_CACHE_CHECK_SECONDS = 1.0
 # memory each through the stages: 26 million two-byte lines took 6.5 GB. A DOCX paragraph, read or
 # empty, counts as a line too: each costs the reader work.
 MAX_LINES = MAX_DOCUMENT_BYTES // 32
+# DOCX: its parts may unpack to four times the input limit, checked in the ZIP's directory and again
+# while unpacking. WordprocessingML spends about ten bytes of markup on a byte of text (42 kB of XML
+# for 4 kB of text in the Syddjurs minutes) and deflates 5-10 times, so 200 MB of XML holds some
+# 20 MB of text, more than any minutes; a larger unpacked size is a ZIP bomb (1 GB in 1 MB).
+MAX_UNPACKED_BYTES = 4 * MAX_DOCUMENT_BYTES
