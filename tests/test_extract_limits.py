@@ -9,10 +9,12 @@ import zipfile
 
 import docx
 import pytest
+import selectolax.lexbor
 
 from referat.errors import ExtractError
 from referat.extract import extract
 from referat.extract.docx_package import open_package, reading
+from referat.extract.nesting import nesting_depth
 from referat.sources.raw import RawDocument
 
 
@@ -86,3 +88,68 @@ def test_a_text_of_as_many_lines_as_the_limit_is_read(monkeypatch: pytest.Monkey
     monkeypatch.setattr("referat.extract.lines.MAX_LINES", 10)
     extracted = extract(RawDocument(uri="linjer.txt", data=b"Referat\r\n" + b"a\r" * 8 + b"b"))
     assert [line.number for line in extracted.lines] == list(range(1, 11))
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+
+
+def _page(depth: int) -> bytes:
+    return ("<html><body>" + "<div>" * depth + "<p>Punkt 1: Dybt</p>" + "</div>" * depth + "</body></html>").encode()
+
+
+def test_html_nested_deeper_than_the_limit_is_refused_before_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_parse(*args: object) -> None:
+        raise AssertionError("parsed a page it should have refused")
+
+    monkeypatch.setattr("referat.extract.html.LexborHTMLParser", no_parse)
+    with pytest.raises(ExtractError, match=r"^dyb\.html: the HTML nests elements more than 512 deep"):
+        extract(RawDocument(uri="dyb.html", data=_page(600)))
+
+
+def test_html_nested_within_the_limit_is_read() -> None:
+    assert _texts(_page(500), "dyb.html") == ["Punkt 1: Dybt"]
+
+
+@pytest.mark.parametrize(
+    ("html", "depth"),
+    [
+        ("<div>" * 40 + "</div>" * 40, 40),
+        ("<div/>" * 40, 40),  # HTML has no self-closed div: each is open
+        ("<ul>" + "<li>punkt" * 1000 + "</ul>", 2),  # a list item ends at the next
+        ("<p>a<p>b<p>c", 1),
+        ("<ul><li><ul><li><ul><li>x", 6),
+        ("<table>" + "<tr><td><font>x</td><td>y" * 1000 + "</table>", 4),  # a cell's end closes its font
+        ("<dl><dt>a<dd>b<dt>c<dd>d</dl>", 2),
+        ("<svg>" + "<path/>" * 1000 + "</svg>", 1),
+        ("<script>" + "<div>" * 1000 + "</script><div>", 1),
+        ("<!--" + "<div>" * 1000 + "--><div>", 1),
+    ],
+)
+def test_nesting_is_counted_as_a_browser_builds_it(html: str, depth: int) -> None:
+    assert nesting_depth(html, 10_000) == depth
+
+
+def test_html_of_more_lines_than_the_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("referat.extract.lines.MAX_LINES", 20)
+    page = "<html><body>" + "Punkt<br>" * 30 + "</body></html>"
+    with pytest.raises(ExtractError, match=r"^brud\.html: the document has more than 20 lines"):
+        extract(RawDocument(uri="brud.html", data=page.encode()))
+
+
+def test_a_page_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    parses: list[str] = []
+
+    def counting(html: str) -> selectolax.lexbor.LexborHTMLParser:
+        parses.append(html)
+        return selectolax.lexbor.LexborHTMLParser(html)
+
+    monkeypatch.setattr("referat.extract.html.LexborHTMLParser", counting)
+    page = (
+        "<html><head><title>Referat | Greve Kommune</title></head><body><p>Punkt 1: Budget</p>"
+        "<footer>Greve Kommune, Rådhusholmen 10</footer></body></html>"
+    )
+    extracted = extract(RawDocument(uri="side.html", data=page.encode()))
+    assert len(parses) == 1
+    assert extracted.title == "Referat | Greve Kommune"
+    assert "Greve Kommune, Rådhusholmen 10" in extracted.furniture
+    assert [line.text for line in extracted.lines if line.text] == ["Punkt 1: Budget"]
