@@ -32,6 +32,9 @@ NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 CORE_PROPERTIES = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 TITLE = "{http://purl.org/dc/elements/1.1/}title"
 BODY = f"{W}body"
+# The body's children that hold text (paragraphs, tables, content controls, custom XML): lxml reports
+# only their ends, not those of every run and text element.
+BLOCKS = [f"{W}p", f"{W}tbl", f"{W}sdt", f"{W}customXml"]
 CHUNK = 1 << 20
 # Style types whose rPr and pPr a paragraph or run inherits (python-docx's CharacterStyle and its kinds).
 INHERITED_TYPES = {"paragraph", "character", "table"}
@@ -62,7 +65,9 @@ class Package:
 
     def body(self) -> Iterator[Any]:
         """The body's children, each once it is complete, then dropped: memory holds one at a time."""
-        parser = etree.XMLPullParser(events=("end",), resolve_entities=False, no_network=True, load_dtd=False)
+        parser = etree.XMLPullParser(
+            events=("end",), tag=BLOCKS, resolve_entities=False, no_network=True, load_dtd=False
+        )
         with self.archive.open(DOCUMENT_PART) as stream:
             for chunk in self._chunks(stream):
                 parser.feed(chunk)
