@@ -9,6 +9,9 @@ reaches the model, so a document's HTML can never run in a reader's browser.
 Controls are dropped with care: portals put whole pages inside an ASP.NET <form>, and print agenda
 item titles inside accordion buttons (<h2><button aria-expanded>3. Title</button></h2>), so a form
 keeps its content and a button that holds, or sits in, a heading or opens a section keeps its text.
+
+A page is parsed once, and not at all when it nests deeper than Lexbor parses in bounded time
+(nesting.py); more lines than the input limit allows are refused as they are made.
 """
 
 from __future__ import annotations
