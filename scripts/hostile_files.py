@@ -3,7 +3,7 @@
 Usage: .venv/bin/python scripts/hostile_files.py LABEL [--cases 1,2,...] [--timeout 300] [--cap-gb 8]
 Builds each input in a temporary folder, runs `python -m referat parse FILE` on it in a child
 process under an address-space cap (so the machine survives) and a timeout, and records wall time,
-the child's peak RSS and whether the document was answered (exit 0), refused (exit 1 with a
+CPU time, the child's peak RSS and whether the document was answered (exit 0), refused (exit 1 with a
 reason) or killed at the cap or the timeout. Prints a table and writes
 docs/figures/hostile-files-LABEL.json. PYTHONPATH set to an exported tree (git archive) measures
 that tree's code instead of the working tree's.
@@ -179,13 +179,23 @@ class Result:
     name: str
     input_bytes: int
     seconds: float
+    cpu_seconds: float
     peak_mb: float
     outcome: str  # answered, refused, killed at cap, killed at timeout, crashed
     message: str
 
 
-def _run(path: Path, timeout: float, cap_bytes: int) -> tuple[float, float, str, str]:
-    """Wall seconds, peak RSS (MB), outcome and the message of one `referat parse` in a fresh child."""
+@dataclass
+class Measured:
+    """Wall time, CPU time (user + system: what a shared machine does not inflate) and peak RSS."""
+
+    seconds: float
+    cpu_seconds: float
+    peak_mb: float
+
+
+def _run(path: Path, timeout: float, cap_bytes: int) -> tuple[Measured, str, str]:
+    """What one `referat parse` in a fresh child cost, its outcome and its message."""
 
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (cap_bytes, cap_bytes))
@@ -199,8 +209,8 @@ def _run(path: Path, timeout: float, cap_bytes: int) -> tuple[float, float, str,
         "    code, stderr = p.returncode, p.stderr\n"
         "except subprocess.TimeoutExpired:\n"
         "    code, stderr = 'timeout', ''\n"
-        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-        "print(json.dumps([code, peak, stderr[-2000:]]))\n"
+        "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "print(json.dumps([code, usage.ru_maxrss, usage.ru_utime + usage.ru_stime, stderr[-2000:]]))\n"
     )
     start = time.perf_counter()
     done = subprocess.run(
@@ -212,18 +222,18 @@ def _run(path: Path, timeout: float, cap_bytes: int) -> tuple[float, float, str,
         cwd=path.parent,  # not the work tree: `-m` puts the current folder first on sys.path
     )
     seconds = time.perf_counter() - start
-    code, peak_kb, stderr = json.loads(done.stdout)
-    peak_mb = peak_kb / 1024
+    code, peak_kb, cpu, stderr = json.loads(done.stdout)
+    measured = Measured(seconds, cpu, peak_kb / 1024)
     if code == "timeout":
-        return seconds, peak_mb, "killed at timeout", f"no answer in {timeout:.0f} s"
+        return measured, "killed at timeout", f"no answer in {timeout:.0f} s"
     message = " ".join(stderr.split())[:300]
     if code == 0:
-        return seconds, peak_mb, "answered", message
+        return measured, "answered", message
     if "MemoryError" in stderr or code < 0:
-        return seconds, peak_mb, "killed at cap", message[-300:]
+        return measured, "killed at cap", message[-300:]
     if code == 1 and "error" in stderr:
-        return seconds, peak_mb, "refused", message
-    return seconds, peak_mb, f"crashed (exit {code})", message[-300:]
+        return measured, "refused", message
+    return measured, f"crashed (exit {code})", message[-300:]
 
 
 def main() -> None:
@@ -238,10 +248,23 @@ def main() -> None:
         for case in (int(number) for number in args.cases.split(",")):
             name, build = CASES[case]
             path = build(Path(folder))
-            seconds, peak, outcome, message = _run(path, args.timeout, int(args.cap_gb * 1024**3))
-            result = Result(case, name, path.stat().st_size, round(seconds, 1), round(peak), outcome, message)
+            cost, outcome, message = _run(path, args.timeout, int(args.cap_gb * 1024**3))
+            size = path.stat().st_size
+            result = Result(
+                case,
+                name,
+                size,
+                round(cost.seconds, 1),
+                round(cost.cpu_seconds, 1),
+                round(cost.peak_mb),
+                outcome,
+                message,
+            )
             results.append(result)
-            print(f"{case}  {name:36} {result.input_bytes / MB:7.1f} MB  {seconds:7.1f} s  {peak:7.0f} MB  {outcome}")
+            print(
+                f"{case}  {name:36} {size / MB:7.1f} MB  {cost.seconds:7.1f} s  {cost.cpu_seconds:7.1f} s CPU"
+                f"  {cost.peak_mb:7.0f} MB  {outcome}"
+            )
             print(f"   {message[:200]}", flush=True)
             path.unlink()
     target = ROOT / "docs" / "figures" / f"hostile-files-{args.label}.json"
@@ -249,6 +272,7 @@ def main() -> None:
         "label": args.label,
         "cap_gb": args.cap_gb,
         "timeout_s": args.timeout,
+        "load_average_at_end": round(os.getloadavg()[0], 1),
         "results": [asdict(result) for result in results],
     }
     target.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
