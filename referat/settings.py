@@ -40,3 +40,21 @@ SEARCH_CACHE_ENV = "REFERAT_SEARCH_CACHE"
 SEARCH_CACHE_SIZE = int(os.environ.get(SEARCH_CACHE_ENV) or 1024)
 # How often, at most, the server asks the database whether it changed (seconds).
 SEARCH_CACHE_CHECK_SECONDS = 1.0
+
+# Limits that follow from MAX_DOCUMENT_BYTES, so that every document within the input limit is read
+# in bounded time and memory, or refused with its reason; none is ever cut short (issue 23).
+# Lines: real minutes average 58-87 bytes a line (the examples), so a text at the input limit holds
+# under a million; one line per 32 bytes is twice that. A document's lines cost some 250 bytes of
+# memory each through the stages: 26 million two-byte lines took 6.5 GB. A DOCX paragraph, read or
+# empty, counts as a line too: each costs the reader work.
+MAX_LINES = MAX_DOCUMENT_BYTES // 32
+# DOCX: its parts may unpack to four times the input limit, checked in the ZIP's directory and again
+# while unpacking. WordprocessingML spends about ten bytes of markup on a byte of text (42 kB of XML
+# for 4 kB of text in the Syddjurs minutes) and deflates 5-10 times, so 200 MB of XML holds some
+# 20 MB of text, more than any minutes; a larger unpacked size is a ZIP bomb (1 GB in 1 MB).
+MAX_UNPACKED_BYTES = 4 * MAX_DOCUMENT_BYTES
+# HTML: elements nested at most this deep. Lexbor's tree building costs time in proportion to the
+# depth for every tag: 20 MB of elements nested 512 deep parse in 6.5 s, 4,096 deep in 30 s, so a
+# page at the input limit stays under 20 s. Browsers build no deeper either (Chromium stops nesting
+# at 512); real pages nest a few dozen levels.
+MAX_HTML_DEPTH = 512

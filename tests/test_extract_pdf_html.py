@@ -149,7 +149,9 @@ def test_html_declared_charset_is_used() -> None:
     assert lines[0].text == "Mødested Rådhuset"
 
 
-def test_deeply_nested_html_does_not_overflow() -> None:
+def test_deeply_nested_html_does_not_overflow(monkeypatch: pytest.MonkeyPatch) -> None:
+    # deeper than the default limit allows, so that a recursive walk would overflow the stack
+    monkeypatch.setattr("referat.extract.nesting.MAX_HTML_DEPTH", 10_000)
     page = "<html><body>" + "<div>" * 5000 + "<p>Punkt 1: Dybt</p>" + "</div>" * 5000 + "</body></html>"
     assert _texts(page.encode(), "x.html") == ["Punkt 1: Dybt"]
 

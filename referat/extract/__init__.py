@@ -49,7 +49,7 @@ def extract(raw: RawDocument) -> Extracted:
     if raw.suffix == "json":
         raise ExtractError(raw.uri, "the file is named .json but is not JSON (it does not start with { or [)")
     text, encoding = decode_text(raw)
-    raw_lines = split_lines(text)
+    raw_lines = split_lines(text, raw.uri)
     if raw.suffix in {"md", "markdown"} or looks_like_markdown(raw_lines):
         return Extracted("markdown", encoding, *remove_page_furniture(_saved_page(markdown_lines(raw_lines))))
     return Extracted("text", encoding, *remove_page_furniture(_saved_page(markdown_lines(raw_lines, headings=False))))

@@ -9,6 +9,9 @@ reaches the model, so a document's HTML can never run in a reader's browser.
 Controls are dropped with care: portals put whole pages inside an ASP.NET <form>, and print agenda
 item titles inside accordion buttons (<h2><button aria-expanded>3. Title</button></h2>), so a form
 keeps its content and a button that holds, or sits in, a heading or opens a section keeps its text.
+
+A page is parsed once, and not at all when it nests deeper than Lexbor parses in bounded time
+(nesting.py); more lines than the input limit allows are refused as they are made.
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from referat.errors import ExtractError
-from referat.extract.lines import Line
+from referat.extract.lines import Line, check_line_count
+from referat.extract.nesting import check_nesting
 from referat.extract.text import decode_text
 from referat.sources.raw import RawDocument
 
@@ -53,6 +57,7 @@ META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""
 class _LineBuilder:
     """Collects inline text into lines; a block boundary ends the current line."""
 
+    uri: str
     lines: list[Line] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)
     level: int = 0
@@ -68,13 +73,17 @@ class _LineBuilder:
         text = SPACE.sub(" ", "".join(self.parts).replace("\u00a0", " ")).strip()
         text = "\t".join(cell.strip() for cell in text.split(CELL_SEPARATOR)).strip("\t")
         if text:
-            self.lines.append(Line(len(self.lines) + 1, text, self.level, bold=not self.plain))
+            self.add(Line(len(self.lines) + 1, text, self.level, bold=not self.plain))
         self.parts, self.level, self.plain = [], 0, False
 
     def blank(self) -> None:
         self.end_line()
         if self.lines and self.lines[-1].text:
-            self.lines.append(Line(len(self.lines) + 1, ""))
+            self.add(Line(len(self.lines) + 1, ""))
+
+    def add(self, line: Line) -> None:
+        check_line_count(self.uri, len(self.lines) + 1)
+        self.lines.append(line)
 
 
 def looks_like_html(raw: RawDocument) -> bool:
@@ -88,14 +97,25 @@ def looks_like_html(raw: RawDocument) -> bool:
 
 def html_lines(raw: RawDocument) -> tuple[list[Line], str, str | None, list[str]]:
     """The page's text as lines, the encoding it was read with, its <title>, and the site's own
-    texts around the content (cookie banner, footer, logo), which name the publisher."""
+    texts around the content (cookie banner, footer, logo), which name the publisher. The page is
+    parsed once: parsing is most of the work."""
     text, encoding = _decode(raw)
-    return html_text_lines(text, raw.uri), encoding, document_title(text), site_texts(text)
+    tree = _parse(text, raw.uri)
+    title, site = document_title(tree), site_texts(tree)  # before the lines drop the site's furniture
+    return _tree_lines(tree, raw.uri), encoding, title, site
 
 
 def html_text_lines(html: str, uri: str) -> list[Line]:
     """Lines of an HTML fragment or page that is already text."""
-    tree = LexborHTMLParser(html)
+    return _tree_lines(_parse(html, uri), uri)
+
+
+def _parse(html: str, uri: str) -> LexborHTMLParser:
+    check_nesting(html, uri)
+    return LexborHTMLParser(html)
+
+
+def _tree_lines(tree: LexborHTMLParser, uri: str) -> list[Line]:
     root = tree.body
     if root is None:
         raise ExtractError(uri, "the HTML page has no body")
@@ -109,7 +129,7 @@ def html_text_lines(html: str, uri: str) -> list[Line]:
         short_link = control.tag == "a" and len((control.text() or "").split()) <= MAX_CONTROL_WORDS
         if (control.tag == "button" or short_link) and not _opens_content(control):
             control.decompose()
-    builder = _LineBuilder()
+    builder = _LineBuilder(uri)
     _walk(root, builder)
     builder.end_line()
     if not any(line.text for line in builder.lines):
@@ -117,17 +137,16 @@ def html_text_lines(html: str, uri: str) -> list[Line]:
     return builder.lines
 
 
-def site_texts(html: str) -> list[str]:
+def site_texts(tree: LexborHTMLParser) -> list[str]:
     """ "Bornholms Regionskommune bruger cookies …", a footer's address, a logo's alt text."""
-    tree = LexborHTMLParser(html)
     texts = [SPACE.sub(" ", node.text()).strip() for node in tree.css(f"{CONSENT}, footer")]
     texts += [node.attributes.get("alt") or "" for node in tree.css("img[alt]")]
     return [text for text in texts if text]
 
 
-def document_title(html: str) -> str | None:
+def document_title(tree: LexborHTMLParser) -> str | None:
     """The page's <title>, e.g. "Referat - Økonomiudvalget - 12. marts 2024 | Greve Kommune"."""
-    node = LexborHTMLParser(html).css_first("title")
+    node = tree.css_first("title")
     title = SPACE.sub(" ", node.text()).strip() if node is not None else ""
     return title or None
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from referat.errors import ExtractError
+from referat.settings import MAX_LINES
+
 
 @dataclass(frozen=True, slots=True)
 class Line:
@@ -29,3 +32,10 @@ class Extracted:
     lines: list[Line]
     furniture: list[str] = field(default_factory=list)  # running headers and footers removed from the lines
     title: str | None = None  # the document's own title: HTML <title>, PDF or DOCX metadata
+
+
+def check_line_count(uri: str, count: int, what: str = "lines") -> None:
+    """Refuse a document of more lines (or paragraphs) than the input limit allows, before they are
+    all built: each costs memory and time in every stage after this one."""
+    if count > MAX_LINES:
+        raise ExtractError(uri, f"the document has more than {MAX_LINES:,} {what}, the most referat reads")

@@ -13,6 +13,7 @@ import re
 from charset_normalizer import from_bytes
 
 from referat.errors import ExtractError
+from referat.extract.lines import check_line_count
 from referat.sources.raw import RawDocument
 
 BOMS = [
@@ -79,6 +80,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def split_lines(text: str) -> list[str]:
-    """Split on any newline style, keeping line numbers as an editor shows them."""
+def split_lines(text: str, uri: str) -> list[str]:
+    """Split on any newline style, keeping line numbers as an editor shows them; refuse more lines
+    than the limit before any is made (counting is fast, making them is not)."""
+    check_line_count(uri, text.count("\n") + text.count("\r") - text.count("\r\n") + 1)
     return NEWLINE.split(text)

@@ -672,8 +672,9 @@ def _listed_under_contents(header: list[Line], blocks: list[ItemBlock]) -> list[
             and not _is_marker(title)
         ):
             entries.append((number, title, line))
-    printed = [block.title for block in blocks]
-    matched = [k for k, (_, title, _) in enumerate(entries) if any(_alike(title, other) for other in printed)]
+    # every entry is compared with every printed title: fold each once, not once a comparison
+    printed = {_folded(block.title) for block in blocks}
+    matched = [k for k, (_, title, _) in enumerate(entries) if _folded_alike(_folded(title), printed)]
     if not matched:
         return []
     # the entries after the last one printed: where the text was cut short
@@ -697,10 +698,16 @@ def _is_column_labels(text: str) -> bool:
 
 
 def _alike(title: str, other: str | None) -> bool:
-    if other is None:
-        return False
-    a, b = " ".join(title.lower().split()), " ".join(other.lower().split())
-    return a == b or a.startswith(b) or b.startswith(a)
+    return other is not None and _folded_alike(_folded(title), {_folded(other)})
+
+
+def _folded_alike(folded: str, others: set[str]) -> bool:
+    """One folded title the same as, or the start of, or starting with one of the others."""
+    return any(folded.startswith(other) or other.startswith(folded) for other in others)
+
+
+def _folded(title: str) -> str:
+    return " ".join(title.lower().split())
 
 
 def _section_cycles(lines: list[Line]) -> list[Candidate]:
