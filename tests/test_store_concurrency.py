@@ -7,6 +7,7 @@ report and what the database holds afterwards against one process's ingest of th
 from __future__ import annotations
 
 import re
+import select as select_module
 import subprocess
 import sys
 import time
@@ -22,10 +23,11 @@ from referat.store import schema
 from referat.store.db import open_database
 from referat.store.ingest import STATUSES, ingest
 from referat.store.migrations import MIGRATIONS
+from referat.store.writer import WAITING, write_transaction
 from tests.conftest import new_database
 
 MEETINGS = 80
-SUMMARY = re.compile(r"^(\d+) documents: (.*)$", re.MULTILINE)
+SUMMARY = re.compile(r"^(\d+) documents?: (.*)$", re.MULTILINE)
 # Both children wait for the same moment before they open the database, so that they meet in the migrations.
 OPEN_AT = "import sys, time; time.sleep(max(0.0, float(sys.argv[2]) - time.time())); "
 
@@ -125,3 +127,22 @@ def test_migrations_started_twice_at_once(backend: str, tmp_path: Path) -> None:
                 versions = list(connection.scalars(select(schema.schema_migrations.c.version)))
             engine.dispose()
             assert sorted(versions) == list(range(1, len(MIGRATIONS) + 1))
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_writer_that_waits_says_so_and_goes_on(backend: str, corpus: Path, tmp_path: Path) -> None:
+    """While this process holds the writer lock, an ingest says it is waiting; released, it stores."""
+    document = next(iter(find_documents(corpus)))
+    with new_database(backend, tmp_path) as url:
+        engine = open_database(url)
+        with write_transaction(engine):
+            child = start("-m", "referat", "ingest", str(document), "--db", url)
+            assert child.stderr is not None
+            # A guard against hanging if the notice never comes, not a measure of how soon it comes.
+            assert select_module.select([child.stderr], [], [], 300)[0], "no notice while waiting"
+            notice = child.stderr.readline()
+        returncode, out, err = finish(child)
+        engine.dispose()
+        assert notice.strip() == WAITING
+        assert returncode == 0, out + err
+        assert counts(out)["stored"] == 1

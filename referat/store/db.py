@@ -10,6 +10,7 @@ from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from referat.settings import DATABASE_ENV, DEFAULT_DATABASE, POSTGRES_SESSION_OPTIONS
+from referat.store.writer import WaitNotice, write_transaction
 
 
 def database_url(db: str | None = None) -> str:
@@ -22,8 +23,9 @@ def database_url(db: str | None = None) -> str:
     return f"sqlite:///{value}"
 
 
-def open_database(db: str | None = None) -> Engine:
-    """An engine with the schema migrated to the current version."""
+def open_database(db: str | None = None, on_wait: WaitNotice | None = None) -> Engine:
+    """An engine with the schema migrated to the current version; `on_wait` hears if another process
+    is writing (migrating) and this one waits for it (store/writer.py)."""
     from referat.store.migrations import migrate
 
     url = database_url(db)
@@ -31,7 +33,7 @@ def open_database(db: str | None = None) -> Engine:
     engine = create_engine(url, **options)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
-    migrate(engine)
+    migrate(engine, on_wait)
     return engine
 
 
@@ -58,7 +60,7 @@ def optimize(engine: Engine) -> None:
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
             connection.exec_driver_sql("VACUUM ANALYZE")
         return
-    with engine.begin() as connection:
+    with write_transaction(engine) as connection:
         connection.exec_driver_sql("INSERT INTO item_fts(item_fts) VALUES ('optimize')")
         connection.exec_driver_sql("PRAGMA optimize")
 

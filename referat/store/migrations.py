@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, Engine, inspect, select, text
 
 from referat.store import schema
+from referat.store.writer import WaitNotice, write_transaction
 
 Migration = Callable[[Connection], None]
 
@@ -201,15 +202,19 @@ MIGRATIONS: list[tuple[str, Migration]] = [
 ]
 
 
-def migrate(engine: Engine) -> int:
-    """Apply the migrations not yet applied; returns the schema version."""
-    with engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            # One migrating process at a time on a shared database.
-            connection.execute(text("SELECT pg_advisory_xact_lock(4711)"))
+def migrate(engine: Engine, on_wait: WaitNotice | None = None) -> int:
+    """Apply the migrations not yet applied; returns the schema version.
+
+    Processes may start at once on a new or an old database: one migrates, holding the writer lock
+    (store/writer.py), and the others wait for it, then find nothing left to do. On SQLite too the
+    migrations are one transaction, so a failed upgrade leaves the database as it was."""
+    with engine.connect() as connection:
+        if _applied(connection) >= set(range(1, len(MIGRATIONS) + 1)):
+            return len(MIGRATIONS)
+    with write_transaction(engine, on_wait) as connection:
         if not inspect(connection).has_table("schema_migrations"):
             schema.schema_migrations.create(connection)
-        applied = set(connection.scalars(select(schema.schema_migrations.c.version)))
+        applied = _applied(connection)
         for version, (name, migration) in enumerate(MIGRATIONS, start=1):
             if version in applied:
                 continue
@@ -224,3 +229,10 @@ def migrate(engine: Engine) -> int:
 
         optimize(engine)  # an upgrade may have indexed every item again: searches should be fast at once
     return len(MIGRATIONS)
+
+
+def _applied(connection: Connection) -> set[int]:
+    """The versions applied so far; none in a new database."""
+    if not inspect(connection).has_table("schema_migrations"):
+        return set()
+    return set(connection.scalars(select(schema.schema_migrations.c.version)))
