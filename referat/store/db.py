@@ -5,11 +5,10 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, create_engine, event
-from sqlalchemy.dialects.postgresql import insert as postgres_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Engine, create_engine, event
 
 from referat.settings import DATABASE_ENV, DEFAULT_DATABASE, POSTGRES_SESSION_OPTIONS
+from referat.store.migrations import is_upgrade, migrate
 from referat.store.writer import WaitNotice, write_transaction
 
 
@@ -26,14 +25,15 @@ def database_url(db: str | None = None) -> str:
 def open_database(db: str | None = None, on_wait: WaitNotice | None = None) -> Engine:
     """An engine with the schema migrated to the current version; `on_wait` hears if another process
     is writing (migrating) and this one waits for it (store/writer.py)."""
-    from referat.store.migrations import migrate
-
     url = database_url(db)
     options = {"connect_args": {"options": POSTGRES_SESSION_OPTIONS}} if url.startswith("postgresql") else {}
     engine = create_engine(url, **options)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+    upgrade = is_upgrade(engine)
     migrate(engine, on_wait)
+    if upgrade:
+        optimize(engine)  # migrating may have indexed every item again: searches should be fast at once
     return engine
 
 
@@ -63,10 +63,3 @@ def optimize(engine: Engine) -> None:
     with write_transaction(engine) as connection:
         connection.exec_driver_sql("INSERT INTO item_fts(item_fts) VALUES ('optimize')")
         connection.exec_driver_sql("PRAGMA optimize")
-
-
-def insert_on_conflict(connection: Connection, table: Table) -> Any:
-    """An INSERT into `table` that can say what to do on a conflict: both backends spell it the same,
-    but each through its own dialect's insert."""
-    insert = postgres_insert if connection.dialect.name == "postgresql" else sqlite_insert
-    return insert(table)

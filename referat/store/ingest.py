@@ -26,11 +26,12 @@ from referat.parse.document import parse_document
 from referat.parse.names import name_key
 from referat.sources.raw import RawDocument
 from referat.store import schema
-from referat.store.db import insert_on_conflict
 from referat.store.facets import assign_groups
 from referat.store.ids import body_key, item_id, meeting_id, organization_key, person_id
 from referat.store.index import IndexedItem, search_index
 from referat.store.merge import StoredSource, plan_merge
+from referat.store.reindex import indexed_item
+from referat.store.upsert import insert_on_conflict
 from referat.store.writer import WriterLockTimeout, write_transaction
 
 # "reread": an unchanged document parsed again on request and stored anew in place of what it gave.
@@ -483,7 +484,7 @@ def _store_items(
     if vote_rows:
         _store_votes(connection, vote_rows, [v for item in agenda for v in item.votes], people)
     return [
-        IndexedItem(seq, item.title, row["decision"] or "", body_text(item), item_row["facet_group"], item_row["date"])
+        indexed_item(seq, item, row["decision"], item_row["facet_group"], item_row["date"])
         for seq, item, row, item_row in zip(seqs, agenda, text_rows, item_rows, strict=True)
     ]
 
@@ -518,13 +519,6 @@ def _store_votes(connection: Connection, rows: list[dict[str, Any]], votes: list
         connection.execute(insert(schema.vote_persons), member_rows)
     if party_rows:
         connection.execute(insert(schema.vote_parties), party_rows)
-
-
-def body_text(item: AgendaItem) -> str:
-    """What the index reads besides title and decision: the other sections and the proposals."""
-    kinds = {s.heading: s.kind for s in item.section_list}
-    texts = [text for heading, text in item.sections.items() if kinds.get(heading) not in {"decision", "absence"}]
-    return "\n\n".join(texts + item.proposals)
 
 
 def _now() -> str:
