@@ -32,7 +32,7 @@ from referat.store.index import IndexedItem, search_index
 from referat.store.merge import StoredSource, plan_merge
 from referat.store.reindex import indexed_item
 from referat.store.upsert import insert_on_conflict
-from referat.store.writer import WriterLockTimeout, write_transaction
+from referat.store.writer import WaitNotice, WriterLockTimeout, write_transaction
 
 # "reread": an unchanged document parsed again on request and stored anew in place of what it gave.
 Status = Literal["stored", "replaced", "added", "superseded", "reread", "unchanged", "failed"]
@@ -60,24 +60,26 @@ class _Source:
     item_count: int
 
 
-def ingest(engine: Engine, raw: RawDocument, body: str | None = None, reread: bool = False) -> IngestOutcome:
+def ingest(
+    engine: Engine, raw: RawDocument, body: str | None = None, reread: bool = False, on_wait: WaitNotice | None = None
+) -> IngestOutcome:
     """Parse and store one document; never raises for a bad document, reports it instead.
 
     `reread` parses an unchanged document again, so that what a newer parser reads replaces what
     an older one stored. Another process may store the same documents at the same time (store/writer.py):
-    a document it stored while this one was parsing is "unchanged" here. A document stored, or found
-    unchanged, has no recorded failure any more."""
+    a document it stored while this one was parsing is "unchanged" here, and `on_wait` hears when this
+    one waits for its writes. A document stored, or found unchanged, has no recorded failure any more."""
     with engine.connect() as connection:
         known = known_status(connection, raw.sha256)
         failed_before = known is not None and _has_failures(connection, raw.uri, raw.sha256)
     if known is not None and not reread:
         if failed_before:
-            with write_transaction(engine) as connection:
+            with write_transaction(engine, on_wait) as connection:
                 _clear_failures(connection, raw.uri, raw.sha256)
         return IngestOutcome(raw.uri, known[0], known[1])
     try:
         document = parse_document(raw, body=body)
-        with write_transaction(engine) as connection:
+        with write_transaction(engine, on_wait) as connection:
             meanwhile = None if reread else known_status(connection, raw.sha256)
             if meanwhile is not None:
                 outcome = IngestOutcome(raw.uri, meanwhile[0], meanwhile[1])
@@ -87,12 +89,12 @@ def ingest(engine: Engine, raw: RawDocument, body: str | None = None, reread: bo
             _clear_failures(connection, raw.uri, raw.sha256)
         return outcome
     except ReferatError as exc:
-        return record_failure(engine, raw.uri, raw.sha256, exc.reason)
+        return record_failure(engine, raw.uri, raw.sha256, exc.reason, on_wait)
     except WriterLockTimeout:
         raise  # the database is busy, not the document bad
     except SQLAlchemyError as exc:
         error = StoreError(raw.uri, f"the database refused it: {exc.__class__.__name__}: {exc}")
-        return record_failure(engine, raw.uri, raw.sha256, error.reason)
+        return record_failure(engine, raw.uri, raw.sha256, error.reason, on_wait)
 
 
 def known_status(connection: Connection, sha256: str) -> tuple[Status, str] | None:
@@ -116,9 +118,11 @@ def _items_given(connection: Connection, mid: str, sha256: str) -> int:
     return connection.scalar(select(func.count()).where(items.c.meeting_id == mid, items.c.document_sha == sha256)) or 0
 
 
-def record_failure(engine: Engine, uri: str, sha256: str | None, reason: str) -> IngestOutcome:
+def record_failure(
+    engine: Engine, uri: str, sha256: str | None, reason: str, on_wait: WaitNotice | None = None
+) -> IngestOutcome:
     """Record why a document failed, in place of its earlier failures: the table says what fails now."""
-    with write_transaction(engine) as connection:
+    with write_transaction(engine, on_wait) as connection:
         _clear_failures(connection, uri, sha256)
         connection.execute(
             insert(schema.ingest_failures).values(uri=uri, sha256=sha256, reason=reason, failed_at=_now())
