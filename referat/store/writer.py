@@ -105,7 +105,11 @@ def _set_busy_timeout(connection: Connection, seconds: float) -> None:
 
 
 def _busy(exc: OperationalError) -> bool:
+    return sqlite_busy(exc.orig)
+
+
+def sqlite_busy(error: BaseException | None) -> bool:
     """SQLITE_BUSY, or one of its extended codes (SQLITE_BUSY_RECOVERY, _SNAPSHOT, _TIMEOUT) that the
     sqlite3 module reports since Python 3.11."""
-    code = getattr(exc.orig, "sqlite_errorcode", None)
+    code = getattr(error, "sqlite_errorcode", None)
     return isinstance(code, int) and code & 0xFF == sqlite3.SQLITE_BUSY
