@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from referat.cli.common import STATUS_LABELS
 from referat.generate.minutes import write_corpus
 from referat.sources.files import find_documents, read_file
 from referat.store import schema
@@ -29,7 +30,7 @@ from referat.store.writer import WAITING, write_transaction
 from tests.conftest import new_database
 
 MEETINGS = 80
-SUMMARY = re.compile(r"^(\d+) documents?: (.*)$", re.MULTILINE)
+SUMMARY = re.compile(r"^(\d+) dokument(?:er)?: (.*)$", re.MULTILINE)  # "80 dokumenter: 41 gemt, 39 uændret"
 # Both children wait for the same moment before they open the database, so that they meet in the migrations.
 OPEN_AT = "import sys, time; time.sleep(max(0.0, float(sys.argv[2]) - time.time())); "
 
@@ -85,12 +86,12 @@ def finish(process: subprocess.Popen[str]) -> tuple[int, str, str]:
 
 
 def counts(stdout: str) -> dict[str, int]:
-    """The ingest summary ("80 documents: 41 stored, 39 unchanged") as numbers, 0 for a status not named."""
+    """The ingest summary as numbers per status, 0 for a status not named."""
     found = SUMMARY.search(stdout)
     assert found is not None, stdout
     named = dict(part.split(" ")[::-1] for part in found[2].split(", "))
-    assert set(named) <= set(STATUSES), found[0]
-    return {"documents": int(found[1]), **{status: int(named.get(status, 0)) for status in STATUSES}}
+    assert set(named) <= set(STATUS_LABELS.values()), found[0]
+    return {"documents": int(found[1]), **{s: int(named.get(STATUS_LABELS[s], 0)) for s in STATUSES}}
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])

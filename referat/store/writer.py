@@ -27,7 +27,9 @@ from referat.settings import WRITER_WAIT_LIMIT_SECONDS, WRITER_WAIT_NOTICE_SECON
 POSTGRES_WRITER_LOCK = 4711
 SQLITE_BUSY_TIMEOUT_MS = 5000  # the sqlite3 module's default, restored once the lock is held
 POLL_SECONDS = 0.05
-WAITING = "another process is writing to the database (an ingest or an upgrade); waiting for it to finish"
+# The notice a person reads (the command line speaks Danish); the error stays English, as the store's
+# other reasons do.
+WAITING = "en anden proces skriver i databasen (en indlæsning eller en opgradering); venter, til den er færdig"
 GAVE_UP = f"another process has been writing to the database for over {WRITER_WAIT_LIMIT_SECONDS:.0f} s; gave up"
 
 WaitNotice = Callable[[str], None]
