@@ -2,34 +2,15 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from referat.sources.files import read_file
 from referat.sources.raw import RawDocument
 from referat.store.ingest import failures, ingest, record_failure
 from tests.conftest import EXAMPLES
+from tests.helpers import refuse_item_3
 
 GLADSAXE_2023 = EXAMPLES / "gladsaxe" / "2023-05-31-beskaeftigelses-og-integrationsudvalget.txt"
-
-
-def refuse_item_3(engine: Engine, refuse: bool) -> None:
-    """A real constraint in the database that refuses the document's third item, or its removal."""
-    with engine.begin() as connection:
-        if engine.dialect.name == "sqlite":
-            connection.execute(
-                text(
-                    "CREATE TRIGGER refuse BEFORE INSERT ON items WHEN NEW.number = 3 "
-                    "BEGIN SELECT RAISE(ABORT, 'item 3 refused'); END"
-                )
-                if refuse
-                else text("DROP TRIGGER refuse")
-            )
-        else:
-            connection.execute(
-                text("ALTER TABLE items ADD CONSTRAINT refuse CHECK (number <> 3)")
-                if refuse
-                else text("ALTER TABLE items DROP CONSTRAINT refuse")
-            )
 
 
 def test_a_document_stored_after_it_failed_has_no_failure_left(engine: Engine) -> None:
