@@ -22,6 +22,13 @@ FETCH_RETRIES = 3
 DATABASE_ENV = "REFERAT_DB"
 DEFAULT_DATABASE = "referat.sqlite"
 
+# Writers take turns (store/writer.py): one that has waited this long for another process's write
+# says so (a cron job overlapping a manual run), and one that has waited the limit gives up with an
+# error instead of hanging on a process that is stuck. Storing one document takes well under a
+# second; upgrading a large database (migrations that index every item again) can take minutes.
+WRITER_WAIT_NOTICE_SECONDS = 2.0
+WRITER_WAIT_LIMIT_SECONDS = 3600.0
+
 # After a batch that stored at least this many documents, `referat ingest` tidies the database up.
 OPTIMIZE_AFTER_DOCUMENTS = 100
 

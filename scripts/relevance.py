@@ -176,7 +176,7 @@ def item_words(engine: Engine) -> dict[str, set[str]]:
     """Each stored item's lower-cased words, from the text the index reads.
 
     That is the title, the decision, and the sections other than decision and absence plus the
-    proposals (as store/ingest.py `body_text` builds it), so a word search cannot see is never required.
+    proposals (as store/reindex.py `body_text` builds it), so a word search cannot see is never required.
     """
     items, texts = schema.items, schema.item_texts
     words: dict[str, set[str]] = {}

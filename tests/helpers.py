@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from referat.model import ParsedDocument
 from referat.parse.document import parse_document
@@ -41,3 +41,23 @@ def ingest_demo(engine: Engine) -> None:
     for path in sorted((FIXTURES / "firstagenda").glob("*.json")):
         assert ingest(engine, read_file(path), body="Greve Kommune").status == "stored"
     assert ingest(engine, RawDocument(HOSTILE_SOURCE, HOSTILE_MINUTES.encode())).status == "stored"
+
+
+def refuse_item_3(engine: Engine, refuse: bool) -> None:
+    """A real constraint in the database that refuses the document's third item, or its removal."""
+    with engine.begin() as connection:
+        if engine.dialect.name == "sqlite":
+            connection.execute(
+                text(
+                    "CREATE TRIGGER refuse BEFORE INSERT ON items WHEN NEW.number = 3 "
+                    "BEGIN SELECT RAISE(ABORT, 'item 3 refused'); END"
+                )
+                if refuse
+                else text("DROP TRIGGER refuse")
+            )
+        else:
+            connection.execute(
+                text("ALTER TABLE items ADD CONSTRAINT refuse CHECK (number <> 3)")
+                if refuse
+                else text("ALTER TABLE items DROP CONSTRAINT refuse")
+            )

@@ -16,8 +16,8 @@ from referat.store.analysis import (
     street_names,
     words,
 )
-from referat.store.index import reindex_all
 from referat.store.ingest import ingest
+from referat.store.reindex import reindex_all
 from referat.store.search import Filters, make_snippet, search
 
 

@@ -16,6 +16,7 @@ from referat.store.migrations import MIGRATIONS
 from referat.store.queries import case_timeline, export_items, get_item, get_meeting, person_records, statistics
 from referat.store.search import Filters, search
 from tests.conftest import EXAMPLES
+from tests.helpers import refuse_item_3
 
 GLADSAXE_2023 = EXAMPLES / "gladsaxe" / "2023-05-31-beskaeftigelses-og-integrationsudvalget.txt"
 
@@ -176,16 +177,7 @@ def test_bad_document_in_a_batch_is_reported_and_stores_nothing(engine: Engine, 
 
 def test_a_database_error_mid_document_leaves_nothing_behind(engine: Engine) -> None:
     """A real constraint in the database stops the third item; the whole document is rolled back."""
-    with engine.begin() as connection:
-        if engine.dialect.name == "sqlite":
-            connection.execute(
-                text(
-                    "CREATE TRIGGER refuse BEFORE INSERT ON items WHEN NEW.number = 3 "
-                    "BEGIN SELECT RAISE(ABORT, 'item 3 refused'); END"
-                )
-            )
-        else:
-            connection.execute(text("ALTER TABLE items ADD CONSTRAINT refuse CHECK (number <> 3)"))
+    refuse_item_3(engine, True)
     outcome = ingest(engine, read_file(GLADSAXE_2023))
     assert outcome.status == "failed" and "the database refused it" in (outcome.reason or "")
     assert [count(engine, t) for t in (schema.meetings, schema.documents, schema.items, schema.votes)] == [0, 0, 0, 0]

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, create_engine, event
-from sqlalchemy.dialects.postgresql import insert as postgres_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Engine, create_engine, event
 
-from referat.settings import DATABASE_ENV, DEFAULT_DATABASE, POSTGRES_SESSION_OPTIONS
+from referat.settings import DATABASE_ENV, DEFAULT_DATABASE, POSTGRES_SESSION_OPTIONS, WRITER_WAIT_NOTICE_SECONDS
+from referat.store.migrations import is_upgrade, migrate
+from referat.store.writer import POLL_SECONDS, WaitNotice, sqlite_busy, write_transaction
 
 
 def database_url(db: str | None = None) -> str:
@@ -22,16 +24,18 @@ def database_url(db: str | None = None) -> str:
     return f"sqlite:///{value}"
 
 
-def open_database(db: str | None = None) -> Engine:
-    """An engine with the schema migrated to the current version."""
-    from referat.store.migrations import migrate
-
+def open_database(db: str | None = None, on_wait: WaitNotice | None = None) -> Engine:
+    """An engine with the schema migrated to the current version; `on_wait` hears if another process
+    is writing (migrating) and this one waits for it (store/writer.py)."""
     url = database_url(db)
     options = {"connect_args": {"options": POSTGRES_SESSION_OPTIONS}} if url.startswith("postgresql") else {}
     engine = create_engine(url, **options)
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
-    migrate(engine)
+        event.listen(engine, "connect", sqlite_pragmas)
+    upgrade = is_upgrade(engine)
+    migrate(engine, on_wait)
+    if upgrade:
+        optimize(engine)  # migrating may have indexed every item again: searches should be fast at once
     return engine
 
 
@@ -39,13 +43,28 @@ def is_postgres(engine: Engine) -> bool:
     return engine.dialect.name == "postgresql"
 
 
-def _sqlite_pragmas(connection: Any, _record: Any) -> None:
+def sqlite_pragmas(connection: Any, _record: Any = None) -> None:
+    """What every connection to a SQLite file sets first (the engine's "connect" event)."""
     # Cascading deletes replace a meeting in one statement; WAL lets readers in while ingesting.
     cursor = connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA journal_mode = WAL")
+    _use_wal(cursor)
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
+
+
+def _use_wal(cursor: Any) -> None:
+    """Switch the file to WAL. Two processes opening a new file at the same moment both switch it, and
+    SQLite refuses one of them at once, without waiting (busy): it tries again, and the file is WAL by then."""
+    deadline = time.monotonic() + WRITER_WAIT_NOTICE_SECONDS
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if not sqlite_busy(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(POLL_SECONDS)
 
 
 def optimize(engine: Engine) -> None:
@@ -58,13 +77,6 @@ def optimize(engine: Engine) -> None:
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
             connection.exec_driver_sql("VACUUM ANALYZE")
         return
-    with engine.begin() as connection:
+    with write_transaction(engine) as connection:
         connection.exec_driver_sql("INSERT INTO item_fts(item_fts) VALUES ('optimize')")
         connection.exec_driver_sql("PRAGMA optimize")
-
-
-def insert_on_conflict(connection: Connection, table: Table) -> Any:
-    """An INSERT into `table` that can say what to do on a conflict: both backends spell it the same,
-    but each through its own dialect's insert."""
-    insert = postgres_insert if connection.dialect.name == "postgresql" else sqlite_insert
-    return insert(table)

@@ -30,7 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.sql import ColumnElement
 
 from referat.store import schema
-from referat.store.db import insert_on_conflict
+from referat.store.upsert import insert_on_conflict
 
 FACETS = ("body", "organization", "year", "outcome", "vote", "public")
 GROUPED = ("body", "organization", "year", "outcomes", "public", "voted")  # the columns of a facet group

@@ -401,37 +401,5 @@ def _lexeme(value: str) -> str:
     return "'" + value.replace("\\", "").replace("'", "''") + "'"
 
 
-def reindex_all(connection: Connection, batch: int = 500) -> None:
-    """Index every stored item again, from its stored text (after the analysis has changed)."""
-    from referat.model import AgendaItem
-    from referat.store.ingest import body_text
-
-    if connection.dialect.name == "sqlite":
-        connection.execute(text("DELETE FROM item_fts"))
-        connection.execute(text("INSERT INTO search_terms_trigram(search_terms_trigram) VALUES ('delete-all')"))
-    else:
-        connection.execute(text("DELETE FROM item_search"))
-    connection.execute(text("DELETE FROM search_terms"))
-    index = search_index(connection)
-    last = -1
-    while True:
-        rows = connection.execute(
-            text(
-                "SELECT t.item_seq, t.decision, t.item, i.facet_group, i.date FROM item_texts t "
-                "JOIN items i ON i.seq = t.item_seq WHERE t.item_seq > :last ORDER BY t.item_seq LIMIT :n"
-            ),
-            {"last": last, "n": batch},
-        ).all()
-        if not rows:
-            return
-        indexed = []
-        for row in rows:
-            item = AgendaItem.model_validate_json(row.item)
-            text_ = (item.title, row.decision or "", body_text(item))
-            indexed.append(IndexedItem(row.item_seq, *text_, row.facet_group, row.date))
-        index.add(connection, indexed)
-        last = rows[-1].item_seq
-
-
 def search_index(connection: Connection) -> SearchIndex:
     return PostgresIndex() if connection.dialect.name == "postgresql" else SqliteIndex()

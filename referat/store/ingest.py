@@ -5,7 +5,7 @@ meeting already stored (a new version, more items, minutes replacing an agenda, 
 apart) is decided in store/merge.py; every item row records the document it came from, and every
 document row its role and how many items it gives, so "unchanged" can be checked and `referat
 check` can find a document whose meeting no longer holds its items. A document that fails is
-recorded in `ingest_failures`, and nothing of it is stored.
+recorded in `ingest_failures`, and nothing of it is stored; the record goes once the document is stored.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select
+from sqlalchemy import ColumnElement, Connection, Engine, delete, exists, func, insert, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from referat.errors import ReferatError, StoreError
@@ -26,11 +26,13 @@ from referat.parse.document import parse_document
 from referat.parse.names import name_key
 from referat.sources.raw import RawDocument
 from referat.store import schema
-from referat.store.db import insert_on_conflict
 from referat.store.facets import assign_groups
 from referat.store.ids import body_key, item_id, meeting_id, organization_key, person_id
 from referat.store.index import IndexedItem, search_index
 from referat.store.merge import StoredSource, plan_merge
+from referat.store.reindex import indexed_item
+from referat.store.upsert import insert_on_conflict
+from referat.store.writer import WaitNotice, WriterLockTimeout, write_transaction
 
 # "reread": an unchanged document parsed again on request and stored anew in place of what it gave.
 Status = Literal["stored", "replaced", "added", "superseded", "reread", "unchanged", "failed"]
@@ -58,25 +60,41 @@ class _Source:
     item_count: int
 
 
-def ingest(engine: Engine, raw: RawDocument, body: str | None = None, reread: bool = False) -> IngestOutcome:
+def ingest(
+    engine: Engine, raw: RawDocument, body: str | None = None, reread: bool = False, on_wait: WaitNotice | None = None
+) -> IngestOutcome:
     """Parse and store one document; never raises for a bad document, reports it instead.
 
     `reread` parses an unchanged document again, so that what a newer parser reads replaces what
-    an older one stored."""
+    an older one stored. Another process may store the same documents at the same time (store/writer.py):
+    a document it stored while this one was parsing is "unchanged" here, and `on_wait` hears when this
+    one waits for its writes. A document stored, or found unchanged, has no recorded failure any more."""
     with engine.connect() as connection:
         known = known_status(connection, raw.sha256)
-        if known is not None and not reread:
-            return IngestOutcome(raw.uri, known[0], known[1])
+        failed_before = known is not None and _has_failures(connection, raw.uri, raw.sha256)
+    if known is not None and not reread:
+        if failed_before:
+            with write_transaction(engine, on_wait) as connection:
+                _clear_failures(connection, raw.uri, raw.sha256)
+        return IngestOutcome(raw.uri, known[0], known[1])
     try:
         document = parse_document(raw, body=body)
-        with engine.begin() as connection:
-            outcome = store_document(connection, document, len(raw.data))
-        return dataclasses.replace(outcome, status="reread") if known is not None else outcome
+        with write_transaction(engine, on_wait) as connection:
+            meanwhile = None if reread else known_status(connection, raw.sha256)
+            if meanwhile is not None:
+                outcome = IngestOutcome(raw.uri, meanwhile[0], meanwhile[1])
+            else:
+                outcome = store_document(connection, document, len(raw.data))
+                outcome = dataclasses.replace(outcome, status="reread") if known is not None else outcome
+            _clear_failures(connection, raw.uri, raw.sha256)
+        return outcome
     except ReferatError as exc:
-        return record_failure(engine, raw.uri, raw.sha256, exc.reason)
+        return record_failure(engine, raw.uri, raw.sha256, exc.reason, on_wait)
+    except WriterLockTimeout:
+        raise  # the database is busy, not the document bad
     except SQLAlchemyError as exc:
         error = StoreError(raw.uri, f"the database refused it: {exc.__class__.__name__}: {exc}")
-        return record_failure(engine, raw.uri, raw.sha256, error.reason)
+        return record_failure(engine, raw.uri, raw.sha256, error.reason, on_wait)
 
 
 def known_status(connection: Connection, sha256: str) -> tuple[Status, str] | None:
@@ -100,12 +118,32 @@ def _items_given(connection: Connection, mid: str, sha256: str) -> int:
     return connection.scalar(select(func.count()).where(items.c.meeting_id == mid, items.c.document_sha == sha256)) or 0
 
 
-def record_failure(engine: Engine, uri: str, sha256: str | None, reason: str) -> IngestOutcome:
-    with engine.begin() as connection:
+def record_failure(
+    engine: Engine, uri: str, sha256: str | None, reason: str, on_wait: WaitNotice | None = None
+) -> IngestOutcome:
+    """Record why a document failed, in place of its earlier failures: the table says what fails now."""
+    with write_transaction(engine, on_wait) as connection:
+        _clear_failures(connection, uri, sha256)
         connection.execute(
             insert(schema.ingest_failures).values(uri=uri, sha256=sha256, reason=reason, failed_at=_now())
         )
     return IngestOutcome(uri, "failed", reason=reason)
+
+
+def _failures_of(uri: str, sha256: str | None) -> ColumnElement[bool]:
+    """The recorded failures of a document: at its address (an earlier version), or of the same bytes."""
+    failures = schema.ingest_failures
+    if sha256 is None:  # unread: only its address is known
+        return failures.c.uri == uri
+    return or_(failures.c.uri == uri, failures.c.sha256 == sha256)
+
+
+def _has_failures(connection: Connection, uri: str, sha256: str) -> bool:
+    return connection.scalar(select(exists().where(_failures_of(uri, sha256)))) or False
+
+
+def _clear_failures(connection: Connection, uri: str, sha256: str | None) -> None:
+    connection.execute(delete(schema.ingest_failures).where(_failures_of(uri, sha256)))
 
 
 def store_document(connection: Connection, document: ParsedDocument, size: int) -> IngestOutcome:
@@ -450,7 +488,7 @@ def _store_items(
     if vote_rows:
         _store_votes(connection, vote_rows, [v for item in agenda for v in item.votes], people)
     return [
-        IndexedItem(seq, item.title, row["decision"] or "", body_text(item), item_row["facet_group"], item_row["date"])
+        indexed_item(seq, item, row["decision"], item_row["facet_group"], item_row["date"])
         for seq, item, row, item_row in zip(seqs, agenda, text_rows, item_rows, strict=True)
     ]
 
@@ -485,13 +523,6 @@ def _store_votes(connection: Connection, rows: list[dict[str, Any]], votes: list
         connection.execute(insert(schema.vote_persons), member_rows)
     if party_rows:
         connection.execute(insert(schema.vote_parties), party_rows)
-
-
-def body_text(item: AgendaItem) -> str:
-    """What the index reads besides title and decision: the other sections and the proposals."""
-    kinds = {s.heading: s.kind for s in item.section_list}
-    texts = [text for heading, text in item.sections.items() if kinds.get(heading) not in {"decision", "absence"}]
-    return "\n\n".join(texts + item.proposals)
 
 
 def _now() -> str:

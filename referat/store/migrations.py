@@ -11,6 +11,9 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, Engine, inspect, select, text
 
 from referat.store import schema
+from referat.store.facets import regroup_all
+from referat.store.reindex import reindex_all
+from referat.store.writer import WaitNotice, write_transaction
 
 Migration = Callable[[Connection], None]
 
@@ -158,8 +161,6 @@ def _superseded(connection: Connection) -> None:
 
 def _add_facet_groups(connection: Connection) -> None:
     """11: each item's facet group (store/facets.py), so that a search counts its facets by one integer."""
-    from referat.store.facets import regroup_all
-
     if "facet_group" not in {column["name"] for column in inspect(connection).get_columns("items")}:
         connection.execute(text("ALTER TABLE items ADD COLUMN facet_group INTEGER"))
     schema.metadata.create_all(connection, tables=[schema.facet_groups])
@@ -177,8 +178,6 @@ def _mark_streets(connection: Connection) -> None:
 def _reindex_committee_names(connection: Connection) -> None:
     """15: every stored item indexed again with today's word forms: a committee's coordinated name
     ("Skole-, Børne- og Ungeudvalget") is the committees it names, not "skole" (store/analysis.py)."""
-    from referat.store.index import reindex_all
-
     reindex_all(connection)
 
 
@@ -201,15 +200,19 @@ MIGRATIONS: list[tuple[str, Migration]] = [
 ]
 
 
-def migrate(engine: Engine) -> int:
-    """Apply the migrations not yet applied; returns the schema version."""
-    with engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            # One migrating process at a time on a shared database.
-            connection.execute(text("SELECT pg_advisory_xact_lock(4711)"))
+def migrate(engine: Engine, on_wait: WaitNotice | None = None) -> int:
+    """Apply the migrations not yet applied; returns the schema version.
+
+    Processes may start at once on a new or an old database: one migrates, holding the writer lock
+    (store/writer.py), and the others wait for it, then find nothing left to do. On SQLite too the
+    migrations are one transaction, so a failed upgrade leaves the database as it was."""
+    with engine.connect() as connection:
+        if _applied(connection) >= set(range(1, len(MIGRATIONS) + 1)):
+            return len(MIGRATIONS)
+    with write_transaction(engine, on_wait) as connection:
         if not inspect(connection).has_table("schema_migrations"):
             schema.schema_migrations.create(connection)
-        applied = set(connection.scalars(select(schema.schema_migrations.c.version)))
+        applied = _applied(connection)
         for version, (name, migration) in enumerate(MIGRATIONS, start=1):
             if version in applied:
                 continue
@@ -219,8 +222,18 @@ def migrate(engine: Engine) -> int:
                     version=version, name=name, applied_at=datetime.now(UTC).isoformat(timespec="seconds")
                 )
             )
-    if applied and len(applied) < len(MIGRATIONS):
-        from referat.store.db import optimize
-
-        optimize(engine)  # an upgrade may have indexed every item again: searches should be fast at once
     return len(MIGRATIONS)
+
+
+def is_upgrade(engine: Engine) -> bool:
+    """Whether the database holds an older schema (some migrations applied, not all), which migrating
+    may index every item again."""
+    with engine.connect() as connection:
+        return 0 < len(_applied(connection)) < len(MIGRATIONS)
+
+
+def _applied(connection: Connection) -> set[int]:
+    """The versions applied so far; none in a new database."""
+    if not inspect(connection).has_table("schema_migrations"):
+        return set()
+    return set(connection.scalars(select(schema.schema_migrations.c.version)))

@@ -1,0 +1,57 @@
+"""What the full-text index reads of an item, and indexing every stored item again.
+
+The one owner of turning an item into index rows: ingest calls it for the items it stores, and
+migrations call it for every stored item after the analysis changed, so both index the same text.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, text
+
+from referat.model import AgendaItem
+from referat.store.index import IndexedItem, search_index
+
+
+def body_text(item: AgendaItem) -> str:
+    """What the index reads besides title and decision: the other sections and the proposals."""
+    kinds = {s.heading: s.kind for s in item.section_list}
+    texts = [text for heading, text in item.sections.items() if kinds.get(heading) not in {"decision", "absence"}]
+    return "\n\n".join(texts + item.proposals)
+
+
+def indexed_item(
+    seq: int, item: AgendaItem, decision: str | None, facet_group: int | None, date: str | None
+) -> IndexedItem:
+    """An item as the index takes it: its title, decision and body text, with its facet group and date."""
+    return IndexedItem(seq, item.title, decision or "", body_text(item), facet_group, date)
+
+
+def reindex_all(connection: Connection, batch: int = 500) -> None:
+    """Index every stored item again, from its stored text (after the analysis has changed)."""
+    if connection.dialect.name == "sqlite":
+        connection.execute(text("DELETE FROM item_fts"))
+        connection.execute(text("INSERT INTO search_terms_trigram(search_terms_trigram) VALUES ('delete-all')"))
+    else:
+        connection.execute(text("DELETE FROM item_search"))
+    connection.execute(text("DELETE FROM search_terms"))
+    index = search_index(connection)
+    last = -1
+    while True:
+        rows = connection.execute(
+            text(
+                "SELECT t.item_seq, t.decision, t.item, i.facet_group, i.date FROM item_texts t "
+                "JOIN items i ON i.seq = t.item_seq WHERE t.item_seq > :last ORDER BY t.item_seq LIMIT :n"
+            ),
+            {"last": last, "n": batch},
+        ).all()
+        if not rows:
+            return
+        items = [AgendaItem.model_validate_json(row.item) for row in rows]
+        index.add(
+            connection,
+            [
+                indexed_item(row.item_seq, item, row.decision, row.facet_group, row.date)
+                for row, item in zip(rows, items, strict=True)
+            ],
+        )
+        last = rows[-1].item_seq
