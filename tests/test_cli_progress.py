@@ -7,7 +7,7 @@ import re
 
 from rich.console import Console
 
-from referat.cli.progress import Steps
+from referat.cli.progress import Counts, Steps
 
 
 def run_steps(console: Console, total: int) -> None:
@@ -42,3 +42,22 @@ def test_one_step_shows_no_progress() -> None:
     log = io.StringIO()
     run_steps(Console(file=log, force_terminal=False), 1)
     assert log.getvalue().splitlines() == ["note 0"]
+
+
+def test_counts_are_a_line_each_in_a_log_and_a_bar_on_a_terminal() -> None:
+    log = io.StringIO()
+    report = Counts(Console(file=log, force_terminal=False, width=200), "punkter indekseret igen")
+    report(500, 1200)
+    report(1000, 1200)
+    report(1200, 1200)
+    assert log.getvalue().splitlines() == [
+        "[500/1200] punkter indekseret igen",
+        "[1000/1200] punkter indekseret igen",
+        "[1200/1200] punkter indekseret igen",
+    ]
+    screen = io.StringIO()
+    on_terminal = Counts(Console(file=screen, force_terminal=True, width=100), "punkter indekseret igen")
+    on_terminal(600, 1200)
+    on_terminal(1200, 1200)
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.getvalue())
+    assert "1200/1200" in shown and "[600/1200]" not in shown

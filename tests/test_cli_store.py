@@ -375,3 +375,12 @@ def test_a_without_word_that_left_nothing_out_is_named(db: Path) -> None:
     assert "nytteindsats" not in result.stderr
     payload = json.loads(run("search", "indsats", "--without", "cykelsti", "--json", db=db).stdout)
     assert payload["not_found_without"] == ["cykelsti"]
+
+
+def test_an_upgrade_that_indexes_every_item_again_shows_how_far_it_got(db: Path) -> None:
+    with sqlite3.connect(db) as connection:  # as if stored by the referat before the last migration
+        connection.execute("DELETE FROM schema_migrations WHERE version = (SELECT MAX(version) FROM schema_migrations)")
+    result = run("stats", db=db)
+    assert result.returncode == 0, result.stderr
+    assert "[52/52] punkter indekseret igen efter opgraderingen" in result.stderr.splitlines()
+    assert "punkter indekseret igen" not in run("stats", db=db).stderr  # once only

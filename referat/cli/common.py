@@ -174,10 +174,11 @@ def open_db(db: str | None) -> Any:
     """The database, migrated; a database that cannot be opened is one line on stderr and exit code 1."""
     from sqlalchemy.exc import SQLAlchemyError
 
+    from referat.cli.progress import Counts
     from referat.store.db import database_url, open_database
 
     try:
-        return open_database(db)
+        return open_database(db, on_progress=Counts(err, "punkter indekseret igen efter opgraderingen"))
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         err.print(f"[red]fejl[/red] databasen {escape(database_url(db))} kan ikke åbnes: {escape(reason)}")

@@ -47,3 +47,24 @@ class Steps:
     def stop(self) -> None:
         if self.bar:
             self.bar.stop()
+
+
+class Counts:
+    """Progress told as counts, `(done, total)`, as a migration that indexes every item again tells it:
+    a bar on a terminal, a line per report otherwise. Called as the store's `on_progress`."""
+
+    def __init__(self, console: Console, verb: str) -> None:
+        self.console, self.verb = console, verb
+        self.bar: Progress | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.console.is_terminal:
+            self.console.print(f"[{done}/{total}] {self.verb}", markup=False)
+            return
+        if self.bar is None:
+            self.bar = Progress(*COLUMNS, console=self.console, transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task(self.verb, total=total)
+        self.bar.update(self.task, completed=done)
+        if done >= total:
+            self.bar.stop()

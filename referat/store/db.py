@@ -11,6 +11,7 @@ from sqlalchemy import Engine, create_engine, event
 
 from referat.settings import DATABASE_ENV, DEFAULT_DATABASE, POSTGRES_SESSION_OPTIONS, WRITER_WAIT_NOTICE_SECONDS
 from referat.store.migrations import is_upgrade, migrate
+from referat.store.reindex import Progress
 from referat.store.writer import POLL_SECONDS, WaitNotice, sqlite_busy, write_transaction
 
 
@@ -24,16 +25,19 @@ def database_url(db: str | None = None) -> str:
     return f"sqlite:///{value}"
 
 
-def open_database(db: str | None = None, on_wait: WaitNotice | None = None) -> Engine:
+def open_database(
+    db: str | None = None, on_wait: WaitNotice | None = None, on_progress: Progress | None = None
+) -> Engine:
     """An engine with the schema migrated to the current version; `on_wait` hears if another process
-    is writing (migrating) and this one waits for it (store/writer.py)."""
+    is writing (migrating) and this one waits for it (store/writer.py), `on_progress` how far an
+    upgrade that indexes every item again has got (store/reindex.py)."""
     url = database_url(db)
     options = {"connect_args": {"options": POSTGRES_SESSION_OPTIONS}} if url.startswith("postgresql") else {}
     engine = create_engine(url, **options)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", sqlite_pragmas)
     upgrade = is_upgrade(engine)
-    migrate(engine, on_wait)
+    migrate(engine, on_wait, on_progress)
     if upgrade:
         optimize(engine)  # migrating may have indexed every item again: searches should be fast at once
     return engine

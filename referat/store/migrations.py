@@ -12,7 +12,7 @@ from sqlalchemy import Connection, Engine, inspect, select, text
 
 from referat.store import schema
 from referat.store.facets import regroup_all
-from referat.store.reindex import reindex_all
+from referat.store.reindex import REINDEX_PROGRESS, Progress, reindex_all
 from referat.store.writer import WaitNotice, write_transaction
 
 Migration = Callable[[Connection], None]
@@ -200,15 +200,25 @@ MIGRATIONS: list[tuple[str, Migration]] = [
 ]
 
 
-def migrate(engine: Engine, on_wait: WaitNotice | None = None) -> int:
+def migrate(engine: Engine, on_wait: WaitNotice | None = None, on_progress: Progress | None = None) -> int:
     """Apply the migrations not yet applied; returns the schema version.
 
     Processes may start at once on a new or an old database: one migrates, holding the writer lock
     (store/writer.py), and the others wait for it, then find nothing left to do. On SQLite too the
-    migrations are one transaction, so a failed upgrade leaves the database as it was."""
+    migrations are one transaction, so a failed upgrade leaves the database as it was. `on_progress`
+    hears how far a migration that indexes every item again has got."""
     with engine.connect() as connection:
         if _applied(connection) >= set(range(1, len(MIGRATIONS) + 1)):
             return len(MIGRATIONS)
+    reporting = REINDEX_PROGRESS.set(on_progress)
+    try:
+        _migrate(engine, on_wait)
+    finally:
+        REINDEX_PROGRESS.reset(reporting)
+    return len(MIGRATIONS)
+
+
+def _migrate(engine: Engine, on_wait: WaitNotice | None) -> None:
     with write_transaction(engine, on_wait) as connection:
         if not inspect(connection).has_table("schema_migrations"):
             schema.schema_migrations.create(connection)
@@ -222,7 +232,6 @@ def migrate(engine: Engine, on_wait: WaitNotice | None = None) -> int:
                     version=version, name=name, applied_at=datetime.now(UTC).isoformat(timespec="seconds")
                 )
             )
-    return len(MIGRATIONS)
 
 
 def is_upgrade(engine: Engine) -> bool:

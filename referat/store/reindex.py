@@ -6,10 +6,18 @@ migrations call it for every stored item after the analysis changed, so both ind
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextvars import ContextVar
+
 from sqlalchemy import Connection, text
 
 from referat.model import AgendaItem
 from referat.store.index import IndexedItem, search_index
+
+# Told how far indexing every item again has got: (items done, items in all). Set by whoever runs the
+# migrations (store/migrations.py `migrate`), so that an upgrade of a large database is not silent.
+Progress = Callable[[int, int], None]
+REINDEX_PROGRESS: ContextVar[Progress | None] = ContextVar("reindex_progress", default=None)
 
 
 def body_text(item: AgendaItem) -> str:
@@ -35,7 +43,9 @@ def reindex_all(connection: Connection, batch: int = 500) -> None:
         connection.execute(text("DELETE FROM item_search"))
     connection.execute(text("DELETE FROM search_terms"))
     index = search_index(connection)
-    last = -1
+    progress = REINDEX_PROGRESS.get()
+    total = (connection.scalar(text("SELECT COUNT(*) FROM item_texts")) or 0) if progress else 0
+    done, last = 0, -1
     while True:
         rows = connection.execute(
             text(
@@ -55,3 +65,6 @@ def reindex_all(connection: Connection, batch: int = 500) -> None:
             ],
         )
         last = rows[-1].item_seq
+        done += len(rows)
+        if progress:
+            progress(done, total)
