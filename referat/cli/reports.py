@@ -65,7 +65,8 @@ def export(
     vote: VoteSideOption = None,
 ) -> None:
     """Export agenda items with their meeting facts as JSON or CSV (one row per item; yes/no as ja/nej)."""
-    from referat.serve.export import write_csv, write_json
+    from referat.cli.progress import Counts
+    from referat.serve.export import REPORT_EVERY, write_csv, write_json
     from referat.serve.labels import is_web_url
     from referat.store.queries import export_items
 
@@ -79,17 +80,19 @@ def export(
     )
     records = export_items(open_db(db), filters)
     stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    # A long export shows how far it got (a few hundred rows need no bar: the summary says it all).
+    noun = "afstemninger" if motions else "punkter"
+    shown = Counts(err, f"{noun} skrevet") if len(records) >= REPORT_EVERY else None
     try:
-        chosen = {"moved_by": moved_by, "motion_result": motion_result}
         if export_format == "json":
-            written = write_json(records, stream, base_url, motions, **chosen)
+            written = write_json(records, stream, base_url, motions, moved_by, motion_result, shown)
         else:
-            written = write_csv(records, stream, base_url, excel, motions, **chosen)
+            written = write_csv(records, stream, base_url, excel, motions, moved_by, motion_result, shown)
     finally:
         if output:
             stream.close()
     where = f" til {output}" if output else ""
-    err.print(f"{written} {'afstemninger' if motions else 'punkter'} skrevet{where}")
+    err.print(f"{written} {noun} skrevet{where}")
 
 
 # The statistics' tables (store/queries.py `statistics`, whose JSON keeps these keys) as a reader says them.

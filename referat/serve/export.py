@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
 from referat.serve.labels import MOTION_RESULT_LABELS, outcome_label
@@ -34,6 +35,9 @@ CSV_COLUMNS = [
 MOTION_FIELDS = ["motion_number", "kind", "points", "moved_by", "moved_by_parties", "text", "result", "result_label"]
 MOTION_COLUMNS = [*EXPORT_FIELDS, *MOTION_FIELDS, *VOTE_COLUMNS]
 BALLOT_SEPARATOR = " | "
+# Told how far writing has got, (rows written, rows in all), every REPORT_EVERY rows and at the end.
+Progress = Callable[[int, int], None]
+REPORT_EVERY = 500
 
 
 def item_url(base_url: str, item_id: str) -> str:
@@ -53,10 +57,12 @@ def write_json(
     motions: bool = False,
     moved_by: str | None = None,
     motion_result: str | None = None,
+    progress: Progress | None = None,
 ) -> int:
     """A list of {meeting facts…, "item": the full agenda item}, or with `motions` of {item facts…,
     "motion_number" (1 for an item's first), and the motion whole} (only those `moved_by` the party and
-    ending in `motion_result`, when given); with "url" when `base_url` is given. Returns how many it wrote."""
+    ending in `motion_result`, when given); with "url" when `base_url` is given. Returns how many it wrote.
+    Written one object at a time, as `json.dump(…, indent=2)` would write the list."""
     if motions:
         exported = [
             {
@@ -76,9 +82,21 @@ def write_json(
             }
             for record in records
         ]
-    json.dump(exported, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    stream.write("[" if exported else "[]\n")
+    for number, row in enumerate(_reported(exported, progress)):
+        text = json.dumps(row, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        stream.write(("," if number else "") + "\n  " + text)
+    if exported:
+        stream.write("\n]\n")
     return len(exported)
+
+
+def _reported(rows: list[Any], progress: Progress | None) -> Iterator[Any]:
+    """The rows, telling `progress` how far they have been taken."""
+    for number, row in enumerate(rows, start=1):
+        yield row
+        if progress and (number % REPORT_EVERY == 0 or number == len(rows)):
+            progress(number, len(rows))
 
 
 def write_csv(
@@ -89,6 +107,7 @@ def write_csv(
     motions: bool = False,
     moved_by: str | None = None,
     motion_result: str | None = None,
+    progress: Progress | None = None,
 ) -> int:
     """One row per item in CSV_COLUMNS, or with `motions` one per vote event in MOTION_COLUMNS (and
     `url` when `base_url` is given). Returns how many rows it wrote."""
@@ -101,11 +120,11 @@ def write_csv(
     writer.writeheader()
     if motions:
         events = _motions(records, moved_by, motion_result)
-        for record, index, motion in events:
+        for record, index, motion in _reported(events, progress):
             url = {"url": motion_url(base_url, record["item_id"], index)} if base_url else {}
             writer.writerow({**motion_row(record, index, motion), **url})
         return len(events)
-    for record in records:
+    for record in _reported(records, progress):
         url = {"url": item_url(base_url, record["item_id"])} if base_url else {}
         writer.writerow({**csv_row(record), **url})
     return len(records)
