@@ -267,3 +267,10 @@ def test_hostile_text_stays_text_and_pages_fit_a_phone(server: str, page: Page) 
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
     _screenshot(page, "search-phone")
+    # the filters are reached from the top of the page, not seven screens down
+    to_filters = page.get_by_role("link", name="Filtrér resultaterne ↓")
+    expect(to_filters).to_be_in_viewport()
+    to_filters.click()
+    expect(page.locator("#filtre [data-facet=organization]")).to_be_in_viewport()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    expect(to_filters).to_be_hidden()  # beside the results on a wide screen: no link needed
