@@ -5,6 +5,7 @@ running in uvicorn on loopback. A screenshot of each page type is kept in test-a
 from __future__ import annotations
 
 import os
+import re
 import socket
 import threading
 import time
@@ -180,6 +181,27 @@ def test_find_items_decided_by_vote_and_how_a_member_voted(server: str, page: Pa
     expect(page.locator("ol.hits")).to_contain_text("Videreførsel af energitiltag på Greve Svømmehal")
     assert page.locator("p.summary").inner_text() != decided
     _screenshot(page, "search-votes")
+
+
+def test_filter_by_how_a_party_voted_and_by_whose_motion_fell_from_the_page(server: str, page: Page) -> None:
+    """The party, vote and motion filters have controls on the page, not only URL parameters."""
+    page.goto(server + "/soeg?q=budget&udvalg=Byr%C3%A5d")
+    controls = page.locator("[data-facet=votes-form]")
+    controls.get_by_label("Parti").fill("ø")
+    controls.get_by_label("stemte").select_option("imod")
+    controls.get_by_role("button", name="Filtrér").click()
+    expect(page).to_have_url(re.compile(r"q=budget&udvalg=Byr%C3%A5d&.*parti=%C3%B8&stemme=imod"))
+    expect(page.locator("[data-facet=voter]")).to_contain_text("Ø stemte imod")
+    expect(page.locator("ol.hits")).to_contain_text("Budget 2023-26 - 2. behandling")
+
+    page.goto(server + "/soeg?q=budget")
+    controls.get_by_label("Forslag stillet af").fill("Ø")
+    controls.get_by_label("og").select_option("forkastet")
+    controls.get_by_role("button", name="Filtrér").click()
+    expect(page.locator("[data-facet=forslag_fra]")).to_contain_text("Ø")
+    expect(page.locator("[data-facet=forslag]")).to_contain_text("Forkastet")
+    expect(page.locator("ol.hits li.hit")).to_have_count(1)
+    expect(page.locator("ol.hits")).to_contain_text("Budget 2023-26 - 2. behandling")
 
 
 def test_see_what_a_word_also_found_and_leave_a_compound_out(server: str, page: Page) -> None:
