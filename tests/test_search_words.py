@@ -7,6 +7,7 @@ from sqlalchemy import Engine, text
 
 from referat.sources.raw import RawDocument
 from referat.store.analysis import (
+    abbreviations,
     compound_pieces,
     compound_position,
     is_agent_noun,
@@ -352,3 +353,49 @@ def test_a_committees_name_is_not_about_its_first_part_on_both_backends(engine: 
     snippet = make_snippet([text], {stem("skolerne")})
     assert snippet == "<mark>Skolerne</mark> har flere elever, oplyser Skole-, Børne- og Ungeudvalget."
     assert sorted(titles(engine, "skoleudvalget")) == ["Budgetopfølgning", "Kapacitet på skolerne"]
+
+
+def test_an_abbreviation_is_learned_from_its_definition() -> None:
+    text = "Henvist til Pædagogisk Psykologisk Rådgivning (PPR) og Borgerstyret Personlig Assistance (BPA)."
+    assert abbreviations(text) == [
+        ("ppr", "pædagogisk psykologisk rådgivning"),
+        ("bpa", "borgerstyret personlig assistance"),
+    ]
+    assert abbreviations("Det Centrale Visitationsudvalg (CVI)") == []  # the initials do not spell it
+    assert abbreviations("budgettet (BO) for 2024") == []
+
+
+ABBREVIATED = """Greve Kommune
+Referat
+Skole-, Børne- og Ungeudvalget
+Mødedato: 03-06-2024 kl. 17:00
+
+Punkt 1: Ventetid til udredning
+Sagsnr.: 24/0041
+Sagsfremstilling
+Børn venter i dag op til 20 uger på udredning i Pædagogisk Psykologisk Rådgivning (PPR).
+Beslutning
+Godkendt.
+
+Punkt 2: Pædagogisk Psykologisk Rådgivning - årsrapport
+Sagsnr.: 24/0042
+Sagsfremstilling
+Årsrapporten beskriver rådgivningens arbejde med skolerne.
+Beslutning
+Taget til efterretning.
+
+Punkt 3: Psykologisk førstehjælp
+Sagsnr.: 24/0043
+Sagsfremstilling
+Et kursus for pædagogisk personale.
+Beslutning
+Godkendt.
+"""
+
+
+def test_an_abbreviation_finds_its_name_written_out_on_both_backends(engine: Engine) -> None:
+    assert ingest(engine, RawDocument(uri="greve-juni.txt", data=ABBREVIATED.encode())).status == "stored"
+    assert sorted(titles(engine, "PPR")) == ["Pædagogisk Psykologisk Rådgivning - årsrapport", "Ventetid til udredning"]
+    snippet = search(engine, "ppr").hits[0].snippet
+    assert "<mark>" in snippet
+    assert "Psykologisk førstehjælp" not in titles(engine, "PPR")  # the words apart are not the name

@@ -135,6 +135,25 @@ def _committee_names(text: str) -> str:
     return "".join(pieces) + text[done:]
 
 
+# "Pædagogisk Psykologisk Rådgivning (PPR)": a name and the abbreviation the minutes define for it.
+DEFINED_ABBREVIATION = re.compile(r"\(([A-ZÆØÅ]{2,6})\)")
+MAX_NAME_WORDS = 12  # how far before the parenthesis the name's words are looked for
+
+
+def abbreviations(text: str) -> list[tuple[str, str]]:
+    """The abbreviations a text defines, each with the words of its name, lower-cased: the last words
+    before "(ABBR)", as many as it has letters, not counting small words, whose initials spell it
+    ("Borgerstyret Personlig Assistance (BPA)"; "Jobcentrets Aktive Tilbud (JAT)")."""
+    found = []
+    for match in DEFINED_ABBREVIATION.finditer(text):
+        abbreviation = match.group(1).lower()
+        before = WORD.findall(text[max(0, match.start() - 40 * MAX_NAME_WORDS) : match.start()].lower())
+        name = [word for word in before[-MAX_NAME_WORDS:] if word not in STOPWORDS][-len(abbreviation) :]
+        if len(name) == len(abbreviation) and "".join(word[0] for word in name) == abbreviation:
+            found.append((abbreviation, " ".join(name)))
+    return found
+
+
 def committee_name_parts(text: str) -> set[int]:
     """Where the parts before a hyphen of a committee's coordinated name begin ("Skole-" in "Skole-,
     Børne- og Ungeudvalget"): no word of their own, so a snippet does not mark them."""

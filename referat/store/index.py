@@ -26,6 +26,7 @@ from sqlalchemy import Connection, Float, Integer, String, Subquery, TextClause,
 
 from referat.store.analysis import (
     MIN_FORM_LENGTH,
+    abbreviations,
     compound_pieces,
     compound_position,
     is_agent_noun,
@@ -97,7 +98,8 @@ class QueryTerms:
 
     @property
     def stems(self) -> set[str]:
-        return {s for alternatives in self.alternatives for s in alternatives} | {
+        """Every form the query matches, a name's forms one by one ("pædagog psykolog rådgivning")."""
+        return {s for alternatives in self.alternatives for form in alternatives for s in form.split()} | {
             stem(w) for phrase in self.phrases for w in words(phrase)
         }
 
@@ -143,6 +145,22 @@ def _analyse(rows: Iterable[IndexedItem]) -> tuple[list[dict[str, str]], dict[st
             forms[name] = " ".join(map(stem, field_words))
         fields.append(forms)
     return fields, {word: word not in elsewhere for word in sorted(streets | elsewhere)}
+
+
+def _learn_abbreviations(connection: Connection, rows: list[IndexedItem]) -> None:
+    """The abbreviations the rows define, kept for queries: "PPR" then finds its name written out."""
+    found = {pair for row in rows for field in (row.title, row.decision, row.body) for pair in abbreviations(field)}
+    if found:
+        connection.execute(
+            text("INSERT INTO abbreviations(short, name) VALUES (:short, :name) ON CONFLICT DO NOTHING"),
+            [{"short": short, "name": name} for short, name in sorted(found)],
+        )
+
+
+def _abbreviated(connection: Connection, word: str) -> list[str]:
+    """The names an abbreviation stands for, as phrases of forms ("ppr": "pædagog psykolog rådgivning")."""
+    names = connection.scalars(text("SELECT name FROM abbreviations WHERE short = :short"), {"short": word.lower()})
+    return [" ".join(stem(w) for w in words(name)) for name in names]
 
 
 # A word once seen outside a street's name stays a word of its own.
@@ -229,6 +247,7 @@ def _query_terms(
                 prefixes = [form for form in forms if related.startswith(form) and len(form) >= MIN_FORM_LENGTH]
                 holding = min(prefixes, key=len) if prefixes else related
                 found.update(_part_of(connection, vocabulary(connection, holding), related))
+        found.update(_abbreviated(connection, word))
         alternatives.append(sorted(found))
     return QueryTerms(alternatives, phrases, own)
 
@@ -240,6 +259,7 @@ class SqliteIndex:
         if not rows:
             return
         fields, vocabulary = _analyse(rows)
+        _learn_abbreviations(connection, rows)
         connection.execute(
             text("INSERT INTO item_fts(rowid, title, decision, body) VALUES (:seq, :title, :decision, :body)"),
             [{"seq": r.seq, **forms} for r, forms in zip(rows, fields, strict=True)],
@@ -320,6 +340,7 @@ class PostgresIndex:
         if not rows:
             return
         fields, vocabulary = _analyse(rows)
+        _learn_abbreviations(connection, rows)
         connection.execute(
             text(
                 "INSERT INTO item_search(item_seq, vector, title_vector, decision_vector, facet_group, date) "
@@ -391,10 +412,15 @@ class PostgresIndex:
     @staticmethod
     def _tsquery(terms: QueryTerms) -> str:
         """The query as tsquery text: each word's forms as alternatives, each phrase's forms in a row."""
-        groups = ["(" + " | ".join(map(_lexeme, alternatives)) + ")" for alternatives in terms.alternatives]
+        groups = ["(" + " | ".join(map(_tsquery_form, alternatives)) + ")" for alternatives in terms.alternatives]
         in_rows = [_forms(phrase).split() for phrase in terms.phrases]
         groups += ["(" + " <-> ".join(map(_lexeme, forms)) + ")" for forms in in_rows if forms]
         return " & ".join(groups)
+
+
+def _tsquery_form(value: str) -> str:
+    """A form, or a name's forms in a row ("pædagog psykolog rådgivning", which an abbreviation stands for)."""
+    return "(" + " <-> ".join(map(_lexeme, value.split())) + ")" if " " in value else _lexeme(value)
 
 
 def _lexeme(value: str) -> str:

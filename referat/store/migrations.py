@@ -175,9 +175,12 @@ def _mark_streets(connection: Connection) -> None:
         connection.execute(text("ALTER TABLE search_terms ADD COLUMN street BOOLEAN NOT NULL DEFAULT FALSE"))
 
 
-def _reindex_committee_names(connection: Connection) -> None:
+def _reindex_committees_and_abbreviations(connection: Connection) -> None:
     """15: every stored item indexed again with today's word forms: a committee's coordinated name
-    ("Skole-, Børne- og Ungeudvalget") is the committees it names, not "skole" (store/analysis.py)."""
+    ("Skole-, Børne- og Ungeudvalget") is the committees it names, not "skole" (store/analysis.py);
+    and the abbreviations the minutes define ("Pædagogisk Psykologisk Rådgivning (PPR)") are learned,
+    so that a query for "PPR" finds the name written out."""
+    schema.abbreviations.create(connection, checkfirst=True)
     reindex_all(connection)
 
 
@@ -196,7 +199,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("give the title and the decision vectors of their own", _add_field_vectors),
     ("index every item with today's word forms", _superseded),
     ("index agent nouns apart from their verbs, and streets' names", _mark_streets),
-    ("index committees' coordinated names as the committees they name", _reindex_committee_names),
+    ("index committees' names as committees; learn defined abbreviations", _reindex_committees_and_abbreviations),
 ]
 
 

@@ -42,6 +42,7 @@ def reindex_all(connection: Connection, batch: int = 500) -> None:
     else:
         connection.execute(text("DELETE FROM item_search"))
     connection.execute(text("DELETE FROM search_terms"))
+    connection.execute(text("DELETE FROM abbreviations"))
     index = search_index(connection)
     progress = REINDEX_PROGRESS.get()
     total = (connection.scalar(text("SELECT COUNT(*) FROM item_texts")) or 0) if progress else 0

@@ -230,6 +230,14 @@ ingest_failures = Table(
 
 # Words seen in the index with their stem by the backend's own stemmer: the vocabulary that a
 # query word is matched against as a part of compounds ("indsats" in "beskæftigelsesindsatsen").
+# Abbreviations the minutes define ("Pædagogisk Psykologisk Rådgivning (PPR)"): a query for the
+# abbreviation also finds its name, written out (store/analysis.py `abbreviations`).
+abbreviations = Table(
+    "abbreviations",
+    metadata,
+    Column("short", String(16), primary_key=True),
+    Column("name", String(400), primary_key=True),
+)
 search_terms = Table(
     "search_terms",
     metadata,
