@@ -113,11 +113,6 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SHOWN_WORDS = 20  # words of "fundet også som" that `search` prints; the JSON has them all
 
 
-def count(number: int, singular: str, plural: str) -> str:
-    """ "1 dokument", "5 dokumenter", "12.345 punkter"."""
-    return labels.count_of(number, singular, plural)
-
-
 # What became of a document at ingest (store/ingest.py `Status`), as the command says it.
 STATUS_LABELS = {
     "stored": "gemt",
@@ -146,8 +141,9 @@ def summarize(document: ParsedDocument) -> str:
     return (
         f"{meeting.body or 'ukendt kommune (angiv den med --body)'} · {meeting.organization or 'ukendt udvalg'} · "
         f"{labels.danish_date(meeting.start) or 'ukendt dato'} · "
-        f"{count(len(document.agenda_items), 'punkt', 'punkter')}, {count(decided, 'beslutning', 'beslutninger')}, "
-        f"{count(len(document.warnings), 'advarsel', 'advarsler')}"
+        f"{labels.count_of(len(document.agenda_items), 'punkt', 'punkter')}, "
+        f"{labels.count_of(decided, 'beslutning', 'beslutninger')}, "
+        f"{labels.count_of(len(document.warnings), 'advarsel', 'advarsler')}"
     )
 
 

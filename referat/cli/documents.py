@@ -16,7 +16,6 @@ from referat.cli.common import (
     STATUS_LABELS,
     DbOption,
     MaxBytesOption,
-    count,
     err,
     expand_sources,
     open_db,
@@ -27,6 +26,7 @@ from referat.cli.common import (
     valid_text,
 )
 from referat.errors import ReferatError
+from referat.serve import labels
 from referat.settings import MAX_DOCUMENT_BYTES, OPTIMIZE_AFTER_DOCUMENTS, PORTAL_DELAY_SECONDS
 
 if TYPE_CHECKING:  # each command imports the readers and the store when it runs: `referat --help` stays fast
@@ -98,7 +98,7 @@ def _parse_folder(folder: Path, out_dir: Path, body: str | None, max_bytes: int,
         out.print(f"[green]ok[/green]   {escape(path.name)}: {escape(summarize(document))} -> {target}")
         if report:
             _print_report(document, out)
-    out.print(f"{len(paths) - len(failures)} af {count(len(paths), 'dokument', 'dokumenter')} læst")
+    out.print(f"{len(paths) - len(failures)} af {labels.count_of(len(paths), 'dokument', 'dokumenter')} læst")
     return report_failures(failures)
 
 
@@ -157,7 +157,7 @@ def ingest(
 
         optimize(engine)
     summary = ", ".join(f"{counts[s]} {STATUS_LABELS[s]}" for s in STATUSES if counts[s]) or "intet at gøre"
-    out.print(f"{count(len(files), 'dokument', 'dokumenter')}: {summary}")
+    out.print(f"{labels.count_of(len(files), 'dokument', 'dokumenter')}: {summary}")
     raise typer.Exit(report_failures(failures))
 
 

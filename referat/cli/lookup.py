@@ -27,7 +27,6 @@ from referat.cli.common import (
     VoterOption,
     VoterPartyOption,
     VoteSideOption,
-    count,
     err,
     json_or_missing,
     open_db,
@@ -92,7 +91,7 @@ def search(
             }
         )
         return
-    out.print(f"{count(result.total, 'punkt', 'punkter')} matcher {labels.quoted(query)}")
+    out.print(f"{labels.count_of(result.total, 'punkt', 'punkter')} matcher {labels.quoted(query)}")
     for label, found in (("fundet også som", result.also_found_as), ("udeladt", result.left_out)):
         if found:
             more = f" og {len(found) - SHOWN_WORDS} flere" if len(found) > SHOWN_WORDS else ""
@@ -263,7 +262,7 @@ def case(
 
     entries = case_timeline(open_db(db), case_number)
     json_or_missing(entries, as_json, f"intet gemt punkt har sagsnummer {case_number}")
-    out.print(f"[bold]Sag {escape(case_number)}[/bold] · {count(len(entries), 'behandling', 'behandlinger')}")
+    out.print(f"[bold]Sag {escape(case_number)}[/bold] · {labels.count_of(len(entries), 'behandling', 'behandlinger')}")
     # One heading per meeting and the items under it, so that a narrow terminal wraps titles, not columns.
     meeting = None
     for entry in entries:
@@ -294,8 +293,9 @@ def person(
         present = sum(1 for a in record.attendance if a[2] == "present")
         out.print(
             f"\n[bold]{escape(person_label(record.name, record.party))}[/bold] · {escape(record.body or '?')} · "
-            f"{count(present, 'møde', 'møder')}, {count(len(record.attendance) - present, 'fravær', 'fravær')}, "
-            f"{count(len(record.votes), 'stemme', 'stemmer')}"
+            f"{labels.count_of(present, 'møde', 'møder')}, "
+            f"{labels.count_of(len(record.attendance) - present, 'fravær', 'fravær')}, "
+            f"{labels.count_of(len(record.votes), 'stemme', 'stemmer')}"
         )
         for date, organization, status, _ in record.attendance:
             out.print(f"  {date} {escape(organization or '?')}: {labels.ATTENDANCE_LABELS.get(status, status)}")

@@ -6,10 +6,15 @@ from __future__ import annotations
 from types import TracebackType
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
 COLUMNS = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
 MIN_STEPS = 2  # one document needs no progress: its own line says it all
+
+
+def _bar(console: Console) -> Progress:
+    """The bar both kinds of progress show on a terminal; it leaves nothing behind when it stops."""
+    return Progress(*COLUMNS, console=console, transient=True)
 
 
 class Steps:
@@ -18,7 +23,7 @@ class Steps:
     def __init__(self, console: Console, total: int, verb: str) -> None:
         self.console, self.total, self.count = console, total, 0
         shown = total >= MIN_STEPS
-        self.bar = Progress(*COLUMNS, console=console, transient=True) if shown and console.is_terminal else None
+        self.bar = _bar(console) if shown and console.is_terminal else None
         self.plain = shown and self.bar is None
         self.task = self.bar.add_task(verb, total=total) if self.bar else None
 
@@ -56,13 +61,14 @@ class Counts:
     def __init__(self, console: Console, verb: str) -> None:
         self.console, self.verb = console, verb
         self.bar: Progress | None = None
+        self.task: TaskID | None = None
 
     def __call__(self, done: int, total: int) -> None:
         if not self.console.is_terminal:
             self.console.print(f"[{done}/{total}] {self.verb}", markup=False)
             return
-        if self.bar is None:
-            self.bar = Progress(*COLUMNS, console=self.console, transient=True)
+        if self.bar is None or self.task is None:
+            self.bar = _bar(self.console)
             self.bar.start()
             self.task = self.bar.add_task(self.verb, total=total)
         self.bar.update(self.task, completed=done)

@@ -25,7 +25,6 @@ from referat.cli.common import (
     VoterOption,
     VoterPartyOption,
     VoteSideOption,
-    count,
     err,
     open_db,
     out,
@@ -218,9 +217,10 @@ def check(db: DbOption = None, as_json: JsonOption = False) -> None:
         for clash in report.clashes:
             out.print(f"[yellow]sammenstød[/yellow] {escape(clash)}")
         out.print(
-            f"{count(report.documents, 'dokument', 'dokumenter')}, {count(report.meetings, 'møde', 'møder')}: "
-            f"{count(len(report.problems), 'problem', 'problemer')}, "
-            f"{count(len(report.clashes), 'sammenstød', 'sammenstød')}"
+            f"{labels.count_of(report.documents, 'dokument', 'dokumenter')}, "
+            f"{labels.count_of(report.meetings, 'møde', 'møder')}: "
+            f"{labels.count_of(len(report.problems), 'problem', 'problemer')}, "
+            f"{labels.count_of(len(report.clashes), 'sammenstød', 'sammenstød')}"
         )
     raise typer.Exit(1 if report.problems else 0)
 
