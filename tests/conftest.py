@@ -22,9 +22,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 # Tests that take more than a moment: a real browser, a PostgreSQL server, or the `referat` command
-# run as a subprocess (each start costs about a second). `pytest -m "not slow"` is the fast set to run
-# while working; CI (`.ci/run`) runs everything.
-SLOW_MODULES = {"test_browser.py", "test_cli.py", "test_cli_store.py"}
+# run as a subprocess (each start costs about a second; the concurrency tests run two at once).
+# `pytest -m "not slow"` is the fast set to run while working; CI (`.ci/run`) runs everything.
+SLOW_MODULES = {"test_browser.py", "test_cli.py", "test_cli_store.py", "test_store_concurrency.py"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
