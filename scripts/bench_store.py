@@ -1,12 +1,15 @@
 """Store benchmark (not a test): ingest corpora into SQLite and PostgreSQL, then search them.
 
 Usage: .venv/bin/python scripts/bench_store.py [--sizes 1000,10000] [--backends sqlite,postgresql]
-                                               [--corpus real|generated]
+                                               [--corpus real|generated] [--keep DIR]
+       .venv/bin/python scripts/bench_store.py --db URL   (search a database kept before, no ingest)
 The corpus is real minutes by default (scripts/real_corpus.py: the Greve meetings replicated under
 other municipalities' names with a growing vocabulary); `generated` takes the synthetic minutes.
 Reports ingest throughput (documents/s, MB/s), database size, and search latency p50/p95/p99 over
 50 fixed queries: the first ask of each query (nothing cached) and the runs after it (--repeat).
-PostgreSQL databases are created on $REFERAT_TEST_POSTGRES's server and dropped afterwards.
+PostgreSQL databases are created on $REFERAT_TEST_POSTGRES's server and dropped afterwards, unless
+--keep is given: then the SQLite files go to DIR and the PostgreSQL databases stay, for --db, profiling
+and scripts/load_check.py.
 """
 
 from __future__ import annotations
@@ -68,12 +71,16 @@ def database_size(engine: Engine, path: Path | None) -> int:
         return int(connection.scalar(text("SELECT pg_database_size(current_database())")) or 0)
 
 
-def run(backend: str, files: list[Path], workdir: Path, repeat: int, bodies: dict[Path, str]) -> dict[str, float]:
+def run(
+    backend: str, files: list[Path], workdir: Path, repeat: int, bodies: dict[Path, str], keep: bool
+) -> dict[str, float]:
+    """Ingest `files` into a new database of `backend`, then measure the queries on it."""
     size_bytes = sum(p.stat().st_size for p in files)
     db_path: Path | None = None
     name = f"referat_bench_{len(files)}"
     if backend == "sqlite":
         db_path = workdir / f"bench-{len(files)}.sqlite"
+        db_path.unlink(missing_ok=True)
         url = str(db_path)
     else:
         with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
@@ -88,35 +95,42 @@ def run(backend: str, files: list[Path], workdir: Path, repeat: int, bodies: dic
         seconds = time.perf_counter() - start
         assert statuses.count("stored") == len(files), {s: statuses.count(s) for s in set(statuses)}
         optimize(engine)  # as `referat ingest` does after a large batch
-        latencies: list[float] = []
-        first_asks: list[float] = []
-        totals = 0
-        for query, filters in QUERIES:
-            t = time.perf_counter()
-            search(engine, query, filters)
-            first_asks.append((time.perf_counter() - t) * 1000)
-            for _ in range(repeat):
-                t = time.perf_counter()
-                totals += search(engine, query, filters).total
-                latencies.append((time.perf_counter() - t) * 1000)
-        return {
+        figures = {
             "documents": len(files),
             "docs_per_s": len(files) / seconds,
             "mb_per_s": size_bytes / 1e6 / seconds,
             "db_mb": database_size(engine, db_path) / 1e6,
-            "p50": percentile(latencies, 0.50),
-            "p95": percentile(latencies, 0.95),
-            "p99": percentile(latencies, 0.99),
-            "first_p50": percentile(first_asks, 0.50),
-            "first_p95": percentile(first_asks, 0.95),
-            "first_p99": percentile(first_asks, 0.99),
-            "hits": totals / repeat,
         }
+        return figures | measure(engine, repeat)
     finally:
         engine.dispose()
-        if backend == "postgresql":
+        if backend == "postgresql" and not keep:
             with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
                 admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def measure(engine: Engine, repeat: int) -> dict[str, float]:
+    """Search latency of the 50 queries: the first ask of each, then `repeat` runs."""
+    latencies: list[float] = []
+    first_asks: list[float] = []
+    totals = 0
+    for query, filters in QUERIES:
+        t = time.perf_counter()
+        search(engine, query, filters)
+        first_asks.append((time.perf_counter() - t) * 1000)
+        for _ in range(repeat):
+            t = time.perf_counter()
+            totals += search(engine, query, filters).total
+            latencies.append((time.perf_counter() - t) * 1000)
+    return {
+        "p50": percentile(latencies, 0.50),
+        "p95": percentile(latencies, 0.95),
+        "p99": percentile(latencies, 0.99),
+        "first_p50": percentile(first_asks, 0.50),
+        "first_p95": percentile(first_asks, 0.95),
+        "first_p99": percentile(first_asks, 0.99),
+        "hits": totals / repeat,
+    }
 
 
 def main() -> None:
@@ -126,16 +140,25 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--corpus", choices=["real", "generated"], default="real")
+    parser.add_argument("--keep", type=Path, help="keep the databases (SQLite files in this folder)")
+    parser.add_argument("--db", help="only search this database, kept before (SQLite path or postgresql:// URL)")
     args = parser.parse_args()
     assert len(QUERIES) == 50
+    if args.db:
+        engine = open_database(args.db)
+        r = measure(engine, args.repeat)
+        engine.dispose()
+        print("  ".join(f"{key} {value:.1f}" for key, value in r.items()))
+        return
     with tempfile.TemporaryDirectory(prefix="referat-bench-") as tmp:
-        workdir = Path(tmp)
+        workdir = args.keep or Path(tmp)
+        workdir.mkdir(parents=True, exist_ok=True)
         print(
             "backend     meetings  corpus MB  docs/s   MB/s  db MB   p50 ms  p95 ms  p99 ms"
             "  first ask: p50 ms  p95 ms  p99 ms"
         )
         for size in (int(s) for s in args.sizes.split(",")):
-            corpus = workdir / f"corpus-{size}"
+            corpus = Path(tmp) / f"corpus-{size}"
             if args.corpus == "real":
                 files = write_real_corpus(size, corpus, seed=args.seed)
             else:
@@ -144,7 +167,7 @@ def main() -> None:
             bodies = {path: path.parent.name for path in files} if args.corpus == "real" else {}
             corpus_mb = sum(p.stat().st_size for p in files) / 1e6
             for backend in args.backends.split(","):
-                r = run(backend, files, workdir, args.repeat, bodies)
+                r = run(backend, files, workdir, args.repeat, bodies, keep=args.keep is not None)
                 print(
                     f"{backend:<11} {size:>8}  {corpus_mb:>9.1f}  {r['docs_per_s']:>6.1f}  {r['mb_per_s']:>5.2f}  "
                     f"{r['db_mb']:>5.0f}  {r['p50']:>7.1f} {r['p95']:>7.1f} {r['p99']:>7.1f}"
