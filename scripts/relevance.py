@@ -63,7 +63,7 @@ from sqlalchemy import Engine, select
 from referat.errors import ReferatError
 from referat.sources.files import find_documents, read_file
 from referat.store import schema
-from referat.store.analysis import stem, words
+from referat.store.analysis import committee_name_parts, stem, words
 from referat.store.db import open_database, optimize
 from referat.store.ingest import ingest
 from referat.store.search import Filters, search
@@ -176,7 +176,9 @@ def item_words(engine: Engine) -> dict[str, set[str]]:
     """Each stored item's lower-cased words, from the text the index reads.
 
     That is the title, the decision, and the sections other than decision and absence plus the
-    proposals (as store/reindex.py `body_text` builds it), so a word search cannot see is never required.
+    proposals (as store/reindex.py `body_text` builds it), so a word search cannot see is never required:
+    nor is the part before a hyphen of a committee's coordinated name ("Plan-" in "Plan- og
+    Tryghedsudvalget"), which names a committee, not the word (store/analysis.py).
     """
     items, texts = schema.items, schema.item_texts
     words: dict[str, set[str]] = {}
@@ -188,7 +190,9 @@ def item_words(engine: Engine) -> dict[str, set[str]]:
             kinds = {section["heading"]: section["kind"] for section in item.get("section_list", [])}
             body = [text for heading, text in item.get("sections", {}).items() if kinds.get(heading) not in UNINDEXED]
             parts = [title, decision or "", *body, *item.get("proposals", [])]
-            words[item_id] = set(WORD.findall(" ".join(parts).lower()))
+            text = " ".join(parts)
+            committees = committee_name_parts(text)
+            words[item_id] = {match.group().lower() for match in WORD.finditer(text) if match.start() not in committees}
     return words
 
 
@@ -255,7 +259,7 @@ def check_friends(
     for entry in entries:
         query = entry["query"]
         total = search(engine, query, limit=1).total
-        hits = {hit.item_id for hit in search(engine, query, limit=max(total, 1)).hits} if total else set()
+        hits = {hit.item_id for hit in search(engine, query, limit=max(total, 1)).matches} if total else set()
         legit = {query.lower(), *entry["must_match"], *entry.get("also_ok", [])}
         pattern = re.compile(entry["also_ok_pattern"]) if entry.get("also_ok_pattern") else None
         result = FriendResult(query=query, passed=True, hits=len(hits))

@@ -66,8 +66,9 @@ def test_search_says_what_its_words_also_found_and_leaves_out_a_word(db: Path) -
     narrowed = run("search", "indsats", "--without", "nytteindsats", "--without", "jobindsats", db=db)
     assert narrowed.returncode == 0, narrowed.stderr
     assert "udeladt: jobindsats, nytteindsats" in narrowed.stdout
-    also = narrowed.stdout.split("fundet også som: ", 1)[1].split("\n", 1)[0]
-    assert "beskæftigelsesindsats" in also and "nytteindsats" not in also
+    also = narrowed.stdout.split("fundet også som (punkter i alt): ", 1)[1].split("\n", 1)[0]
+    counts = everything["also_found_counts"]
+    assert f"beskæftigelsesindsats ({counts['beskæftigelsesindsats']})" in also and "nytteindsats" not in also
     fewer = json.loads(run("search", "indsats", "--json", "--without", "beskæftigelsesindsats", db=db).stdout)
     assert fewer["total"] < everything["total"] and fewer["left_out"] == ["beskæftigelsesindsats"]
 

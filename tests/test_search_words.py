@@ -164,7 +164,7 @@ Godkendt.
 
 
 def titles(engine: Engine, query: str) -> list[str]:
-    return sorted(hit.title for hit in search(engine, query).hits)
+    return sorted(hit.title for hit in search(engine, query).matches)
 
 
 def test_search_keeps_false_friends_apart_on_both_backends(engine: Engine) -> None:
@@ -261,10 +261,10 @@ def test_a_search_says_what_its_words_also_found_and_leaves_out_what_it_is_told(
     left out; an item that holds the query word as well stays, and a query word itself is never left out."""
     assert ingest(engine, RawDocument(uri="greve-april.txt", data=CITIZENS.encode())).status == "stored"
     found = search(engine, "borger")
-    assert sorted(hit.title for hit in found.hits) == ["Dialogmøde", "Godkendelse af dagsorden", "Ny borgerrådgiver"]
+    assert sorted(hit.title for hit in found.matches) == ["Dialogmøde", "Godkendelse af dagsorden", "Ny borgerrådgiver"]
     assert found.also_found_as == ["borgerbetjening"] and found.left_out == []
     narrowed = search(engine, "borger", Filters(without=("Borgerbetjeningen",)))  # any form of the word
-    assert sorted(hit.title for hit in narrowed.hits) == ["Dialogmøde", "Ny borgerrådgiver"]
+    assert sorted(hit.title for hit in narrowed.matches) == ["Dialogmøde", "Ny borgerrådgiver"]
     assert (narrowed.total, narrowed.also_found_as, narrowed.left_out) == (2, [], ["borgerbetjening"])
     assert search(engine, "borger", Filters(without=("borgere",))).total == 3  # the query word's own forms
     assert search(engine, "borgerbetjening", Filters(without=("borgerbetjening",))).total == 2
@@ -290,7 +290,7 @@ def test_title_matches_come_first_then_decision_matches(engine: Engine) -> None:
 
     for path in find_documents(EXAMPLES):
         ingest(engine, read_file(path))
-    hits = search(engine, "indsats", limit=100).hits
+    hits = search(engine, "indsats", limit=100).matches
     scores = [hit.score for hit in hits]
     assert scores == sorted(scores, reverse=True)  # relevance orders each tier
     tiers = [int(score) for score in scores]  # store/index.py: 5, 4 in the title, 3, 2 in the decision, 1, 0 elsewhere

@@ -346,9 +346,13 @@ def test_search_api_returns_what_the_page_shows(client: TestClient) -> None:
 def test_a_search_shows_what_its_words_also_found_and_leaves_out_the_words_ticked(client: TestClient) -> None:
     everything = client.get("/api/search?q=indsats").json()
     assert "beskæftigelsesindsats" in everything["also_found_as"] and everything["left_out"] == []
+    counts = [everything["also_found_counts"][word] for word in everything["also_found_as"]]
+    assert counts == sorted(counts, reverse=True) and min(counts) >= 1  # the words that add most first
     html = _page(client, "/soeg?q=indsats")
     assert f"Søgningen fandt også {len(everything['also_found_as'])} andre ord" in html
     assert '<input type="checkbox" name="uden" value="beskæftigelsesindsats">' in html
+    first = everything["also_found_as"][0]
+    assert f'value="{first}"> {first}</label> <span class="count" title="så mange punkter i alt har ordet">{counts[0]} ' in html
     assert '<input type="hidden" name="q" value="indsats">' in html  # the form keeps the search it narrows
 
     query = "q=indsats&uden=beskæftigelsesindsats&uden=Nytteindsats"

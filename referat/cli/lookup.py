@@ -86,19 +86,28 @@ def search(
                 "hits": result.hits,
                 "facets": result.facets,
                 "also_found_as": result.also_found_as,
+                "also_found_counts": result.also_found_counts,
                 "left_out": result.left_out,
                 "not_found_without": result.not_found_without,
+                "related_words": result.related_words,
             }
         )
         return
     out.print(f"{labels.count_of(result.total, 'punkt', 'punkter')} matcher {labels.quoted(query)}")
-    for label, found in (("fundet også som", result.also_found_as), ("udeladt", result.left_out)):
+    counted = [f"{word} ({result.also_found_counts[word]})" for word in result.also_found_as]
+    for label, found in (("fundet også som (punkter i alt)", counted), ("udeladt", result.left_out)):
         if found:
             more = f" og {len(found) - SHOWN_WORDS} flere" if len(found) > SHOWN_WORDS else ""
             out.print(f"[dim]{label}:[/dim] {escape(', '.join(found[:SHOWN_WORDS]))}{more}")
     for word in result.not_found_without:
         err.print(f"[yellow]bemærk[/yellow] --without {escape(word)!r}: ikke blandt de ord, søgningen også fandt")
-    for hit in result.hits:
+    first_related = len(result.matches)  # related items follow the matches
+    for n, hit in enumerate(result.hits):
+        if n == first_related:
+            out.print(
+                "\n[bold]Beslægtede punkter[/bold] [dim](uden søgeordene, men med ord som de første resultater har "
+                f"til fælles: {escape(', '.join(result.related_words))})[/dim]"
+            )
         snippet = _markup_snippet(hit.snippet)
         out.print(
             f"\n[bold]{escape(hit.title)}[/bold]  [dim]{hit.item_id}[/dim]\n"

@@ -138,7 +138,9 @@ def search_json(request: Request, form: SearchFormQuery) -> Response:
             ],
             "facets": {name: [{"value": v, "count": n} for v, n in values] for name, values in result.facets.items()},
             "also_found_as": result.also_found_as,
+            "also_found_counts": result.also_found_counts,
             "left_out": result.left_out,
+            "related_words": result.related_words,
         }
         return bytes(JSONResponse(jsonable_encoder(answer)).body)
 
@@ -166,7 +168,7 @@ def search_feed(request: Request, form: SearchFormQuery) -> Response:
 
 def _feed_entries(base: str, result: SearchResult) -> list[dict[str, Any]]:
     """Newest meetings first, whatever the ranking, as a feed reader expects."""
-    hits = sorted(result.hits, key=lambda hit: hit.date or "", reverse=True)
+    hits = sorted(result.matches, key=lambda hit: hit.date or "", reverse=True)
     return [
         {
             "id": f"{base}/punkt/{hit.item_id}",

@@ -17,6 +17,7 @@ to rank / (rank + 1)):
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -123,8 +124,10 @@ class VocabularyLookup(Protocol):
 class SearchIndex(Protocol):
     def add(self, connection: Connection, rows: list[IndexedItem]) -> None: ...
     def remove(self, connection: Connection, seqs: list[int]) -> None: ...
+    def forms_of(self, connection: Connection, seqs: list[int]) -> dict[int, set[str]]: ...
     def terms(self, connection: Connection, query_words: list[str], phrases: list[str]) -> QueryTerms: ...
     def tier(self, terms: QueryTerms, tier: int) -> Subquery | None: ...
+    def related(self, terms: QueryTerms, forms: list[str]) -> Subquery: ...
     def matching_seqs(self, terms: QueryTerms) -> TextClause: ...
     def matching_groups(self, terms: QueryTerms) -> TextClause | None: ...
 
@@ -163,6 +166,37 @@ def _abbreviated(connection: Connection, word: str) -> list[str]:
     return [" ".join(stem(w) for w in words(name)) for name in names]
 
 
+# Each item adds one to the count of every form it holds, and takes it off again when it goes.
+FORM_COUNT_UPSERT = "ON CONFLICT (form) DO UPDATE SET items = form_counts.items + excluded.items"
+
+
+def _count_forms(connection: Connection, per_item: Iterable[set[str]], sign: int) -> None:
+    """Count the items that hold each form up (`sign` 1) or down (-1): store/feedback.py weighs a
+    form by how rare it is."""
+    counts = Counter(form for forms in per_item for form in forms)
+    if not counts:
+        return
+    forms = sorted(counts)
+    if connection.dialect.name == "postgresql":
+        connection.execute(
+            text(
+                "INSERT INTO form_counts(form, items) SELECT * FROM unnest(CAST(:forms AS text[]), "
+                f"CAST(:items AS integer[])) {FORM_COUNT_UPSERT}"
+            ),
+            {"forms": forms, "items": [sign * counts[form] for form in forms]},
+        )
+    else:
+        connection.execute(
+            text(f"INSERT INTO form_counts(form, items) VALUES (:form, :items) {FORM_COUNT_UPSERT}"),
+            [{"form": form, "items": sign * counts[form]} for form in forms],
+        )
+
+
+def _item_forms(fields: list[dict[str, str]]) -> Iterable[set[str]]:
+    """The forms each analysed row holds, once each."""
+    return (set(" ".join(forms.values()).split()) for forms in fields)
+
+
 # A word once seen outside a street's name stays a word of its own.
 VOCABULARY_UPSERT = "ON CONFLICT (term) DO UPDATE SET street = false WHERE search_terms.street AND NOT excluded.street"
 
@@ -196,7 +230,7 @@ def _known(connection: Connection, pieces: list[str]) -> set[str]:
 
 def _in_vocabulary(connection: Connection, column: str, values: list[str]) -> list[str]:
     """Those of `values` that are in a column of the vocabulary."""
-    where, parameter = _one_of(connection, column, values)
+    where, parameter = one_of(connection, column, values)
     return list(connection.scalars(text(f"SELECT DISTINCT {column} FROM search_terms WHERE {where}"), parameter))
 
 
@@ -205,7 +239,7 @@ def vocabulary_words(connection: Connection, forms: list[str]) -> dict[str, str]
     to people as a word ("borgerinddragelse" for "borgerinddragels")."""
     if not forms:
         return {}
-    where, parameter = _one_of(connection, "stem", forms)
+    where, parameter = one_of(connection, "stem", forms)
     shortest: dict[str, str] = {}
     for term, form in connection.execute(text(f"SELECT term, stem FROM search_terms WHERE {where}"), parameter):
         known = shortest.get(form)
@@ -214,7 +248,16 @@ def vocabulary_words(connection: Connection, forms: list[str]) -> dict[str, str]
     return shortest
 
 
-def _one_of(connection: Connection, column: str, values: list[str]) -> tuple[str, dict[str, Any]]:
+def items_holding(connection: Connection, forms: list[str]) -> dict[str, int]:
+    """How many items hold each of `forms` (those that any item holds)."""
+    if not forms:
+        return {}
+    where, parameter = one_of(connection, "form", forms)
+    rows = connection.execute(text(f"SELECT form, items FROM form_counts WHERE {where} AND items > 0"), parameter)
+    return {form: items for form, items in rows}
+
+
+def one_of(connection: Connection, column: str, values: list[str]) -> tuple[str, dict[str, Any]]:
     """A condition that `column` is one of `values`, with its parameter. The values go as one
     parameter: as thousands of parameters they took longer to compile than to look up. On PostgreSQL
     as a set to join, not `= ANY(array)`: for that the planner took the trigram index (pg_trgm answers
@@ -264,6 +307,7 @@ class SqliteIndex:
             text("INSERT INTO item_fts(rowid, title, decision, body) VALUES (:seq, :title, :decision, :body)"),
             [{"seq": r.seq, **forms} for r, forms in zip(rows, fields, strict=True)],
         )
+        _count_forms(connection, _item_forms(fields), 1)
         if vocabulary:  # items that hold no word ("Punkt 1: ***") add none; an empty list is no statement
             connection.execute(
                 text(
@@ -274,8 +318,16 @@ class SqliteIndex:
 
     def remove(self, connection: Connection, seqs: list[int]) -> None:
         if seqs:
+            _count_forms(connection, self.forms_of(connection, seqs).values(), -1)
             statement = text("DELETE FROM item_fts WHERE rowid IN :seqs").bindparams(bindparam("seqs", expanding=True))
             connection.execute(statement, {"seqs": seqs})
+
+    def forms_of(self, connection: Connection, seqs: list[int]) -> dict[int, set[str]]:
+        """The forms each of the items holds, once each, as indexed."""
+        statement = text("SELECT rowid, title, decision, body FROM item_fts WHERE rowid IN :seqs").bindparams(
+            bindparam("seqs", expanding=True)
+        )
+        return {row[0]: set(" ".join(row[1:]).split()) for row in connection.execute(statement, {"seqs": seqs})}
 
     def terms(self, connection: Connection, query_words: list[str], phrases: list[str]) -> QueryTerms:
         return _query_terms(connection, query_words, phrases, self._holding)
@@ -309,6 +361,15 @@ class SqliteIndex:
             f"SELECT rowid AS item_seq, -bm25(item_fts, {SQLITE_WEIGHTS}) / (1.0 - bm25(item_fts, {SQLITE_WEIGHTS})) "
             "AS relevance FROM item_fts WHERE item_fts MATCH :q"
         ).bindparams(q=" NOT ".join(f"({part})" for part in parts))
+        return statement.columns(item_seq=Integer, relevance=Float).subquery("matched")
+
+    def related(self, terms: QueryTerms, forms: list[str]) -> Subquery:
+        """The items that hold any of `forms` but not the query, with their bm25 relevance as a fraction."""
+        expression = f"({' OR '.join(map(_fts_string, forms))}) NOT ({self._match_expression(terms)})"
+        statement = text(
+            f"SELECT rowid AS item_seq, -bm25(item_fts, {SQLITE_WEIGHTS}) / (1.0 - bm25(item_fts, {SQLITE_WEIGHTS})) "
+            "AS relevance FROM item_fts WHERE item_fts MATCH :q"
+        ).bindparams(q=expression)
         return statement.columns(item_seq=Integer, relevance=Float).subquery("matched")
 
     def matching_groups(self, terms: QueryTerms) -> TextClause | None:
@@ -353,6 +414,7 @@ class PostgresIndex:
                 for r, forms in zip(rows, fields, strict=True)
             ],
         )
+        _count_forms(connection, _item_forms(fields), 1)
         connection.execute(
             text(
                 "INSERT INTO search_terms(term, stem, street) SELECT * FROM unnest(CAST(:terms AS text[]), "
@@ -362,7 +424,16 @@ class PostgresIndex:
         )
 
     def remove(self, connection: Connection, seqs: list[int]) -> None:
-        """Rows of item_search go with their items (ON DELETE CASCADE)."""
+        """Rows of item_search go with their items (ON DELETE CASCADE); their forms are counted down."""
+        if seqs:
+            _count_forms(connection, self.forms_of(connection, seqs).values(), -1)
+
+    def forms_of(self, connection: Connection, seqs: list[int]) -> dict[int, set[str]]:
+        """The forms each of the items holds, once each, as indexed (a vector's lexemes)."""
+        statement = text(
+            "SELECT item_seq, tsvector_to_array(vector) FROM item_search WHERE item_seq IN :seqs"
+        ).bindparams(bindparam("seqs", expanding=True))
+        return {seq: set(forms) for seq, forms in connection.execute(statement, {"seqs": seqs})}
 
     def terms(self, connection: Connection, query_words: list[str], phrases: list[str]) -> QueryTerms:
         return _query_terms(connection, query_words, phrases, self._holding)
@@ -394,6 +465,15 @@ class PostgresIndex:
             f"SELECT item_seq, ts_rank('{POSTGRES_WEIGHTS}', {ranked_by}, to_tsquery('simple', :q), 32) AS relevance, "
             f"date FROM item_search WHERE {' AND '.join(conditions)}"
         ).bindparams(**values)
+        return statement.columns(item_seq=Integer, relevance=Float, date=String).subquery("matched")
+
+    def related(self, terms: QueryTerms, forms: list[str]) -> Subquery:
+        """The items that hold any of `forms` but not the query, with their ts_rank relevance as a fraction."""
+        statement = text(
+            f"SELECT item_seq, ts_rank('{POSTGRES_WEIGHTS}', vector, to_tsquery('simple', :related), 32) AS relevance, "
+            "date FROM item_search WHERE vector @@ to_tsquery('simple', :related) "
+            "AND NOT vector @@ to_tsquery('simple', :q)"
+        ).bindparams(related=" | ".join(map(_lexeme, forms)), q=self._tsquery(terms))
         return statement.columns(item_seq=Integer, relevance=Float, date=String).subquery("matched")
 
     def matching_groups(self, terms: QueryTerms) -> TextClause | None:

@@ -184,6 +184,23 @@ def _reindex_committees_and_abbreviations(connection: Connection) -> None:
     reindex_all(connection)
 
 
+def _count_item_forms(connection: Connection) -> None:
+    """16: how many items hold each indexed form, counted once from the index as it is; from here on
+    the index keeps the counts as items come and go (store/feedback.py finds related items by them)."""
+    schema.form_counts.create(connection, checkfirst=True)
+    connection.execute(text("DELETE FROM form_counts"))  # 15 may have counted them already, indexing every item
+    if connection.dialect.name == "sqlite":
+        connection.execute(text("CREATE VIRTUAL TABLE temp.item_fts_rows USING fts5vocab(main, item_fts, 'row')"))
+        connection.execute(text("INSERT INTO form_counts(form, items) SELECT term, doc FROM temp.item_fts_rows"))
+        connection.execute(text("DROP TABLE temp.item_fts_rows"))
+    else:
+        connection.execute(
+            text(
+                "INSERT INTO form_counts(form, items) SELECT word, ndoc FROM ts_stat('SELECT vector FROM item_search')"
+            )
+        )
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("create tables", _create_tables),
     ("create search index", _create_search_index),
@@ -200,6 +217,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("index every item with today's word forms", _superseded),
     ("index agent nouns apart from their verbs, and streets' names", _mark_streets),
     ("index committees' names as committees; learn defined abbreviations", _reindex_committees_and_abbreviations),
+    ("count the items that hold each form", _count_item_forms),
 ]
 
 

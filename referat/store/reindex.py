@@ -12,6 +12,7 @@ from contextvars import ContextVar
 from sqlalchemy import Connection, text
 
 from referat.model import AgendaItem
+from referat.store import schema
 from referat.store.index import IndexedItem, search_index
 
 # Told how far indexing every item again has got: (items done, items in all). Set by whoever runs the
@@ -35,7 +36,10 @@ def indexed_item(
 
 
 def reindex_all(connection: Connection, batch: int = 500) -> None:
-    """Index every stored item again, from its stored text (after the analysis has changed)."""
+    """Index every stored item again, from its stored text (after the analysis has changed). The tables
+    the index keeps beside its own are made first: an upgrade may reach this before the migration that
+    adds one of them."""
+    schema.metadata.create_all(connection, tables=[schema.abbreviations, schema.form_counts])
     if connection.dialect.name == "sqlite":
         connection.execute(text("DELETE FROM item_fts"))
         connection.execute(text("INSERT INTO search_terms_trigram(search_terms_trigram) VALUES ('delete-all')"))
@@ -43,6 +47,7 @@ def reindex_all(connection: Connection, batch: int = 500) -> None:
         connection.execute(text("DELETE FROM item_search"))
     connection.execute(text("DELETE FROM search_terms"))
     connection.execute(text("DELETE FROM abbreviations"))
+    connection.execute(text("DELETE FROM form_counts"))
     index = search_index(connection)
     progress = REINDEX_PROGRESS.get()
     total = (connection.scalar(text("SELECT COUNT(*) FROM item_texts")) or 0) if progress else 0

@@ -228,8 +228,6 @@ ingest_failures = Table(
     Column("failed_at", String(32), nullable=False),
 )
 
-# Words seen in the index with their stem by the backend's own stemmer: the vocabulary that a
-# query word is matched against as a part of compounds ("indsats" in "beskæftigelsesindsatsen").
 # Abbreviations the minutes define ("Pædagogisk Psykologisk Rådgivning (PPR)"): a query for the
 # abbreviation also finds its name, written out (store/analysis.py `abbreviations`).
 abbreviations = Table(
@@ -238,6 +236,8 @@ abbreviations = Table(
     Column("short", String(16), primary_key=True),
     Column("name", String(400), primary_key=True),
 )
+# Words seen in the index with their stem by the backend's own stemmer: the vocabulary that a
+# query word is matched against as a part of compounds ("indsats" in "beskæftigelsesindsatsen").
 search_terms = Table(
     "search_terms",
     metadata,
@@ -245,4 +245,13 @@ search_terms = Table(
     Column("stem", String(200), nullable=False),
     # Seen only as a street's name before a house number ("Skolevænget 7"): not split as a compound.
     Column("street", Boolean, nullable=False, server_default=false()),
+)
+
+# How many items hold each indexed form, kept by the index as items come and go: how rare a word is,
+# which decides the words that related items are found by (store/feedback.py), the same on both backends.
+form_counts = Table(
+    "form_counts",
+    metadata,
+    Column("form", String(200), primary_key=True),
+    Column("items", Integer, nullable=False),
 )

@@ -34,8 +34,9 @@ from sqlalchemy import (
 from referat.parse.names import name_key
 from referat.store import facets, schema
 from referat.store.analysis import committee_name_parts, form_prefix, stem, words
+from referat.store.feedback import FEEDBACK_ITEMS, feedback_forms
 from referat.store.ids import body_key, organization_key
-from referat.store.index import TIERS, QueryTerms, SearchIndex, search_index, vocabulary_words
+from referat.store.index import TIERS, QueryTerms, SearchIndex, items_holding, search_index, vocabulary_words
 from referat.vocab import Outcome
 
 PHRASE = re.compile(r'"([^"]*)"')
@@ -46,6 +47,7 @@ SNIPPET_CHARS_PER_WORD = 7
 WORD_REST = re.compile(r"\w*")
 # "24-013017", "22-28-15.00.00-P20", "12/27845": digits with separators, as case numbers are written
 CASE_NUMBER_QUERY = re.compile(r"^\s*(?P<number>\d[\w.]*(?:[-/][\w.]+)+)\s*$")
+RELATED_SCORE = -1.0  # related items score below every match: -1 + their relevance, a fraction
 _COUNTERS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="referat-facets")
 
 
@@ -83,6 +85,9 @@ class Hit:
     outcomes: list[str]
     snippet: str  # HTML-escaped text with the matched words in <mark>…</mark>
     score: float
+    # Not a match: a related item, which holds none of the query's words but words that its first
+    # matches share (store/feedback.py); related items only follow the matches.
+    related: bool = False
 
 
 @dataclass
@@ -100,6 +105,15 @@ class SearchResult:
     # The words of `Filters.without` that the query's words did not stand for, so left nothing out:
     # a user who typed one is told, not left to believe it worked.
     not_found_without: list[str] = field(default_factory=list)
+    # The words that related hits were found by (store/feedback.py), as the stored minutes write them.
+    related_words: list[str] = field(default_factory=list)
+    # How many items hold each word of `also_found_as` (in the whole collection), which lists them most first.
+    also_found_counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def matches(self) -> list[Hit]:
+        """The hits that match the query, without the related items that follow them."""
+        return [hit for hit in self.hits if not hit.related]
 
 
 def parse_query(query: str) -> tuple[list[str], list[str]]:
@@ -110,14 +124,22 @@ def parse_query(query: str) -> tuple[list[str], list[str]]:
 
 
 def search(
-    engine: Engine, query: str, filters: Filters | None = None, limit: int = 20, offset: int = 0
+    engine: Engine,
+    query: str,
+    filters: Filters | None = None,
+    limit: int = 20,
+    offset: int = 0,
+    related: bool = True,
 ) -> SearchResult:
     """Ranked hits for `query` (all items, newest first, when it is empty) within `filters`. A query that
-    is a stored case number ("24-013017") finds the items of that case, newest first."""
+    is a stored case number ("24-013017") finds the items of that case, newest first. When the matches
+    do not fill the page, related items follow them (`related`; store/feedback.py)."""
     filters = filters or Filters()
     number = CASE_NUMBER_QUERY.match(query)
     if number and not filters.case_number and _is_case_number(engine, number.group("number")):
-        of_case = search(engine, "", dataclasses.replace(filters, case_number=number.group("number")), limit, offset)
+        of_case = search(
+            engine, "", dataclasses.replace(filters, case_number=number.group("number")), limit, offset, related
+        )
         return dataclasses.replace(of_case, query=query)
     query_words, phrases = parse_query(query)
     with engine.connect() as connection:
@@ -130,7 +152,12 @@ def search(
         expansions, kept = all_terms.expansions, set(terms.expansions)
         not_found_without = [word for word in filters.without if not {stem(w) for w in words(word)} & set(expansions)]
         shown = vocabulary_words(connection, expansions)
-        also_found_as = sorted(shown[form] for form in expansions if form in kept and form in shown)
+        holding = items_holding(connection, [form for form in expansions if form in kept and form in shown])
+        # the words that add most first: a user scans for the one that does not belong
+        also_found_counts = {
+            shown[form]: n for form, n in sorted(holding.items(), key=lambda pair: (-pair[1], pair[0]))
+        }
+        also_found_as = list(also_found_counts)
         left_out = sorted(shown[form] for form in expansions if form not in kept and form in shown)
         items = schema.items
         conditions = filter_conditions(filters)
@@ -140,12 +167,21 @@ def search(
     # Ranking the page and counting the facets are independent, and both databases release the GIL
     # while a query runs: on separate connections they overlap, which halves broad searches.
     counting = _COUNTERS.submit(_facets, engine, matching, conditions, grouped)
+    related_forms: list[str] = []
     with engine.connect() as connection:
-        ranked = (
-            _browse(connection, conditions, limit, offset)
-            if terms.empty
-            else _rank(connection, index, terms, conditions, limit, offset)
-        )
+        if terms.empty:
+            ranked = _browse(connection, conditions, limit, offset)
+        else:
+            found = _rank(connection, index, terms, conditions, offset + limit)
+            ranked = found[offset:]
+            if related and found and len(found) < offset + limit:
+                first = _rank(connection, index, terms, conditions, FEEDBACK_ITEMS, newest_first=True)
+                related_forms = feedback_forms(connection, index, [seq for seq, _ in first], terms.stems)
+            if related_forms:
+                skip, wanted = max(0, offset - len(found)), limit - len(ranked)
+                page = _ordered(index.related(all_terms, related_forms), conditions).limit(wanted).offset(skip)
+                ranked += [(seq, RELATED_SCORE + relevance) for seq, relevance in connection.execute(page)]
+        related_words = vocabulary_words(connection, related_forms)
         # Rank on narrow rows, then read the wide item rows of this page only.
         texts = schema.item_texts
         rows = connection.execute(
@@ -155,8 +191,20 @@ def search(
         ).all()
     total, facets = counting.result()
     by_seq = {row.seq: row for row in rows}
-    hits = [_hit(by_seq[seq], score, terms) for seq, score in ranked]
-    return SearchResult(query, total, hits, facets, terms.alternatives, also_found_as, left_out, not_found_without)
+    related_stems = set(related_forms)
+    hits = [_hit(by_seq[seq], score, related_stems if score < 0 else terms.stems) for seq, score in ranked]
+    return SearchResult(
+        query,
+        total,
+        hits,
+        facets,
+        terms.alternatives,
+        also_found_as,
+        left_out,
+        not_found_without,
+        [related_words.get(form, form) for form in related_forms],
+        also_found_counts,
+    )
 
 
 def _browse(
@@ -173,34 +221,40 @@ def _rank(
     index: SearchIndex,
     terms: QueryTerms,
     conditions: list[ColumnElement[bool]],
-    limit: int,
-    offset: int,
+    wanted: int,
+    newest_first: bool = False,
 ) -> list[tuple[int, float]]:
-    """A page of the matching items within `conditions` with their scores (tier + relevance), best first.
+    """The first `wanted` matching items within `conditions` with their scores (tier + relevance), best
+    first; fewer when fewer match.
 
-    Tier by tier from the top (store/index.py), each ordered by relevance, then newest first, and only
-    as many tiers as the page needs: a broad word's title tier alone usually fills the first page, and
-    ranking it costs a fraction of ranking every match.
+    Tier by tier from the top (store/index.py), each ordered by relevance (or newest first), then newest
+    first, and only as many tiers as wanted: a broad word's title tier alone usually fills the first
+    page, and ranking it costs a fraction of ranking every match.
     """
-    items = schema.items
-    wanted = offset + limit
     ranked: list[tuple[int, float]] = []
     for tier in sorted(TIERS, reverse=True):
         matched = index.tier(terms, tier)
         if matched is None:
             continue
-        best = select(matched.c.item_seq, matched.c.relevance)
-        if "date" in matched.c and not conditions:
-            date = matched.c.date  # the index keeps it: no join to the items for a tier of thousands
-        else:
-            best, date = best.join(items, items.c.seq == matched.c.item_seq).where(*conditions), items.c.date
-        best = best.order_by(matched.c.relevance.desc(), date.desc(), matched.c.item_seq.desc()).limit(
-            wanted - len(ranked)
-        )
+        best = _ordered(matched, conditions, newest_first).limit(wanted - len(ranked))
         ranked += [(seq, tier + relevance) for seq, relevance in connection.execute(best)]
         if len(ranked) >= wanted:
             break
-    return ranked[offset:]
+    return ranked
+
+
+def _ordered(
+    matched: Subquery, conditions: list[ColumnElement[bool]], newest_first: bool = False
+) -> Select[int, float]:
+    """Items of one tier within `conditions`, by relevance (or not), then newest first."""
+    items = schema.items
+    best = select(matched.c.item_seq, matched.c.relevance)
+    if "date" in matched.c and not conditions:
+        date = matched.c.date  # the index keeps it: no join to the items for a tier of thousands
+    else:
+        best, date = best.join(items, items.c.seq == matched.c.item_seq).where(*conditions), items.c.date
+    newest = (date.desc().nulls_last(), matched.c.item_seq.desc())
+    return best.order_by(*newest) if newest_first else best.order_by(matched.c.relevance.desc(), *newest)
 
 
 def _facets(
@@ -286,7 +340,7 @@ def outcome_condition(outcome: Outcome) -> ColumnElement[bool]:
     return literal_column(f"items.outcomes LIKE '%{outcome.value}%'", Boolean)
 
 
-def _hit(row: Any, score: float, terms: QueryTerms) -> Hit:
+def _hit(row: Any, score: float, stems: set[str]) -> Hit:
     from referat.model import AgendaItem
 
     item = AgendaItem.model_validate_json(row.item)
@@ -302,8 +356,9 @@ def _hit(row: Any, score: float, terms: QueryTerms) -> Hit:
         case_number=row.case_number,
         public=row.public,
         outcomes=row.outcomes.split(",") if row.outcomes else [],
-        snippet=make_snippet(texts, terms.stems),
+        snippet=make_snippet(texts, stems),
         score=score,
+        related=score < 0,
     )
 
 
