@@ -19,7 +19,7 @@ from referat.store.db import open_database
 from referat.store.ids import case_key
 from referat.store.ingest import ingest
 from referat.store.search import Filters, Group, SearchResult, search
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, new_database
 
 MINUTES = FIXTURES / "grouping"
 SCHOOL_PATH = [
@@ -32,8 +32,6 @@ SCHOOL_PATH = [
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def minutes(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     """The grouping minutes stored once per backend for the whole module (the tests only read)."""
-    from tests.conftest import new_database
-
     with new_database(request.param, tmp_path_factory.mktemp("grouping")) as url:
         engine = open_database(url)
         for path in sorted(MINUTES.glob("*.txt")):
