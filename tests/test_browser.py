@@ -218,6 +218,41 @@ def test_see_what_a_word_also_found_and_leave_a_compound_out(server: str, page: 
     _screenshot(page, "search-left-out")
 
 
+def test_a_case_through_three_meetings_is_one_result_whose_path_leads_to_each_treatment(
+    server: str, page: Page
+) -> None:
+    """Greve's case 22-011409: Byrådet in October 2022, Kultur- og Fritidsudvalget and Økonomiudvalget in March 2023."""
+    path = ["Byråd, 3. oktober 2022", "Kultur- og Fritidsudvalget, 6. marts 2023", "Økonomiudvalget, 6. marts 2023"]
+    page.goto(server + "/soeg?q=sv%C3%B8mmehal")
+    expect(page.locator("p.grouping")).to_have_text(re.compile(r"^Viser 1–4 af 4 punkter, samlet i 2 sager"))
+    result = page.locator("li.hit", has=page.locator("ol.path"))
+    expect(result).to_have_count(1)
+    expect(result.locator("ol.path li")).to_have_text(path)
+    shown = result.locator("h2 a").get_attribute("href")
+    expect(result.locator('ol.path li[aria-current="true"] a')).to_have_attribute("href", shown or "")
+    expect(page.locator("ol.hits li.hit")).to_have_count(2)
+    _screenshot(page, "search-grouped")
+
+    titles = ("Tiltag på energi", "Videreførsel af energitiltag", "Videreførsel af energitiltag")
+    for step, title in zip(path, titles, strict=True):
+        result.locator("ol.path").get_by_role("link", name=step, exact=True).click()
+        expect(page.locator("p.crumbs")).to_contain_text(step)
+        expect(page.get_by_role("heading", level=1)).to_contain_text(title)
+        page.go_back()
+
+    result.get_by_role("link", name="Hele sagen").click()
+    expect(page).to_have_url(f"{server}/sag?nummer=22-011409")
+    expect(page.locator('ol.timeline li a[href^="/punkt/"]')).to_have_count(3)
+    page.go_back()
+
+    page.get_by_role("link", name="Vis hvert punkt for sig").click()
+    expect(page).to_have_url(f"{server}/soeg?q=sv%C3%B8mmehal&grupper=nej")
+    expect(page.locator("ol.hits li.hit")).to_have_count(4)
+    expect(page.locator("ol.path")).to_have_count(0)
+    page.get_by_role("link", name="Saml punkter fra samme sag").click()
+    expect(page.locator("ol.path")).to_have_count(1)
+
+
 def test_case_committee_person_and_municipality_pages(server: str, page: Page) -> None:
     page.goto(server + "/sag?nummer=22-011409")  # two Greve meetings, and the Byråd's budget meeting
     expect(page.locator('ol.timeline li a[href^="/punkt/"]')).to_have_count(3)

@@ -73,6 +73,24 @@ def test_search_says_what_its_words_also_found_and_leaves_out_a_word(db: Path) -
     assert fewer["total"] < everything["total"] and fewer["left_out"] == ["beskæftigelsesindsats"]
 
 
+def test_search_shows_a_case_once_with_its_path_unless_told_not_to(tmp_path: Path) -> None:
+    """Faxe's school case went from Børne- og Skoleudvalget through Økonomiudvalget to Byrådet."""
+    db = tmp_path / "grouping.sqlite"
+    assert run("ingest", str(FIXTURES / "grouping"), db=db).returncode == 0
+    grouped = run("search", "skolestruktur", db=db).stdout
+    assert "Viser 1–4 af 4 punkter, samlet i 2 sager\n" in grouped
+    path = "Børne- og Skoleudvalget 2024-05-03 → Økonomiudvalget 2024-05-10 → Byrådet 2024-05-23"
+    assert f"forløb: {path} (hele sagen: referat case 24-004512)\n" in grouped
+    assert grouped.count("Fremtidig skolestruktur i Nordbyen  ") == 2  # Faxe's case once, and Køge's
+    flat = run("search", "skolestruktur", "--no-group", db=db).stdout
+    assert "hvert for sig" in flat and "forløb:" not in flat
+    assert flat.count("Fremtidig skolestruktur i Nordbyen  ") == 4
+    payload = json.loads(run("search", "skolestruktur", "--json", db=db).stdout)
+    assert payload["cases_on_page"] == 2
+    paths = {hit["item_id"]: [step["organization"] for step in hit["group"]["path"]] for hit in payload["hits"]}
+    assert sorted(map(len, paths.values())) == [1, 3, 3, 3]
+
+
 def test_search_rejects_a_malformed_date(db: Path) -> None:
     result = run("search", "indsats", "--from", "31-05-2023", db=db)
     assert result.returncode == 2 and "er ikke en dato som 2024-05-31" in result.stderr
@@ -379,8 +397,8 @@ def test_a_without_word_that_left_nothing_out_is_named(db: Path) -> None:
 
 
 def test_an_upgrade_that_indexes_every_item_again_shows_how_far_it_got(db: Path) -> None:
-    with sqlite3.connect(db) as connection:  # as if stored by the referat before the last migration
-        connection.execute("DELETE FROM schema_migrations WHERE version = (SELECT MAX(version) FROM schema_migrations)")
+    with sqlite3.connect(db) as connection:  # as if stored by the referat before migration 15 indexed every item again
+        connection.execute("DELETE FROM schema_migrations WHERE version >= 15")
     result = run("stats", db=db)
     assert result.returncode == 0, result.stderr
     assert "[52/52] punkter indekseret igen efter opgraderingen" in result.stderr.splitlines()

@@ -334,13 +334,48 @@ def test_a_server_error_is_answered_in_the_api_format_and_in_danish(tmp_path: Pa
 
 
 def test_search_api_returns_what_the_page_shows(client: TestClient) -> None:
-    query = "q=indsats&kommune=Gladsaxe+Kommune"
-    data = client.get(f"/api/search?{query}").json()
-    html = _page(client, f"/soeg?{query}")
-    page_items = [link.removeprefix("/punkt/") for link in re.findall(r'<h2><a href="(/punkt/[0-9a-f]+)"', html)]
-    assert [hit["item_id"] for hit in data["hits"]] == page_items
-    assert data["total"] == _total(html)
-    assert {facet["value"] for facet in data["facets"]["body"]} == {"Gladsaxe Kommune"}
+    for query in ("q=indsats&kommune=Gladsaxe+Kommune", "q=indsats&kommune=Gladsaxe+Kommune&grupper=nej"):
+        data = client.get(f"/api/search?{query}").json()
+        html = _page(client, f"/soeg?{query}")
+        page_items = [link.removeprefix("/punkt/") for link in re.findall(r'<h2><a href="(/punkt/[0-9a-f]+)"', html)]
+        # grouped, the page shows each case's best-ranked hit: the hits that lead their group
+        shown = [
+            hit["item_id"] for hit in data["hits"] if hit["group"] is None or hit["group"]["lead"] == hit["item_id"]
+        ]
+        assert shown == page_items
+        assert data["total"] == _total(html)
+        assert {facet["value"] for facet in data["facets"]["body"]} == {"Gladsaxe Kommune"}
+    assert data["cases_on_page"] is None and len(page_items) == len(data["hits"])
+
+
+def test_the_hits_of_one_case_are_one_result_with_its_path(client: TestClient) -> None:
+    """Greve's case 22-011409 went to Kultur- og Fritidsudvalget and Økonomiudvalget on 6 March 2023."""
+    html = _page(client, "/soeg?q=sv%C3%B8mmehal")
+    assert "Viser 1–3 af 3 punkter, samlet i 2 sager" in html and _total(html) == 3
+    [path] = re.findall(r'<ol class="path">(.*?)</ol>', html, re.S)
+    steps = re.findall(r'<a href="(/punkt/[0-9a-f]+)">([^<]+)</a>', path)
+    assert [name for _, name in steps] == [
+        "Kultur- og Fritidsudvalget, 6. marts 2023",
+        "Økonomiudvalget, 6. marts 2023",
+    ]
+    for link, _ in steps:
+        assert "Videreførsel af energitiltag på Greve Svømmehal" in _page(client, link)
+    case_link = _first(r'<a class="case" href="([^"]+)">Hele sagen</a>', html)
+    assert len(_links(_page(client, case_link), "/punkt/")) == 2
+
+    data = client.get("/api/search", params={"q": "svømmehal"}).json()
+    assert data["cases_on_page"] == 2 and len(data["hits"]) == 3
+    case = [hit["group"] for hit in data["hits"] if hit["case_number"] == "22-011409"]
+    assert len(case) == 2 and case[0] == case[1] and case[0]["lead"] == data["hits"][0]["item_id"]
+    assert [urlparse(step["url"]).path for step in case[0]["path"]] == [link for link, _ in steps]
+    assert urlparse(case[0]["case_url"]).query == "nummer=22-011409"
+
+    flat = _page(client, "/soeg?q=sv%C3%B8mmehal&grupper=nej")
+    assert "hvert for sig" in flat and 'class="path"' not in flat and len(re.findall(r'<li class="hit">', flat)) == 3
+    assert 'href="/soeg?q=sv%C3%B8mmehal">Saml punkter fra samme sag</a>' in flat
+    assert all(hit["group"] is None for hit in client.get("/api/search?q=sv%C3%B8mmehal&grupper=nej").json()["hits"])
+    refused = client.get("/api/search?q=sv%C3%B8mmehal&grupper=m%C3%A5ske")
+    assert refused.status_code == 400 and "grouping" in refused.json()["error"]
 
 
 def test_a_search_shows_what_its_words_also_found_and_leaves_out_the_words_ticked(client: TestClient) -> None:
@@ -352,7 +387,8 @@ def test_a_search_shows_what_its_words_also_found_and_leaves_out_the_words_ticke
     assert f"Søgningen fandt også {len(everything['also_found_as'])} andre ord" in html
     assert '<input type="checkbox" name="uden" value="beskæftigelsesindsats">' in html
     first = everything["also_found_as"][0]
-    assert f'value="{first}"> {first}</label> <span class="count" title="så mange punkter i alt har ordet">{counts[0]} ' in html
+    count = f'<span class="count" title="så mange punkter i alt har ordet">{counts[0]} '
+    assert f'value="{first}"> {first}</label> {count}' in html
     assert '<input type="hidden" name="q" value="indsats">' in html  # the form keeps the search it narrows
 
     query = "q=indsats&uden=beskæftigelsesindsats&uden=Nytteindsats"

@@ -41,6 +41,7 @@ from referat.serve import labels
 
 if TYPE_CHECKING:
     from referat.model import AgendaItem, Vote
+    from referat.store.search import Group, Hit
 
 
 def search(
@@ -68,6 +69,13 @@ def search(
     ] = None,
     limit: Annotated[int, typer.Option(min=1, max=500, help="Hits per page.")] = 20,
     page: Annotated[int, typer.Option(min=1, help="Page number.")] = 1,
+    group: Annotated[
+        bool,
+        typer.Option(
+            "--group/--no-group",
+            help="Show a page's hits of one case as one result, with the case's path through the committees.",
+        ),
+    ] = True,
     as_json: JsonOption = False,
 ) -> None:
     """Search agenda items in Danish: stems and compound words ("indsats" finds "beskæftigelsesindsatsen")."""
@@ -77,13 +85,18 @@ def search(
         body, committee, date_from, date_to, outcome, public, moved_by, motion_result, (voted, party, member, vote)
     )
     filters = dataclasses.replace(filters, without=tuple(without or ()))
-    result = run_search(open_db(db), query, filters, limit=limit, offset=(page - 1) * limit)
+    result = run_search(open_db(db), query, filters, limit=limit, offset=(page - 1) * limit, group=group)
+    groups = result.groups_by_hit()
     if as_json:
         print_json(
             {
                 "query": query,
                 "total": result.total,
-                "hits": result.hits,
+                "cases_on_page": result.cases_on_page,
+                "hits": [
+                    {**hit.__dict__, "group": groups[hit.item_id].described() if hit.item_id in groups else None}
+                    for hit in result.hits
+                ],
                 "facets": result.facets,
                 "also_found_as": result.also_found_as,
                 "also_found_counts": result.also_found_counts,
@@ -101,23 +114,43 @@ def search(
             out.print(f"[dim]{label}:[/dim] {escape(', '.join(found[:SHOWN_WORDS]))}{more}")
     for word in result.not_found_without:
         err.print(f"[yellow]bemærk[/yellow] --without {escape(word)!r}: ikke blandt de ord, søgningen også fandt")
-    first_related = len(result.matches)  # related items follow the matches
-    for n, hit in enumerate(result.hits):
-        if n == first_related:
-            out.print(
-                "\n[bold]Beslægtede punkter[/bold] [dim](uden søgeordene, men med ord som de første resultater har "
-                f"til fælles: {escape(', '.join(result.related_words))})[/dim]"
-            )
-        snippet = _markup_snippet(hit.snippet)
+    if result.matches:
+        out.print(labels.shown_items((page - 1) * limit + 1, len(result.matches), result.total, result.cases_on_page))
+    for case in result.groups:
+        _print_hit(case.lead)
+        if len(case.path) > 1:
+            out.print(_path_line(case))
+    related = [hit for hit in result.hits if hit.related]
+    if related:
         out.print(
-            f"\n[bold]{escape(hit.title)}[/bold]  [dim]{hit.item_id}[/dim]\n"
-            f"{escape(hit.body or '?')} · {escape(hit.organization or '?')} · {hit.date or '?'} · punkt {hit.number} · "
-            f"{labels.outcome_labels(hit.outcomes) or '-'}\n{snippet}"
+            "\n[bold]Beslægtede punkter[/bold] [dim](uden søgeordene, men med ord som de første resultater har "
+            f"til fælles: {escape(', '.join(result.related_words))})[/dim]"
         )
+    for hit in related:
+        _print_hit(hit)
     for name, values in result.facets.items():
         if values:
             shown = ", ".join(f"{escape(_facet_value(name, value))} ({n})" for value, n in values[:8])
             out.print(f"\n[dim]{FACET_NAMES[name]}:[/dim] {shown}")
+
+
+def _print_hit(hit: Hit) -> None:
+    out.print(
+        f"\n[bold]{escape(hit.title)}[/bold]  [dim]{hit.item_id}[/dim]\n"
+        f"{escape(hit.body or '?')} · {escape(hit.organization or '?')} · {hit.date or '?'} · punkt {hit.number} · "
+        f"{labels.outcome_labels(hit.outcomes) or '-'}\n{_markup_snippet(hit.snippet)}"
+    )
+
+
+def _path_line(case: Group) -> str:
+    """ "forløb: Økonomiudvalget 2023-03-06 → Byråd 2023-03-27 (hele sagen: referat case 22-011409)", the
+    treatments of a result's case, the one shown in bold."""
+    steps = []
+    for step in case.path:
+        step_text = escape(f"{step.organization or '?'} {step.date or '?'}")
+        steps.append(f"[bold]{step_text}[/bold]" if step.item_id == case.lead.item_id else step_text)
+    whole = f" [dim](hele sagen: referat case {escape(case.case_number)})[/dim]" if case.case_number else ""
+    return "[dim]forløb:[/dim] " + " → ".join(steps) + whole
 
 
 FACET_NAMES = {

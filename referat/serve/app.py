@@ -33,7 +33,7 @@ from referat.serve.cache import SearchCache
 from referat.serve.pages import RequestError, SearchFormQuery, cached_answer, person_path, run_search
 from referat.store.db import open_database
 from referat.store.queries import NotFound
-from referat.store.search import SearchResult
+from referat.store.search import Group, SearchResult
 
 HERE = Path(__file__).parent
 SWAGGER_UI = Path(fastapi_offline.__file__).parent / "static"
@@ -120,21 +120,31 @@ def _templates() -> Jinja2Templates:
     )
     templates.env.tests["web_url"] = labels.is_web_url
     templates.env.globals["person_path"] = person_path
+    templates.env.globals["shown_items"] = labels.shown_items
     templates.env.globals["voted_phrases"] = labels.VOTED_PHRASES
     return templates
 
 
 def search_json(request: Request, form: SearchFormQuery) -> Response:
-    """The search page's results as JSON: hits with snippets (HTML, matches in <mark>) and facets."""
+    """The search page's results as JSON: hits with snippets (HTML, matches in <mark>) and facets. Each hit
+    says its group (null with grupper=nej): the best-ranked hit of its case on the page, shown for the
+    page's hits of the case, and the case's path, its treatments among all the matches, oldest first."""
 
     def render() -> bytes:
         result = run_search(request, form)
+        groups = result.groups_by_hit()
         answer = {
             "query": form.q,
             "page": form.side,
             "total": result.total,
+            "cases_on_page": result.cases_on_page,
             "hits": [
-                {**hit.__dict__, "url": str(request.url_for("item_page", item_id=hit.item_id))} for hit in result.hits
+                {
+                    **hit.__dict__,
+                    "url": _item_url(request, hit.item_id),
+                    "group": _group_json(request, groups[hit.item_id]) if hit.item_id in groups else None,
+                }
+                for hit in result.hits
             ],
             "facets": {name: [{"value": v, "count": n} for v, n in values] for name, values in result.facets.items()},
             "also_found_as": result.also_found_as,
@@ -147,10 +157,24 @@ def search_json(request: Request, form: SearchFormQuery) -> Response:
     return Response(cached_answer(request, form, render), media_type="application/json")
 
 
+def _item_url(request: Request, item_id: str) -> str:
+    return str(request.url_for("item_page", item_id=item_id))
+
+
+def _group_json(request: Request, group: Group) -> dict[str, Any]:
+    """A hit's group, with links: each treatment's page and the case's timeline."""
+    number = group.case_number
+    return {
+        **group.described(),
+        "case_url": str(request.url_for("case_page").include_query_params(nummer=number)) if number else None,
+        "path": [{**step.__dict__, "url": _item_url(request, step.item_id)} for step in group.path],
+    }
+
+
 def search_feed(request: Request, form: SearchFormQuery) -> Response:
-    """Atom feed of the newest items matching a search, for subscribing to a topic."""
+    """Atom feed of the newest items matching a search, for subscribing to a topic: items, not cases."""
     newest = form if form.q else dataclasses.replace(form, side=1)
-    result = run_search(request, newest, limit=FEED_SIZE)
+    result = run_search(request, newest, limit=FEED_SIZE, group=False)
     base = str(request.base_url).rstrip("/")
     entries = _feed_entries(base, result)
     context = {

@@ -125,6 +125,7 @@ VOTES = Choice(
 )
 ACCESS = Choice({"open": "Åben", "closed": "Lukket"}, "access", "adgang")  # an item open to the public, or not
 DECIDED_BY_VOTE = Choice({"yes": "Ja", "no": "Nej"}, "vote filter", "afstemning")
+GROUPING = Choice({"yes": "Ja", "no": "Nej"}, "grouping", "grupper")  # the hits of one case as one result
 
 
 def outcome_label(outcome: str) -> str:
@@ -173,7 +174,20 @@ def outcome_summary(decision: Decision) -> str | None:
 
 def count_of(number: int, singular: str, plural: str) -> str:
     """ "1 møde", "2 møder", "12.345 møder": the number with Danish thousands separators and the right form."""
-    return f"{number:,}".replace(",", ".") + " " + (singular if number == 1 else plural)
+    return danish_number(number) + " " + (singular if number == 1 else plural)
+
+
+def danish_number(number: int) -> str:
+    """ "12.345": thousands separated as Danish writes them."""
+    return f"{number:,}".replace(",", ".")
+
+
+def shown_items(first: int, shown: int, total: int, cases: int | None) -> str:
+    """ "Viser 21–40 af 1.312 punkter, samlet i 14 sager": which of a search's items a page shows, and
+    as how many cases (None: each item on its own)."""
+    span = str(first) if shown == 1 else f"{first}–{first + shown - 1}"
+    grouped = "hvert for sig" if cases is None else "samlet i " + count_of(cases, "sag", "sager")
+    return f"Viser {span} af {count_of(total, 'punkt', 'punkter')}, {grouped}"
 
 
 def quoted(query: str) -> str:

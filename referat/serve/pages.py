@@ -31,6 +31,8 @@ FACET_PARAMETERS = {"body": "kommune", "organization": "udvalg", "year": "aar", 
 MOTION_PARAMETERS = {"forslag_fra": "Forslag stillet af", "forslag": "Forslag"}
 # Filters on how an item was decided and who could see it; each value is a code the page shows in Danish.
 VOTE_PARAMETERS = ("afstemning", "parti", "medlem", "stemme", "adgang")
+# How the hits are shown, kept from page to page: "grupper=nej" shows each hit on its own.
+VIEW_PARAMETERS = ("grupper",)
 
 
 class RequestError(Exception):
@@ -75,6 +77,7 @@ class SearchForm:
     adgang: str | None = None  # open | closed
     uden: tuple[str, ...] = ()  # words the query's words are not to stand for (Filters.without)
     side: int = 1
+    grupper: str | None = None  # "no": each hit a result of its own; the hits of one case are one by default
 
     @property
     def filters(self) -> Filters:
@@ -95,8 +98,15 @@ class SearchForm:
             without=self.uden,
         )
 
+    @property
+    def grouped(self) -> bool:
+        return self.grupper != "no"
+
     def parameters(self, **changes: Any) -> dict[str, Any]:
-        chosen = {key: getattr(self, key) for key in (*FACET_PARAMETERS.values(), *MOTION_PARAMETERS, *VOTE_PARAMETERS)}
+        chosen = {
+            key: getattr(self, key)
+            for key in (*FACET_PARAMETERS.values(), *MOTION_PARAMETERS, *VOTE_PARAMETERS, *VIEW_PARAMETERS)
+        }
         values = {"q": self.q, **chosen, "uden": list(self.uden), "side": self.side}
         values.update(changes)
         return {key: value for key, value in values.items() if value not in (None, "", 1, []) or key == "q"}
@@ -127,6 +137,7 @@ def search_form(
     adgang: str | None = None,
     uden: Annotated[list[str], Query(max_length=MAX_LEFT_OUT)] = [],  # noqa: B006 (FastAPI's way; it copies the default)
     side: int = Query(default=1, ge=1, le=10_000),
+    grupper: str | None = None,
 ) -> SearchForm:
     return SearchForm(
         q.strip(),
@@ -143,6 +154,7 @@ def search_form(
         _code(labels.ACCESS, adgang),
         tuple(sorted({word.strip().lower() for word in uden if word.strip()})),
         side,
+        _code(labels.GROUPING, grupper),
     )
 
 
@@ -159,12 +171,15 @@ def _code(choice: labels.Choice, value: str | None) -> str | None:
 SearchFormQuery = Annotated[SearchForm, Depends(search_form)]
 
 
-def run_search(request: Request, form: SearchForm, limit: int = PAGE_SIZE) -> SearchResult:
-    """The search a form states; repeated searches come from the app's cache until the database changes."""
+def run_search(request: Request, form: SearchForm, limit: int = PAGE_SIZE, group: bool = True) -> SearchResult:
+    """The search a form states, its hits grouped by case as the form says unless `group` is false (a
+    feed lists items); repeated searches come from the app's cache until the database changes."""
     engine = _engine(request)
     offset = (form.side - 1) * limit
+    grouped = group and form.grouped
     result: SearchResult = request.app.state.search_cache.get(
-        (form.q, form.filters, limit, offset), lambda: search(engine, form.q, form.filters, limit=limit, offset=offset)
+        (form.q, form.filters, limit, offset, grouped),
+        lambda: search(engine, form.q, form.filters, limit=limit, offset=offset, group=grouped),
     )
     return result
 
@@ -211,6 +226,7 @@ def search_page(request: Request, form: SearchFormQuery) -> Response:
             form=form,
             result=result,
             pages=pages,
+            page_size=PAGE_SIZE,
             facet_parameters=FACET_PARAMETERS,
             motion_parameters=MOTION_PARAMETERS,
         )

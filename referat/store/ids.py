@@ -39,3 +39,15 @@ def person_id(body: str | None, name: str) -> str:
 
 def item_id(meeting: str, position: int) -> str:
     return stable_id("item", meeting, position)
+
+
+def case_key(body: str | None, case_number: str | None, title: str) -> str | None:
+    """The case an item is a treatment of, so that search hits of one case are one result: its case
+    number in its municipality, or without one its title (case and spacing folded). None without a
+    municipality: two unknown municipalities' minutes may give the same number to different cases."""
+    if not body:
+        return None
+    if case_number:
+        return stable_id("case number", body_key(body), case_number)
+    folded = " ".join(title.lower().split())
+    return stable_id("title", body_key(body), folded) if folded else None

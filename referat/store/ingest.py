@@ -27,7 +27,7 @@ from referat.parse.names import name_key
 from referat.sources.raw import RawDocument
 from referat.store import schema
 from referat.store.facets import assign_groups
-from referat.store.ids import body_key, item_id, meeting_id, organization_key, person_id
+from referat.store.ids import body_key, case_key, item_id, meeting_id, organization_key, person_id
 from referat.store.index import IndexedItem, search_index
 from referat.store.merge import StoredSource, plan_merge
 from referat.store.reindex import indexed_item
@@ -431,6 +431,7 @@ def _store_items(
                 "title": item.title,
                 "public": item.public,
                 "case_number": item.case_number,
+                "case_key": case_key(common["body"], item.case_number, item.title),
                 "outcomes": ",".join(outcomes) or None,
                 "document_sha": document_sha,
                 **common,

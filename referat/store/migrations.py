@@ -8,14 +8,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, inspect, select, text
+from sqlalchemy import Connection, Engine, bindparam, inspect, select, text, update
 
 from referat.store import schema
 from referat.store.facets import regroup_all
+from referat.store.ids import case_key
 from referat.store.reindex import REINDEX_PROGRESS, Progress, reindex_all
 from referat.store.writer import WaitNotice, write_transaction
 
 Migration = Callable[[Connection], None]
+CASE_KEY_BATCH = 5000  # items given their case key per statement
 
 
 def _create_tables(connection: Connection) -> None:
@@ -201,6 +203,27 @@ def _count_item_forms(connection: Connection) -> None:
         )
 
 
+def _add_case_keys(connection: Connection) -> None:
+    """17: each item's case key (store/ids.py `case_key`), indexed, so that a search page finds the
+    other treatments of its hits' cases without reading its other matches."""
+    if "case_key" not in {column["name"] for column in inspect(connection).get_columns("items")}:
+        connection.execute(text("ALTER TABLE items ADD COLUMN case_key VARCHAR(16)"))
+    connection.execute(text("CREATE INDEX IF NOT EXISTS ix_items_case_key ON items (case_key)"))
+    items = schema.items
+    last = -1
+    while rows := connection.execute(
+        select(items.c.seq, items.c.body, items.c.case_number, items.c.title)
+        .where(items.c.seq > last)
+        .order_by(items.c.seq)
+        .limit(CASE_KEY_BATCH)
+    ).all():
+        connection.execute(
+            update(items).where(items.c.seq == bindparam("row_seq")).values(case_key=bindparam("key")),
+            [{"row_seq": row.seq, "key": case_key(row.body, row.case_number, row.title)} for row in rows],
+        )
+        last = rows[-1].seq
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("create tables", _create_tables),
     ("create search index", _create_search_index),
@@ -218,6 +241,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("index agent nouns apart from their verbs, and streets' names", _mark_streets),
     ("index committees' names as committees; learn defined abbreviations", _reindex_committees_and_abbreviations),
     ("count the items that hold each form", _count_item_forms),
+    ("add each item's case key", _add_case_keys),
 ]
 
 

@@ -102,6 +102,8 @@ items = Table(
     Column("title", Text, nullable=False),
     Column("public", Boolean, nullable=False),
     Column("case_number", String(64), index=True),
+    # The case the item is a treatment of (store/ids.py `case_key`): search hits of one case are one result.
+    Column("case_key", String(16), index=True),
     # Distinct outcomes in part order, e.g. "approved,recommended". No outcome name is part of another,
     # so "has outcome X" is a LIKE on the row a search reads anyway, cheaper than a join.
     Column("outcomes", Text),

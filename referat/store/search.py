@@ -7,6 +7,11 @@ decision does, then the rest, each with the words as written before the words on
 (store/index.py); by relevance within a tier, then newest first. A search also says which other
 words (compounds, related words) its words stood for, and leaves out those a user names
 (`Filters.without`): a false friend no rule can tell is at least never hidden.
+
+A page's hits of one case (the same case number, or title, in one municipality) are one result, at
+the place of the best-ranked of them, with the case's path: its treatments among all the matches
+(store/grouping.py). Pages stay pages of items, so the total and the pages mean what they meant; the
+results on a page are its cases.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from sqlalchemy import (
     Select,
     Subquery,
     TextClause,
+    literal,
     literal_column,
     select,
 )
@@ -35,6 +41,7 @@ from referat.parse.names import name_key
 from referat.store import facets, schema
 from referat.store.analysis import committee_name_parts, form_prefix, stem, words
 from referat.store.feedback import FEEDBACK_ITEMS, feedback_forms
+from referat.store.grouping import Treatment, case_paths
 from referat.store.ids import body_key, organization_key
 from referat.store.index import TIERS, QueryTerms, SearchIndex, items_holding, search_index, vocabulary_words
 from referat.vocab import Outcome
@@ -91,6 +98,29 @@ class Hit:
 
 
 @dataclass
+class Group:
+    """A page's hits of one case, shown as one result: the best-ranked first. `path` is the case's
+    treatments among all the search's matches, oldest first, these hits included; empty when the
+    hits are of no known case (store/grouping.py)."""
+
+    hits: list[Hit]
+    path: list[Treatment]
+
+    @property
+    def lead(self) -> Hit:
+        return self.hits[0]
+
+    @property
+    def case_number(self) -> str | None:
+        """The number of the case, for its timeline; None when the hits are of no known numbered case."""
+        return self.lead.case_number if self.path else None
+
+    def described(self) -> dict[str, Any]:
+        """The group as a JSON answer gives it beside each of its hits."""
+        return {"lead": self.lead.item_id, "case_number": self.case_number, "path": self.path}
+
+
+@dataclass
 class SearchResult:
     query: str
     total: int
@@ -109,6 +139,20 @@ class SearchResult:
     related_words: list[str] = field(default_factory=list)
     # How many items hold each word of `also_found_as` (in the whole collection), which lists them most first.
     also_found_counts: dict[str, int] = field(default_factory=dict)
+
+    # The page's matches as results: the hits of one case together when `grouped`, else each on its own.
+    groups: list[Group] = field(default_factory=list)
+    grouped: bool = False
+
+    @property
+    def cases_on_page(self) -> int | None:
+        """How many cases the page's matches are of; None when they are not grouped."""
+        return len(self.groups) if self.grouped else None
+
+    def groups_by_hit(self) -> dict[str, Group]:
+        """Each match's group, by the hit's item id; none when the matches are not grouped (and a related
+        item has none)."""
+        return {hit.item_id: group for group in self.groups for hit in group.hits} if self.grouped else {}
 
     @property
     def matches(self) -> list[Hit]:
@@ -130,23 +174,23 @@ def search(
     limit: int = 20,
     offset: int = 0,
     related: bool = True,
+    group: bool = True,
 ) -> SearchResult:
-    """Ranked hits for `query` (all items, newest first, when it is empty) within `filters`. A query that
-    is a stored case number ("24-013017") finds the items of that case, newest first. When the matches
-    do not fill the page, related items follow them (`related`; store/feedback.py)."""
+    """Ranked hits for `query` (all items, newest first, when it is empty) within `filters`, the hits of
+    one case grouped unless `group` is false. A query that is a stored case number ("24-013017") finds
+    the items of that case, newest first. When the matches do not fill the page, related items follow
+    them (`related`; store/feedback.py)."""
     filters = filters or Filters()
     number = CASE_NUMBER_QUERY.match(query)
     if number and not filters.case_number and _is_case_number(engine, number.group("number")):
-        of_case = search(
-            engine, "", dataclasses.replace(filters, case_number=number.group("number")), limit, offset, related
-        )
-        return dataclasses.replace(of_case, query=query)
+        of_case = dataclasses.replace(filters, case_number=number.group("number"))
+        return dataclasses.replace(search(engine, "", of_case, limit, offset, related, group), query=query)
     query_words, phrases = parse_query(query)
     with engine.connect() as connection:
         index = search_index(connection)
         all_terms = index.terms(connection, query_words, phrases)
         if query.strip() and all_terms.empty:
-            return SearchResult(query, 0, [])
+            return SearchResult(query, 0, [], grouped=group)
         left_out_forms = {stem(word) for word in words(" ".join(filters.without))}
         terms = all_terms.without(left_out_forms)
         expansions, kept = all_terms.expansions, set(terms.expansions)
@@ -179,8 +223,8 @@ def search(
                 related_forms = feedback_forms(connection, index, [seq for seq, _ in first], terms.stems)
             if related_forms:
                 skip, wanted = max(0, offset - len(found)), limit - len(ranked)
-                page = _ordered(index.related(all_terms, related_forms), conditions).limit(wanted).offset(skip)
-                ranked += [(seq, RELATED_SCORE + relevance) for seq, relevance in connection.execute(page)]
+                following = _ordered(index.related(all_terms, related_forms), conditions).limit(wanted).offset(skip)
+                ranked += [(seq, RELATED_SCORE + relevance) for seq, relevance in connection.execute(following)]
         related_words = vocabulary_words(connection, related_forms)
         # Rank on narrow rows, then read the wide item rows of this page only.
         texts = schema.item_texts
@@ -189,10 +233,20 @@ def search(
             .join(texts, texts.c.item_seq == items.c.seq)
             .where(items.c.seq.in_([seq for seq, _ in ranked]))
         ).all()
-    total, facets = counting.result()
-    by_seq = {row.seq: row for row in rows}
+        by_seq = {row.seq: row for row in rows}
+        page = [by_seq[seq] for seq, _ in ranked]
+        among = conditions if matching is None else [*conditions, _among(matching)]
+        # Related items are not matches: no case's path runs through them, and they are not grouped.
+        matched = [row for row, (_, score) in zip(page, ranked, strict=True) if score >= 0]
+        keys = {row.case_key: not row.case_number for row in matched if row.case_key} if group else {}
+        paths = case_paths(connection, keys, among)
     related_stems = set(related_forms)
-    hits = [_hit(by_seq[seq], score, related_stems if score < 0 else terms.stems) for seq, score in ranked]
+    hits = [
+        _hit(row, score, related_stems if score < 0 else terms.stems)
+        for row, (_, score) in zip(page, ranked, strict=True)
+    ]
+    groups = _grouped([hit for hit in hits if not hit.related], [row.case_key for row in matched], paths)
+    total, facets = counting.result()
     return SearchResult(
         query,
         total,
@@ -202,9 +256,33 @@ def search(
         also_found_as,
         left_out,
         not_found_without,
-        [related_words.get(form, form) for form in related_forms],
-        also_found_counts,
+        related_words=[related_words.get(form, form) for form in related_forms],
+        also_found_counts=also_found_counts,
+        groups=groups,
+        grouped=group,
     )
+
+
+def _among(matching: Subquery) -> ColumnElement[bool]:
+    """That an item is one of the matches, asked per item: both backends then look the item up in the
+    index instead of listing every match (SQLite lists them for `seq IN (matches)`)."""
+    items = schema.items
+    return select(literal(1)).select_from(matching).where(matching.c.seq == items.c.seq).exists()
+
+
+def _grouped(hits: list[Hit], keys: list[str | None], paths: dict[str, list[Treatment]]) -> list[Group]:
+    """The page's hits as results: the hits of a case together, at the place of the best-ranked one."""
+    results: list[Group] = []
+    of_case: dict[str, Group] = {}
+    for hit, key in zip(hits, keys, strict=True):
+        if key is None or key not in paths:
+            results.append(Group([hit], []))
+        elif key in of_case:
+            of_case[key].hits.append(hit)
+        else:
+            of_case[key] = Group([hit], paths[key])
+            results.append(of_case[key])
+    return results
 
 
 def _browse(
