@@ -200,8 +200,11 @@ def dcg(grades: list[int]) -> float:
     return float(sum((2**grade - 1) / math.log2(rank + 2) for rank, grade in enumerate(grades)))
 
 
-def run_queries(engine: Engine, judged: list[dict[str, Any]], resolver: Resolver) -> list[QueryResult]:
-    """Search every judged query and score the first 50 hits against its judgments."""
+def run_queries(
+    engine: Engine, judged: list[dict[str, Any]], resolver: Resolver, related: bool = True
+) -> list[QueryResult]:
+    """Search every judged query and score the first 50 hits (related items included, unless not
+    `related`) against its judgments."""
     results = []
     for entry in judged:
         grades: dict[str, int] = {}
@@ -219,7 +222,7 @@ def run_queries(engine: Engine, judged: list[dict[str, Any]], resolver: Resolver
             item = resolver.resolve(judgment["key"])
             if item is not None:
                 rejected[item.id] = judgment["why"]
-        found_by = search(engine, entry["query"], Filters(**entry["filters"]), limit=TOP_R)
+        found_by = search(engine, entry["query"], Filters(**entry["filters"]), limit=TOP_R, related=related)
         hits = found_by.hits
         ids = [hit.item_id for hit in hits]
         ideal = sorted(grades.values(), reverse=True)[:TOP_N]
@@ -286,10 +289,12 @@ def has_legit_form(item_words: set[str], legit: set[str], pattern: re.Pattern[st
     return bool(item_words & legit) or (pattern is not None and any(pattern.fullmatch(w) for w in item_words))
 
 
-def evaluate(engine: Engine, backend: str, judged: list[dict[str, Any]], friends: list[dict[str, Any]]) -> Report:
+def evaluate(
+    engine: Engine, backend: str, judged: list[dict[str, Any]], friends: list[dict[str, Any]], related: bool = True
+) -> Report:
     started = time.perf_counter()
     items = stored_items(engine)
-    queries = run_queries(engine, judged, Resolver(items))
+    queries = run_queries(engine, judged, Resolver(items), related)
     checked = check_friends(engine, friends, item_words(engine), {item.id: item.label() for item in items})
     return Report(backend, queries, checked, time.perf_counter() - started)
 
@@ -423,6 +428,7 @@ def main() -> int:
     parser.add_argument("--only", action="append", help="run only this query id (repeatable)")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--verbose", action="store_true", help="list every missed and non-relevant item")
+    parser.add_argument("--no-related", action="store_true", help="only the matches, without related items after them")
     args = parser.parse_args()
     if args.db and args.both:
         parser.error("--both builds its own databases; leave out --db")
@@ -434,15 +440,15 @@ def main() -> int:
     if args.db:
         engine = open_database(args.db)
         try:
-            reports.append(evaluate(engine, engine.dialect.name, judged, friends))
+            reports.append(evaluate(engine, engine.dialect.name, judged, friends, not args.no_related))
         finally:
             engine.dispose()
     else:
         with sqlite_database(args.examples, args.greve) as engine:
-            reports.append(evaluate(engine, "sqlite", judged, friends))
+            reports.append(evaluate(engine, "sqlite", judged, friends, not args.no_related))
         if args.both:
             with postgres_database(args.postgres, args.examples, args.greve) as engine:
-                reports.append(evaluate(engine, "postgresql", judged, friends))
+                reports.append(evaluate(engine, "postgresql", judged, friends, not args.no_related))
     if args.json:
         json.dump(as_json(reports), sys.stdout, ensure_ascii=False, indent=1)
         print()
