@@ -399,3 +399,14 @@ def test_an_abbreviation_finds_its_name_written_out_on_both_backends(engine: Eng
     snippet = search(engine, "ppr").hits[0].snippet
     assert "<mark>" in snippet
     assert "Psykologisk førstehjælp" not in titles(engine, "PPR")  # the words apart are not the name
+
+
+def test_a_word_finds_the_compounds_of_a_document_stored_a_moment_ago(engine: Engine) -> None:
+    """What a word stands for is kept between searches, but not past a change to the database."""
+    assert ingest(engine, RawDocument(uri="greve.txt", data=MINUTES.encode())).status == "stored"
+    assert "nytteindsats" not in search(engine, "indsats").also_found_as
+    later = MINUTES.replace("Beskæftigelsesindsatsen for unge", "Nytteindsats for unge til nytte for byen").replace(
+        "Greve Kommune", "Solrød Kommune"
+    )
+    assert ingest(engine, RawDocument(uri="solrod.txt", data=later.encode())).status == "stored"
+    assert "nytteindsats" in search(engine, "indsats").also_found_as

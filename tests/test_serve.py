@@ -633,7 +633,7 @@ def test_oparl_agenda_item_carries_its_motions(client: TestClient) -> None:
 
 def test_a_new_ingest_shows_in_a_repeated_search(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Searches are cached in memory; a stored document clears the cache at the next change check."""
-    monkeypatch.setattr("referat.serve.cache.SEARCH_CACHE_CHECK_SECONDS", 0.0)
+    monkeypatch.setattr("referat.store.cache.SEARCH_CACHE_CHECK_SECONDS", 0.0)
     database = str(tmp_path / "referat.sqlite")
     with TestClient(create_app(database)) as test_client:
         assert test_client.get("/api/search?q=alert").json()["total"] == 0

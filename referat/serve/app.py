@@ -29,8 +29,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from referat import __version__
 from referat.serve import labels, oparl, pages
-from referat.serve.cache import SearchCache
 from referat.serve.pages import RequestError, SearchFormQuery, cached_answer, person_path, run_search
+from referat.store.cache import SearchCache
 from referat.store.db import open_database
 from referat.store.queries import NotFound
 from referat.store.search import Group, SearchResult

@@ -61,14 +61,6 @@ def counts(engine: Engine) -> Counts:
         )
 
 
-def generation(engine: Engine) -> tuple[int, str | None]:
-    """Changes whenever a document is stored: the number of documents and the last time one was stored."""
-    documents = schema.documents
-    with engine.connect() as connection:
-        row = connection.execute(select(func.count(), func.max(documents.c.ingested_at))).one()
-    return int(row[0]), row[1]
-
-
 def bodies(engine: Engine) -> list[Any]:
     """Municipalities with their number of meetings and committees, and when they were first and last stored."""
     query = (

@@ -19,9 +19,11 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import (
     Boolean,
@@ -38,8 +40,10 @@ from sqlalchemy import (
 )
 
 from referat.parse.names import name_key
+from referat.settings import EXPANSION_CACHE_SIZE
 from referat.store import facets, schema
 from referat.store.analysis import committee_name_parts, form_prefix, stem, words
+from referat.store.cache import SearchCache
 from referat.store.feedback import FEEDBACK_ITEMS, feedback_forms
 from referat.store.grouping import Treatment, case_paths
 from referat.store.ids import body_key, organization_key
@@ -55,6 +59,8 @@ WORD_REST = re.compile(r"\w*")
 # "24-013017", "22-28-15.00.00-P20", "12/27845": digits with separators, as case numbers are written
 CASE_NUMBER_QUERY = re.compile(r"^\s*(?P<number>\d[\w.]*(?:[-/][\w.]+)+)\s*$")
 RELATED_SCORE = -1.0  # related items score below every match: -1 + their relevance, a fraction
+_EXPANSIONS: WeakKeyDictionary[Engine, SearchCache] = WeakKeyDictionary()
+_EXPANSIONS_LOCK = threading.Lock()
 _COUNTERS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="referat-facets")
 
 
@@ -188,7 +194,7 @@ def search(
     query_words, phrases = parse_query(query)
     with engine.connect() as connection:
         index = search_index(connection)
-        all_terms = index.terms(connection, query_words, phrases)
+        all_terms = index.terms(connection, query_words, phrases, _expansions(engine).get)
         if query.strip() and all_terms.empty:
             return SearchResult(query, 0, [], grouped=group)
         left_out_forms = {stem(word) for word in words(" ".join(filters.without))}
@@ -261,6 +267,17 @@ def search(
         groups=groups,
         grouped=group,
     )
+
+
+def _expansions(engine: Engine) -> SearchCache:
+    """The database's cache of what query words stand for (settings.EXPANSION_CACHE_SIZE). Whether the
+    database changed is asked at every search (a millisecond), so a word finds the compounds of a
+    document stored a moment ago, as it did without the cache."""
+    with _EXPANSIONS_LOCK:
+        cache = _EXPANSIONS.get(engine)
+        if cache is None:
+            cache = _EXPANSIONS[engine] = SearchCache(engine, EXPANSION_CACHE_SIZE, check_seconds=0.0)
+        return cache
 
 
 def _among(matching: Subquery) -> ColumnElement[bool]:

@@ -1,4 +1,5 @@
-"""Recent search results and answers in memory, dropped as soon as the database changes.
+"""Recent search results, answers and query words' expansions in memory, dropped as soon as the
+database changes.
 
 Whether the database changed is asked at most once a second (the number of stored documents and
 the time the last one was stored), so a new ingest shows up in searches within a second.
@@ -12,16 +13,20 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func, select
 
 from referat.settings import SEARCH_CACHE_CHECK_SECONDS, SEARCH_CACHE_SIZE
-from referat.store.browse import generation
+from referat.store import schema
 
 
 class SearchCache:
-    def __init__(self, engine: Engine, size: int = SEARCH_CACHE_SIZE) -> None:
+    """Values kept by key, dropped when the database changes, which is asked at most every
+    `check_seconds` (0: at every look-up; by default settings.SEARCH_CACHE_CHECK_SECONDS)."""
+
+    def __init__(self, engine: Engine, size: int = SEARCH_CACHE_SIZE, check_seconds: float | None = None) -> None:
         self.engine = engine
         self.size = size
+        self.check_seconds = check_seconds
         self.entries: OrderedDict[Hashable, Any] = OrderedDict()
         self.lock = threading.Lock()
         self.generation: tuple[int, str | None] | None = None
@@ -45,7 +50,8 @@ class SearchCache:
 
     def _drop_if_changed(self) -> None:
         now = time.monotonic()
-        if now - self.checked < SEARCH_CACHE_CHECK_SECONDS:
+        every = SEARCH_CACHE_CHECK_SECONDS if self.check_seconds is None else self.check_seconds
+        if now - self.checked < every:
             return
         current = generation(self.engine)
         with self.lock:
@@ -53,3 +59,11 @@ class SearchCache:
             if current != self.generation:
                 self.entries.clear()
                 self.generation = current
+
+
+def generation(engine: Engine) -> tuple[int, str | None]:
+    """Changes whenever a document is stored: the number of documents and the last time one was stored."""
+    documents = schema.documents
+    with engine.connect() as connection:
+        row = connection.execute(select(func.count(), func.max(documents.c.ingested_at))).one()
+    return int(row[0]), row[1]
