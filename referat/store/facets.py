@@ -112,6 +112,11 @@ def count(
     else:
         per_group = select(items.c.facet_group, func.count().label("n")).where(*conditions)
         if matching is not None:
+            if connection.dialect.name == "postgresql":
+                # OFFSET 0 keeps the planner from checking the query against each filtered item's vector
+                # (a query of hundreds of forms against 28,000 items of one committee took 17 s); the
+                # matches are found by the GIN index on their own, then joined.
+                matching = select(matching.c.seq).offset(0).subquery("matched")
             per_group = per_group.join_from(matching, items, items.c.seq == matching.c.seq)
         counted = per_group.group_by(items.c.facet_group).cte("counted")
     sums = [

@@ -484,11 +484,11 @@ class PostgresIndex:
         if sets is None:
             return None
         included, excluded = sets
-        values = {"q": self._tsquery(terms)}
+        values: dict[str, Any] = {"q": self._tsquery(terms)}
         conditions = []
         for n, (field_, whole) in enumerate((included, *excluded)):
-            values[f"s{n}"] = self._tsquery(terms.whole_words() if whole else terms)
-            holds = f"{FIELD_VECTORS[field_]} @@ to_tsquery('simple', :s{n})"
+            holds, parameters = self._holds(FIELD_VECTORS[field_], terms.whole_words() if whole else terms, f"s{n}")
+            values.update(parameters)
             conditions.append(holds if n == 0 else f"NOT {holds}")
         ranked_by = FIELD_VECTORS[included[0]]
         statement = text(
@@ -499,25 +499,41 @@ class PostgresIndex:
 
     def related(self, terms: QueryTerms, forms: list[str]) -> Subquery:
         """The items that hold any of `forms` but not the query, with their ts_rank relevance as a fraction."""
+        holds, parameters = self._holds("vector", terms, "q")
         statement = text(
             f"SELECT item_seq, ts_rank('{POSTGRES_WEIGHTS}', vector, to_tsquery('simple', :related), 32) AS relevance, "
-            "date FROM item_search WHERE vector @@ to_tsquery('simple', :related) "
-            "AND NOT vector @@ to_tsquery('simple', :q)"
-        ).bindparams(related=" | ".join(map(_lexeme, forms)), q=self._tsquery(terms))
+            f"date FROM item_search WHERE vector @@ ANY(CAST(:forms AS tsquery[])) AND NOT {holds}"
+        ).bindparams(related=" | ".join(map(_lexeme, forms)), forms=[_lexeme(form) for form in forms], **parameters)
         return statement.columns(item_seq=Integer, relevance=Float, date=String).subquery("matched")
 
     def matching_groups(self, terms: QueryTerms) -> TextClause | None:
         """The matches counted per facet group from the index alone: joining 66,000 matches of a broad
         word to the items took twice as long (store/facets.py)."""
-        return text(
-            "SELECT facet_group, COUNT(*) AS n FROM item_search WHERE vector @@ to_tsquery('simple', :q) "
-            "GROUP BY facet_group"
-        ).bindparams(q=self._tsquery(terms))
+        holds, parameters = self._holds("vector", terms, "q")
+        statement = f"SELECT facet_group, COUNT(*) AS n FROM item_search WHERE {holds} GROUP BY facet_group"
+        return text(statement).bindparams(**parameters)
 
     def matching_seqs(self, terms: QueryTerms) -> TextClause:
-        return text("SELECT item_seq AS seq FROM item_search WHERE vector @@ to_tsquery('simple', :q)").bindparams(
-            q=self._tsquery(terms)
-        )
+        holds, parameters = self._holds("vector", terms, "q")
+        return text(f"SELECT item_seq AS seq FROM item_search WHERE {holds}").bindparams(**parameters)
+
+    @staticmethod
+    def _holds(vector: str, terms: QueryTerms, name: str) -> tuple[str, dict[str, Any]]:
+        """The condition that `vector` holds the query, with its parameters (named after `name`): each
+        word's forms as an array of one-form queries, `@@ ANY`, and the phrases as one query. The GIN
+        index then looks each form up on its own and adds up the bitmaps, where a query of hundreds of
+        alternatives is evaluated for every candidate item: "kommune" (149 forms, 93,000 of 150,000
+        items at 10,000 real meetings) counted its facets in 80 ms instead of 326."""
+        conditions: list[str] = []
+        parameters: dict[str, Any] = {}
+        for n, alternatives in enumerate(terms.alternatives):
+            conditions.append(f"{vector} @@ ANY(CAST(:{name}{n} AS tsquery[]))")
+            parameters[f"{name}{n}"] = [_tsquery_form(form) for form in alternatives]
+        phrases = PostgresIndex._tsquery(QueryTerms([], terms.phrases, []))
+        if phrases:
+            conditions.append(f"{vector} @@ to_tsquery('simple', :{name}p)")
+            parameters[f"{name}p"] = phrases
+        return "(" + " AND ".join(conditions) + ")", parameters
 
     @staticmethod
     def _tsquery(terms: QueryTerms) -> str:
