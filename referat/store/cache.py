@@ -34,9 +34,13 @@ class SearchCache:
 
     def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         """The cached value for `key`, or `compute()`'s, kept for next time."""
+        self.drop_if_changed()
+        return self.kept(key, compute)
+
+    def kept(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """`get` without asking whether the database changed: for several look-ups after one `drop_if_changed`."""
         if self.size <= 0:
             return compute()
-        self._drop_if_changed()
         with self.lock:
             if key in self.entries:
                 self.entries.move_to_end(key)
@@ -48,7 +52,10 @@ class SearchCache:
                 self.entries.popitem(last=False)
         return value
 
-    def _drop_if_changed(self) -> None:
+    def drop_if_changed(self) -> None:
+        """Drop every value if the database changed since it was last asked (at most every `check_seconds`)."""
+        if self.size <= 0:
+            return
         now = time.monotonic()
         every = SEARCH_CACHE_CHECK_SECONDS if self.check_seconds is None else self.check_seconds
         if now - self.checked < every:

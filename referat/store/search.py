@@ -194,7 +194,9 @@ def search(
     query_words, phrases = parse_query(query)
     with engine.connect() as connection:
         index = search_index(connection)
-        all_terms = index.terms(connection, query_words, phrases, _expansions(engine).get)
+        remembered = _expansions(engine)
+        remembered.drop_if_changed()  # once for all the query's words
+        all_terms = index.terms(connection, query_words, phrases, remembered.kept)
         if query.strip() and all_terms.empty:
             return SearchResult(query, 0, [], grouped=group)
         left_out_forms = {stem(word) for word in words(" ".join(filters.without))}
@@ -225,8 +227,8 @@ def search(
             found = _rank(connection, index, terms, conditions, offset + limit)
             ranked = found[offset:]
             if related and found and len(found) < offset + limit:
-                first = _rank(connection, index, terms, conditions, FEEDBACK_ITEMS, newest_first=True)
-                related_forms = feedback_forms(connection, index, [seq for seq, _ in first], terms.stems)
+                first = _first_by_tier(connection, found)  # `found` holds every match
+                related_forms = feedback_forms(connection, index, first, terms.stems)
             if related_forms:
                 skip, wanted = max(0, offset - len(found)), limit - len(ranked)
                 following = _ordered(index.related(all_terms, related_forms), conditions).limit(wanted).offset(skip)
@@ -317,39 +319,49 @@ def _rank(
     terms: QueryTerms,
     conditions: list[ColumnElement[bool]],
     wanted: int,
-    newest_first: bool = False,
 ) -> list[tuple[int, float]]:
     """The first `wanted` matching items within `conditions` with their scores (tier + relevance), best
     first; fewer when fewer match.
 
-    Tier by tier from the top (store/index.py), each ordered by relevance (or newest first), then newest
-    first, and only as many tiers as wanted: a broad word's title tier alone usually fills the first
-    page, and ranking it costs a fraction of ranking every match.
+    Tier by tier from the top (store/index.py), each ordered by relevance, then newest first, and only
+    as many tiers as wanted: a broad word's title tier alone usually fills the first page, and ranking
+    it costs a fraction of ranking every match.
     """
     ranked: list[tuple[int, float]] = []
     for tier in sorted(TIERS, reverse=True):
         matched = index.tier(terms, tier)
         if matched is None:
             continue
-        best = _ordered(matched, conditions, newest_first).limit(wanted - len(ranked))
+        best = _ordered(matched, conditions).limit(wanted - len(ranked))
         ranked += [(seq, tier + relevance) for seq, relevance in connection.execute(best)]
         if len(ranked) >= wanted:
             break
     return ranked
 
 
-def _ordered(
-    matched: Subquery, conditions: list[ColumnElement[bool]], newest_first: bool = False
-) -> Select[int, float]:
-    """Items of one tier within `conditions`, by relevance (or not), then newest first."""
+def _ordered(matched: Subquery, conditions: list[ColumnElement[bool]]) -> Select[int, float]:
+    """Items of one tier within `conditions`, by relevance, then newest first."""
     items = schema.items
     best = select(matched.c.item_seq, matched.c.relevance)
     if "date" in matched.c and not conditions:
         date = matched.c.date  # the index keeps it: no join to the items for a tier of thousands
     else:
         best, date = best.join(items, items.c.seq == matched.c.item_seq).where(*conditions), items.c.date
-    newest = (date.desc().nulls_last(), matched.c.item_seq.desc())
-    return best.order_by(*newest) if newest_first else best.order_by(matched.c.relevance.desc(), *newest)
+    return best.order_by(matched.c.relevance.desc(), date.desc().nulls_last(), matched.c.item_seq.desc())
+
+
+def _first_by_tier(connection: Connection, found: list[tuple[int, float]]) -> list[int]:
+    """The first FEEDBACK_ITEMS of `found` (every match, with its score) by tier, then newest first: not
+    by the backends' relevance, so that both read the same items (store/feedback.py)."""
+    dates = dict(
+        connection.execute(
+            select(schema.items.c.seq, schema.items.c.date).where(schema.items.c.seq.in_([seq for seq, _ in found]))
+        ).all()
+    )
+    newest = sorted(found, key=lambda pair: pair[0], reverse=True)
+    newest.sort(key=lambda pair: dates.get(pair[0]) or "", reverse=True)  # stable: undated after dated
+    newest.sort(key=lambda pair: int(pair[1]), reverse=True)
+    return [seq for seq, _ in newest[:FEEDBACK_ITEMS]]
 
 
 def _facets(
