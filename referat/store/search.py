@@ -226,13 +226,9 @@ def search(
         else:
             found = _rank(connection, index, terms, conditions, offset + limit)
             ranked = found[offset:]
-            if related and found and len(found) < offset + limit:
-                first = _first_by_tier(connection, found)  # `found` holds every match
-                related_forms = feedback_forms(connection, index, first, terms.stems)
-            if related_forms:
-                skip, wanted = max(0, offset - len(found)), limit - len(ranked)
-                following = _ordered(index.related(all_terms, related_forms), conditions).limit(wanted).offset(skip)
-                ranked += [(seq, RELATED_SCORE + relevance) for seq, relevance in connection.execute(following)]
+            if related and found and len(found) < offset + limit:  # then `found` holds every match
+                related_forms = feedback_forms(connection, index, _first_by_tier(connection, found), terms.stems)
+                ranked += _related(connection, index, all_terms, related_forms, conditions, found, limit, offset)
         related_words = vocabulary_words(connection, related_forms)
         # Rank on narrow rows, then read the wide item rows of this page only.
         texts = schema.item_texts
@@ -348,6 +344,24 @@ def _ordered(matched: Subquery, conditions: list[ColumnElement[bool]]) -> Select
     else:
         best, date = best.join(items, items.c.seq == matched.c.item_seq).where(*conditions), items.c.date
     return best.order_by(matched.c.relevance.desc(), date.desc().nulls_last(), matched.c.item_seq.desc())
+
+
+def _related(
+    connection: Connection,
+    index: SearchIndex,
+    terms: QueryTerms,
+    forms: list[str],
+    conditions: list[ColumnElement[bool]],
+    found: list[tuple[int, float]],
+    limit: int,
+    offset: int,
+) -> list[tuple[int, float]]:
+    """The related items on the page after `found`, every match (store/feedback.py), scored below them."""
+    if not forms:
+        return []
+    skip, wanted = max(0, offset - len(found)), limit - len(found[offset:])
+    following = _ordered(index.related(terms, forms), conditions).limit(wanted).offset(skip)
+    return [(seq, RELATED_SCORE + relevance) for seq, relevance in connection.execute(following)]
 
 
 def _first_by_tier(connection: Connection, found: list[tuple[int, float]]) -> list[int]:
