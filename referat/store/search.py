@@ -192,10 +192,10 @@ def search(
         of_case = dataclasses.replace(filters, case_number=number.group("number"))
         return dataclasses.replace(search(engine, "", of_case, limit, offset, related, group), query=query)
     query_words, phrases = parse_query(query)
+    remembered = _expansions(engine)
+    remembered.drop_if_changed()  # once for all the query's words, before taking a connection: never two at once
     with engine.connect() as connection:
         index = search_index(connection)
-        remembered = _expansions(engine)
-        remembered.drop_if_changed()  # once for all the query's words
         all_terms = index.terms(connection, query_words, phrases, remembered.kept)
         if query.strip() and all_terms.empty:
             return SearchResult(query, 0, [], grouped=group)
