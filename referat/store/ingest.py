@@ -69,24 +69,27 @@ def ingest(
     an older one stored. Another process may store the same documents at the same time (store/writer.py):
     a document it stored while this one was parsing is "unchanged" here, and `on_wait` hears when this
     one waits for its writes. A document stored, or found unchanged, has no recorded failure any more."""
-    known = known_outcome(engine, raw, on_wait)
-    if known is not None and not reread:
+    known = before_parsing(engine, raw, reread, on_wait)
+    if isinstance(known, IngestOutcome):
         return known
-    return store_prepared(engine, prepare(raw, body), known is not None, on_wait)
+    return store_prepared(engine, prepare(raw, body), known, on_wait)
 
 
-def known_outcome(engine: Engine, raw: RawDocument, on_wait: WaitNotice | None = None) -> IngestOutcome | None:
-    """ "unchanged" (or "superseded") when the database holds what this document gives, its recorded
-    failures cleared; None when it is new: it must be parsed and stored."""
+def before_parsing(
+    engine: Engine, raw: RawDocument, reread: bool = False, on_wait: WaitNotice | None = None
+) -> IngestOutcome | bool:
+    """What the database knows of a document before it is parsed: its outcome when there is nothing
+    to parse ("unchanged" or "superseded", its recorded failures cleared); otherwise whether parsing it
+    is a reread (True: it is held unchanged and `reread` asks for it again; False: it is new)."""
     with engine.connect() as connection:
         known = known_status(connection, raw.sha256)
         failed_before = known is not None and _has_failures(connection, raw.uri, raw.sha256)
     if known is None:
-        return None
+        return False
     if failed_before:
         with write_transaction(engine, on_wait) as connection:
             _clear_failures(connection, raw.uri, raw.sha256)
-    return IngestOutcome(raw.uri, known[0], known[1])
+    return True if reread else IngestOutcome(raw.uri, known[0], known[1])
 
 
 def store_prepared(
