@@ -55,7 +55,8 @@ def ingest_all(
 ) -> Generator[IngestOutcome]:
     """Ingest documents (store/ingest.py), yielding each outcome as its document is done; a document
     that cannot be read is a failure like one that cannot be parsed. `workers` > 1 parses them in that
-    many processes (the module's docstring). Raises IngestStopped when the database fails."""
+    many processes (the module's docstring); a script that asks for them runs its own work under
+    `if __name__ == "__main__":`, as each worker imports it. Raises IngestStopped when the database fails."""
     if workers <= 1:
         for location, body in sources:
             with _stop_on_database_failure(location):
@@ -69,10 +70,9 @@ def ingest_all(
 def _in_pool(
     engine: Engine, sources: Iterable[Source], reread: bool, workers: int, max_bytes: int, on_wait: WaitNotice | None
 ) -> Iterator[IngestOutcome]:
-    # Processes forked from a server started before any thread (a progress bar's, the database
-    # driver's), with the parser imported once there.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([prepare.__module__])
+    # New interpreters, not forks: this process has threads by now (a progress bar's), and a fork copies
+    # whatever locks they hold. Each imports the parser once (about half a second).
+    context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupts)
     pending: dict[Future[Prepared], tuple[str, bool]] = {}  # -> the location, and whether it is a reread
     try:
