@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
+import threading
 from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
@@ -83,7 +84,7 @@ def _in_pool(
                 yield to_parse
                 continue
             raw, rereading = to_parse
-            pending[pool.submit(prepare, raw, body)] = (location, rereading)
+            pending[_submit(pool, raw, body)] = (location, rereading)
             if len(pending) >= workers * AHEAD_PER_WORKER:
                 yield from _store_finished(engine, pending, on_wait)
         while pending:
@@ -132,5 +133,18 @@ def _stop_on_database_failure(uri: str) -> Iterator[None]:
         raise IngestStopped(uri, exc) from exc
 
 
+def _submit(pool: ProcessPoolExecutor, raw: RawDocument, body: str | None) -> Future[Prepared]:
+    """Hand a document to the pool. A worker it starts for it ignores Ctrl-C from its first
+    instruction: an ignored signal stays ignored in a new program, and Python keeps it so."""
+    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
+        return pool.submit(prepare, raw, body)
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        return pool.submit(prepare, raw, body)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _ignore_interrupts() -> None:
+    """Each worker's first step, for a pool started outside the main thread."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
