@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
-import threading
 from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
@@ -74,7 +73,7 @@ def _in_pool(
     # New interpreters, not forks: this process has threads by now (a progress bar's), and a fork copies
     # whatever locks they hold. Each imports the parser once (about half a second).
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupts)
+    pool = ProcessPoolExecutor(workers, mp_context=context)
     pending: dict[Future[Prepared], tuple[str, bool]] = {}  # -> the location, and whether it is a reread
     try:
         for location, body in sources:
@@ -134,17 +133,11 @@ def _stop_on_database_failure(uri: str) -> Iterator[None]:
 
 
 def _submit(pool: ProcessPoolExecutor, raw: RawDocument, body: str | None) -> Future[Prepared]:
-    """Hand a document to the pool. A worker it starts for it ignores Ctrl-C from its first
-    instruction: an ignored signal stays ignored in a new program, and Python keeps it so."""
-    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
-        return pool.submit(prepare, raw, body)
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    """Hand a document to the pool. SIGINT is blocked meanwhile, so a worker the pool starts for it
+    is born with SIGINT blocked (a new program keeps the signal mask) and never sees Ctrl-C, even
+    while it starts up; in this process the signal only waits until it is unblocked, and is not lost."""
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         return pool.submit(prepare, raw, body)
     finally:
-        signal.signal(signal.SIGINT, previous)
-
-
-def _ignore_interrupts() -> None:
-    """Each worker's first step, for a pool started outside the main thread."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
