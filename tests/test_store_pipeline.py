@@ -11,7 +11,7 @@ from sqlalchemy import Engine, text
 
 from referat.store.db import open_database
 from referat.store.ingest import IngestOutcome
-from referat.store.pipeline import Source, ingest_all
+from referat.store.pipeline import IngestStopped, Source, ingest_all
 from referat.store.queries import Filters, export_items
 from tests.conftest import EXAMPLES, FIXTURES, new_database
 
@@ -116,4 +116,27 @@ def test_as_many_documents_as_workers_and_fewer(tmp_path: Path) -> None:
         batch: list[Source] = [(str(path), "Greve Kommune") for path in greve[:count]]
         outcomes = list(ingest_all(engine, batch, workers=3))
         assert sorted(o.uri for o in outcomes) == sorted(uri for uri, _ in batch)
+    engine.dispose()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_database_that_refuses_even_the_failure_stops_the_batch_naming_the_document(
+    workers: int, tmp_path: Path
+) -> None:
+    engine = open_database(str(tmp_path / "referat.sqlite"))
+    with engine.begin() as connection:
+        for table in ("documents", "ingest_failures"):
+            connection.execute(
+                text(
+                    f"CREATE TRIGGER refuse_{table} BEFORE INSERT ON {table} "
+                    "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+                )
+            )
+    batch: list[Source] = [(str(path), "Greve Kommune") for path in sorted((FIXTURES / "firstagenda").glob("*.json"))]
+    with pytest.raises(IngestStopped) as stopped:
+        list(ingest_all(engine, batch, workers=workers))
+    assert stopped.value.uri in {uri for uri, _ in batch}
+    assert "disk full" in str(stopped.value)
+    with engine.connect() as connection:
+        assert connection.scalar(text("SELECT COUNT(*) FROM meetings")) == 0
     engine.dispose()
