@@ -1,12 +1,14 @@
 """Store benchmark (not a test): ingest corpora into SQLite and PostgreSQL, then search them.
 
 Usage: .venv/bin/python scripts/bench_store.py [--sizes 1000,10000] [--backends sqlite,postgresql]
-                                               [--corpus real|generated] [--keep DIR]
+                                               [--corpus real|generated] [--workers 2] [--keep DIR]
        .venv/bin/python scripts/bench_store.py --db URL   (search a database kept before, no ingest)
 The corpus is real minutes by default (scripts/real_corpus.py: the Greve meetings replicated under
 other municipalities' names with a growing vocabulary); `generated` takes the synthetic minutes.
-Reports ingest throughput (documents/s, MB/s), database size, and search latency p50/p95/p99 over
-50 fixed queries: the first ask of each query (nothing cached) and the runs after it (--repeat).
+Reports ingest throughput (documents/s, MB/s; `--workers` processes parse, as `referat ingest
+--workers`) with the load average over the last minute when the ingest ended (the machine's other
+work slows it), database size, and search latency p50/p95/p99 over 50 fixed queries: the first ask
+of each query (nothing cached) and the runs after it (--repeat).
 PostgreSQL databases are created on $REFERAT_TEST_POSTGRES's server and dropped afterwards, unless
 --keep is given: then the SQLite files go to DIR and the PostgreSQL databases stay, for --db, profiling
 and scripts/load_check.py.
@@ -25,9 +27,9 @@ from real_corpus import write_real_corpus
 from sqlalchemy import Engine, text
 
 from referat.generate.minutes import write_corpus
-from referat.sources.files import find_documents, read_file
+from referat.sources.files import find_documents
 from referat.store.db import open_database, optimize
-from referat.store.ingest import ingest
+from referat.store.pipeline import ingest_all
 from referat.store.search import Filters, search
 
 ADMIN_URL = os.environ.get("REFERAT_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres")
@@ -72,7 +74,13 @@ def database_size(engine: Engine, path: Path | None) -> int:
 
 
 def run(
-    backend: str, files: list[Path], workdir: Path, repeat: int, bodies: dict[Path, str], keep: bool
+    backend: str,
+    files: list[Path],
+    workdir: Path,
+    repeat: int,
+    bodies: dict[Path, str],
+    workers: int,
+    keep: bool,
 ) -> dict[str, float]:
     """Ingest `files` into a new database of `backend`, then measure the queries on it."""
     size_bytes = sum(p.stat().st_size for p in files)
@@ -91,14 +99,17 @@ def run(
     try:
         start = time.perf_counter()
         # a real corpus's folder names the municipality, as `referat ingest --body` would
-        statuses = [ingest(engine, read_file(path), body=bodies.get(path)).status for path in files]
+        sources = [(str(path), bodies.get(path)) for path in files]
+        statuses = [outcome.status for outcome in ingest_all(engine, sources, workers=workers)]
         seconds = time.perf_counter() - start
+        load = os.getloadavg()[0]
         assert statuses.count("stored") == len(files), {s: statuses.count(s) for s in set(statuses)}
         optimize(engine)  # as `referat ingest` does after a large batch
         figures = {
             "documents": len(files),
             "docs_per_s": len(files) / seconds,
             "mb_per_s": size_bytes / 1e6 / seconds,
+            "load": load,
             "db_mb": database_size(engine, db_path) / 1e6,
         }
         return figures | measure(engine, repeat)
@@ -140,6 +151,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--corpus", choices=["real", "generated"], default="real")
+    parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="keep the databases (SQLite files in this folder)")
     parser.add_argument("--db", help="only search this database, kept before (SQLite path or postgresql:// URL)")
     args = parser.parse_args()
@@ -154,7 +166,7 @@ def main() -> None:
         workdir = args.keep or Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
         print(
-            "backend     meetings  corpus MB  docs/s   MB/s  db MB   p50 ms  p95 ms  p99 ms"
+            "backend     meetings  corpus MB  docs/s   MB/s  load  db MB   p50 ms  p95 ms  p99 ms"
             "  first ask: p50 ms  p95 ms  p99 ms"
         )
         for size in (int(s) for s in args.sizes.split(",")):
@@ -167,14 +179,18 @@ def main() -> None:
             bodies = {path: path.parent.name for path in files} if args.corpus == "real" else {}
             corpus_mb = sum(p.stat().st_size for p in files) / 1e6
             for backend in args.backends.split(","):
-                r = run(backend, files, workdir, args.repeat, bodies, keep=args.keep is not None)
+                r = run(backend, files, workdir, args.repeat, bodies, args.workers, keep=args.keep is not None)
                 print(
                     f"{backend:<11} {size:>8}  {corpus_mb:>9.1f}  {r['docs_per_s']:>6.1f}  {r['mb_per_s']:>5.2f}  "
+                    f"{r['load']:>4.1f}  "
                     f"{r['db_mb']:>5.0f}  {r['p50']:>7.1f} {r['p95']:>7.1f} {r['p99']:>7.1f}"
                     f"             {r['first_p50']:>7.1f} {r['first_p95']:>7.1f} {r['first_p99']:>7.1f}",
                     flush=True,
                 )
-        print(f"(latency over {len(QUERIES)} queries x {args.repeat} runs after the first ask; first ask once each)")
+        print(
+            f"(ingest: {args.workers} parsing process(es); latency over {len(QUERIES)} queries x {args.repeat} runs "
+            "after the first ask; first ask once each)"
+        )
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ Usage: .venv/bin/python scripts/growth.py docs/figures/bench-store-real-1000-qui
            docs/figures/bench-store-real-3000.txt docs/figures/bench-store-real-10000.txt
 
 Reads the result rows of bench_store.py's tables (backend, meetings, ..., p50, p95, p99, then the first
-ask's), fits each figure per backend to a power law, latency = a * meetings ** b, by least squares on
+ask's: the last six), fits each figure per backend to a power law, latency = a * meetings ** b, by least squares on
 the logarithms (b near 0: flat; near 1: linear in the collection), and projects it to 45,000 meetings
 (Denmark over three years) and 100,000. With three sizes the fit is a rough guide: it says which way
 and how fast a figure grows, not what a machine will measure.
@@ -27,8 +27,8 @@ def rows(paths: list[Path]) -> dict[str, dict[int, list[float]]]:
     for path in paths:
         for line in path.read_text(encoding="utf-8").splitlines():
             cells = line.split()
-            if len(cells) == 12 and cells[1].isdigit():
-                found[cells[0]][int(cells[1])] = [float(cell) for cell in cells[6:]]
+            if len(cells) >= 12 and cells[1].isdigit():  # with or without the load column
+                found[cells[0]][int(cells[1])] = [float(cell) for cell in cells[-6:]]
     return found
 
 

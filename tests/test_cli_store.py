@@ -6,7 +6,9 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -49,6 +51,46 @@ def test_ingest_reports_the_bad_file_at_the_end(db: Path, tmp_path: Path) -> Non
     assert result.returncode == 1
     assert "2 dokumenter: 1 uændret, 1 fejlede\n" in result.stdout
     assert f"{folder / 'broken.txt'}: this looks like binary data" in result.stderr
+
+
+def test_ingest_with_two_workers_reports_each_document_and_the_bad_one(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    shutil.copytree(EXAMPLES, folder)
+    (folder / "hvidovre" / "broken.txt").write_bytes(b"\x00\x01\x02\x03")
+    db = tmp_path / "referat.sqlite"
+    result = run("ingest", str(folder), "--workers", "2", db=db)
+    assert result.returncode == 1, result.stderr
+    assert "6 dokumenter: 5 gemt, 1 fejlede\n" in result.stdout
+    assert f"{folder / 'hvidovre' / 'broken.txt'}: this looks like binary data" in result.stderr
+    steps = [line.split("]")[0] for line in result.stderr.splitlines() if line.startswith("[")]
+    assert steps == [f"[{n}/6" for n in range(1, 7)]
+    again = run("ingest", str(folder), "--workers", "2", db=db)
+    assert "6 dokumenter: 5 uændret, 1 fejlede\n" in again.stdout
+
+
+def test_ctrl_c_stops_an_ingest_with_workers_between_whole_documents(tmp_path: Path) -> None:
+    from referat.generate.minutes import write_corpus
+
+    folder = tmp_path / "in"
+    write_corpus(200, folder, seed=5)
+    db = tmp_path / "referat.sqlite"
+    command = [sys.executable, "-m", "referat", "ingest", str(folder), "--workers", "2", "--db", str(db)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stderr is not None
+    assert process.stderr.readline().startswith("[1/200] ")
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=300)
+    assert process.returncode == 130, err
+    assert "afbrudt (Ctrl+C)" in err and "Traceback" not in err
+    stopped = re.search(r"stoppet efter (\d+) af 200 dokumenter; de er gemt helt", out)
+    assert stopped is not None, out
+    check = run("check", db=db)
+    assert check.returncode == 0 and " 0 problemer" in check.stdout, check.stdout
+    again = run("ingest", str(folder), "--workers", "2", db=db)
+    assert again.returncode == 0, again.stderr
+    counted = re.search(r"200 dokumenter: (\d+) gemt, (\d+) uændret", again.stdout)
+    assert counted is not None, again.stdout
+    assert int(counted[2]) >= int(stopped[1])
 
 
 def test_search_json_has_hits_snippets_and_facets(db: Path) -> None:

@@ -118,40 +118,38 @@ def ingest(
     reread: Annotated[
         bool, typer.Option("--reread", help="Parse unchanged documents again (after upgrading referat).")
     ] = False,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Processes that parse documents side by side (one per core); one writes.")
+    ] = 1,
 ) -> None:
     """Parse and store minutes; unchanged documents are skipped, new versions replace old ones."""
-    from sqlalchemy.exc import SQLAlchemyError
+    from concurrent.futures.process import BrokenProcessPool
+    from contextlib import closing
 
     from referat.cli.progress import Steps
-    from referat.sources import read_source
-    from referat.store.ingest import STATUSES, record_failure
-    from referat.store.ingest import ingest as ingest_document
+    from referat.store.ingest import STATUSES
+    from referat.store.pipeline import IngestStopped, ingest_all
 
     engine = open_db(db)
     files = expand_sources(paths)
     counts: Counter[str] = Counter()
     failures: list[str] = []
     with Steps(err, len(files), "gemmer") as steps:
-        for path in files:
-            try:
-                outcome = ingest_document(engine, read_source(path, max_bytes), body=body, reread=reread)
-            except ReferatError as exc:
-                outcome = record_failure(engine, path, None, exc.reason)
-            except SQLAlchemyError as exc:
-                # The database itself is gone (server stopped, disk full): no later document can be stored.
-                steps.stop()
-                err.print(
-                    f"[red]fejl[/red] databasen svigtede, mens {escape(str(path))} blev gemt: "
-                    f"{escape(str(getattr(exc, 'orig', None) or exc))}"
-                )
-                out.print(f"stoppet efter {sum(counts.values())} af {len(files)} dokumenter; de er gemt helt")
-                raise typer.Exit(1) from None
-            counts[outcome.status] += 1
-            if outcome.status == "failed":
-                failures.append(f"{outcome.uri}: {outcome.reason}")
-            if outcome.note:
-                steps.say(f"[yellow]bemærk[/yellow] {escape(outcome.uri)}: {escape(outcome.note)}")
-            steps.done(outcome.uri, STATUS_LABELS[outcome.status])
+        outcomes = ingest_all(engine, ((path, body) for path in files), reread, workers, max_bytes)
+        try:
+            with closing(outcomes):
+                for outcome in outcomes:
+                    counts[outcome.status] += 1
+                    if outcome.status == "failed":
+                        failures.append(f"{outcome.uri}: {outcome.reason}")
+                    if outcome.note:
+                        steps.say(f"[yellow]bemærk[/yellow] {escape(outcome.uri)}: {escape(outcome.note)}")
+                    steps.done(outcome.uri, STATUS_LABELS[outcome.status])
+        except (IngestStopped, BrokenProcessPool, KeyboardInterrupt) as exc:
+            steps.stop()
+            err.print(f"[red]fejl[/red] {escape(_why_stopped(exc))}")
+            out.print(f"stoppet efter {sum(counts.values())} af {len(files)} dokumenter; de er gemt helt")
+            raise typer.Exit(130 if isinstance(exc, KeyboardInterrupt) else 1) from None
     if counts["stored"] + counts["replaced"] + counts["added"] >= OPTIMIZE_AFTER_DOCUMENTS:
         from referat.store.db import optimize
 
@@ -159,6 +157,18 @@ def ingest(
     summary = ", ".join(f"{counts[s]} {STATUS_LABELS[s]}" for s in STATUSES if counts[s]) or "intet at gøre"
     out.print(f"{labels.count_of(len(files), 'dokument', 'dokumenter')}: {summary}")
     raise typer.Exit(report_failures(failures))
+
+
+def _why_stopped(exc: BaseException) -> str:
+    """Why a batch stopped before its end, for the person who started it."""
+    if isinstance(exc, KeyboardInterrupt):
+        return "afbrudt (Ctrl+C)"
+    from referat.store.pipeline import IngestStopped
+
+    if isinstance(exc, IngestStopped):
+        error = exc.error
+        return f"databasen svigtede, mens {exc.uri} blev gemt: {getattr(error, 'orig', None) or error}"
+    return "en proces, der læste dokumenter, stoppede uventet (løb den tør for hukommelse?)"
 
 
 def fetch_firstagenda(

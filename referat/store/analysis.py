@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
@@ -152,6 +153,33 @@ def abbreviations(text: str) -> list[tuple[str, str]]:
         if len(name) == len(abbreviation) and "".join(word[0] for word in name) == abbreviation:
             found.append((abbreviation, " ".join(name)))
     return found
+
+
+@dataclass(frozen=True)
+class ItemAnalysis:
+    """An item's fields as the index holds them, and what the vocabulary learns from them. A pure
+    function of the text, so it is computed once per item, and may be computed in a worker process
+    while another document is written (store/pipeline.py)."""
+
+    forms: tuple[str, str, str]  # title, decision, body: their words' forms, space-separated
+    words: frozenset[str]  # the words seen other than as a street's name
+    streets: frozenset[str]  # the words seen as a street's name in a field that has them only so
+    abbreviations: frozenset[tuple[str, str]]  # (short, name) pairs the text defines
+
+
+def analyse_item(title: str, decision: str, body: str) -> ItemAnalysis:
+    """Each field split into words once: their forms, the words for the vocabulary, the streets."""
+    forms: list[str] = []
+    seen: set[str] = set()
+    streets: set[str] = set()
+    for field in (title, decision, body):
+        field_words = words(field)
+        field_streets = street_names(field, field_words)
+        streets |= field_streets
+        seen.update(w for w in field_words if w not in field_streets)
+        forms.append(" ".join(map(stem, field_words)))
+    found = frozenset(pair for field in (title, decision, body) for pair in abbreviations(field))
+    return ItemAnalysis((forms[0], forms[1], forms[2]), frozenset(seen), frozenset(streets), found)
 
 
 def committee_name_parts(text: str) -> set[int]:

@@ -27,7 +27,7 @@ from sqlalchemy import Connection, Float, Integer, String, Subquery, TextClause,
 
 from referat.store.analysis import (
     MIN_FORM_LENGTH,
-    abbreviations,
+    ItemAnalysis,
     compound_pieces,
     compound_position,
     is_agent_noun,
@@ -35,7 +35,6 @@ from referat.store.analysis import (
     related_words,
     spellings,
     stem,
-    street_names,
     words,
 )
 
@@ -63,9 +62,7 @@ EXPANDED_TIERS = {4, 2, 0}  # empty when no query word stands for more than itse
 @dataclass(frozen=True)
 class IndexedItem:
     seq: int
-    title: str
-    decision: str
-    body: str
+    analysis: ItemAnalysis  # its title, decision and body as the index holds them (store/reindex.py)
     facet_group: int | None  # store/facets.py; PostgreSQL's index keeps it to count facets without the items
     date: str | None  # PostgreSQL's index keeps it to rank without the items
 
@@ -139,27 +136,25 @@ class SearchIndex(Protocol):
     def matching_groups(self, terms: QueryTerms) -> TextClause | None: ...
 
 
-def _analyse(rows: Iterable[IndexedItem]) -> tuple[list[dict[str, str]], dict[str, bool]]:
-    """Each row's fields as the index holds them (their words' forms), and the rows' vocabulary: each
-    word with whether it was seen only as a street's name. Each field is split into words once."""
-    fields: list[dict[str, str]] = []
+def _vocabulary(rows: Iterable[IndexedItem]) -> dict[str, bool]:
+    """The rows' words, each with whether it was seen only as a street's name."""
+    seen: set[str] = set()
     streets: set[str] = set()
-    elsewhere: set[str] = set()
     for row in rows:
-        forms = {}
-        for name, field in (("title", row.title), ("decision", row.decision), ("body", row.body)):
-            field_words = words(field)
-            field_streets = street_names(field, field_words)
-            streets |= field_streets
-            elsewhere.update(w for w in field_words if w not in field_streets)
-            forms[name] = " ".join(map(stem, field_words))
-        fields.append(forms)
-    return fields, {word: word not in elsewhere for word in sorted(streets | elsewhere)}
+        seen |= row.analysis.words
+        streets |= row.analysis.streets
+    return {word: word not in seen for word in sorted(streets | seen)}
+
+
+def _fields(row: IndexedItem) -> dict[str, str]:
+    """A row's fields as the index holds them: their words' forms."""
+    title, decision, body = row.analysis.forms
+    return {"title": title, "decision": decision, "body": body}
 
 
 def _learn_abbreviations(connection: Connection, rows: list[IndexedItem]) -> None:
     """The abbreviations the rows define, kept for queries: "PPR" then finds its name written out."""
-    found = {pair for row in rows for field in (row.title, row.decision, row.body) for pair in abbreviations(field)}
+    found = {pair for row in rows for pair in row.analysis.abbreviations}
     if found:
         connection.execute(
             text("INSERT INTO abbreviations(short, name) VALUES (:short, :name) ON CONFLICT DO NOTHING"),
@@ -202,9 +197,9 @@ def _count_forms(connection: Connection, per_item: Iterable[set[str]], sign: int
         )
 
 
-def _item_forms(fields: list[dict[str, str]]) -> Iterable[set[str]]:
-    """The forms each analysed row holds, once each."""
-    return (set(" ".join(forms.values()).split()) for forms in fields)
+def _item_forms(rows: list[IndexedItem]) -> Iterable[set[str]]:
+    """The forms each row holds, once each."""
+    return (set(" ".join(row.analysis.forms).split()) for row in rows)
 
 
 # A word once seen outside a street's name stays a word of its own.
@@ -330,20 +325,23 @@ class SqliteIndex:
     def add(self, connection: Connection, rows: list[IndexedItem]) -> None:
         if not rows:
             return
-        fields, vocabulary = _analyse(rows)
+        vocabulary = _vocabulary(rows)
         _learn_abbreviations(connection, rows)
         connection.execute(
             text("INSERT INTO item_fts(rowid, title, decision, body) VALUES (:seq, :title, :decision, :body)"),
-            [{"seq": r.seq, **forms} for r, forms in zip(rows, fields, strict=True)],
+            [{"seq": r.seq, **_fields(r)} for r in rows],
         )
-        _count_forms(connection, _item_forms(fields), 1)
-        if vocabulary:  # items that hold no word ("Punkt 1: ***") add none; an empty list is no statement
-            connection.execute(
-                text(
-                    f"INSERT INTO search_terms(term, stem, street) VALUES (:term, :stem, :street) {VOCABULARY_UPSERT}"
-                ),
-                [{"term": term, "stem": stem(term), "street": street} for term, street in vocabulary.items()],
-            )
+        # One statement for the whole vocabulary (some 800 words a meeting): as one row of parameters
+        # each, binding them cost more than the upsert itself.
+        connection.execute(
+            text(
+                "INSERT INTO search_terms(term, stem, street) SELECT json_extract(value, '$[0]'), "
+                "json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(:terms) WHERE true "
+                f"{VOCABULARY_UPSERT}"
+            ),
+            {"terms": json.dumps([(term, stem(term), street) for term, street in vocabulary.items()])},
+        )
+        _count_forms(connection, _item_forms(rows), 1)
 
     def remove(self, connection: Connection, seqs: list[int]) -> None:
         if seqs:
@@ -431,7 +429,7 @@ class PostgresIndex:
     def add(self, connection: Connection, rows: list[IndexedItem]) -> None:
         if not rows:
             return
-        fields, vocabulary = _analyse(rows)
+        vocabulary = _vocabulary(rows)
         _learn_abbreviations(connection, rows)
         connection.execute(
             text(
@@ -440,12 +438,9 @@ class PostgresIndex:
                 "setweight(to_tsvector('simple', :decision), 'B') || setweight(to_tsvector('simple', :body), 'C'), "
                 "to_tsvector('simple', :title), to_tsvector('simple', :decision), :facet_group, :date)"
             ),
-            [
-                {"seq": r.seq, **forms, "facet_group": r.facet_group, "date": r.date}
-                for r, forms in zip(rows, fields, strict=True)
-            ],
+            [{"seq": r.seq, **_fields(r), "facet_group": r.facet_group, "date": r.date} for r in rows],
         )
-        _count_forms(connection, _item_forms(fields), 1)
+        _count_forms(connection, _item_forms(rows), 1)
         connection.execute(
             text(
                 "INSERT INTO search_terms(term, stem, street) SELECT * FROM unnest(CAST(:terms AS text[]), "

@@ -22,7 +22,6 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from referat.errors import ReferatError, StoreError
 from referat.model import AgendaItem, ParsedDocument, Vote
-from referat.parse.document import parse_document
 from referat.parse.names import name_key
 from referat.sources.raw import RawDocument
 from referat.store import schema
@@ -30,7 +29,8 @@ from referat.store.facets import assign_groups
 from referat.store.ids import body_key, case_key, item_id, meeting_id, organization_key, person_id
 from referat.store.index import IndexedItem, search_index
 from referat.store.merge import StoredSource, plan_merge
-from referat.store.reindex import indexed_item
+from referat.store.prepare import Prepared, prepare
+from referat.store.reindex import Analyses, indexed_item
 from referat.store.upsert import insert_on_conflict
 from referat.store.writer import WaitNotice, WriterLockTimeout, write_transaction
 
@@ -69,32 +69,53 @@ def ingest(
     an older one stored. Another process may store the same documents at the same time (store/writer.py):
     a document it stored while this one was parsing is "unchanged" here, and `on_wait` hears when this
     one waits for its writes. A document stored, or found unchanged, has no recorded failure any more."""
+    known = before_parsing(engine, raw, reread, on_wait)
+    if isinstance(known, IngestOutcome):
+        return known
+    return store_prepared(engine, prepare(raw, body), known, on_wait)
+
+
+def before_parsing(
+    engine: Engine, raw: RawDocument, reread: bool = False, on_wait: WaitNotice | None = None
+) -> IngestOutcome | bool:
+    """What the database knows of a document before it is parsed: its outcome when there is nothing
+    to parse ("unchanged" or "superseded", its recorded failures cleared); otherwise whether parsing it
+    is a reread (True: it is held unchanged and `reread` asks for it again; False: it is new)."""
     with engine.connect() as connection:
         known = known_status(connection, raw.sha256)
         failed_before = known is not None and _has_failures(connection, raw.uri, raw.sha256)
-    if known is not None and not reread:
-        if failed_before:
-            with write_transaction(engine, on_wait) as connection:
-                _clear_failures(connection, raw.uri, raw.sha256)
-        return IngestOutcome(raw.uri, known[0], known[1])
-    try:
-        document = parse_document(raw, body=body)
+    if known is None:
+        return False
+    if failed_before:
         with write_transaction(engine, on_wait) as connection:
-            meanwhile = None if reread else known_status(connection, raw.sha256)
-            if meanwhile is not None:
-                outcome = IngestOutcome(raw.uri, meanwhile[0], meanwhile[1])
-            else:
-                outcome = store_document(connection, document, len(raw.data))
-                outcome = dataclasses.replace(outcome, status="reread") if known is not None else outcome
             _clear_failures(connection, raw.uri, raw.sha256)
+    return True if reread else IngestOutcome(raw.uri, known[0], known[1])
+
+
+def store_prepared(
+    engine: Engine, prepared: Prepared, reread: bool = False, on_wait: WaitNotice | None = None
+) -> IngestOutcome:
+    """Store a parsed document in one transaction, or record why it failed; `reread`: the database
+    holds it unchanged, and it was parsed again on request (its status is then "reread")."""
+    if prepared.document is None:
+        return record_failure(engine, prepared.uri, prepared.sha256, prepared.reason or "", on_wait)
+    try:
+        with write_transaction(engine, on_wait) as connection:
+            meanwhile = None if reread else known_status(connection, prepared.sha256)
+            if meanwhile is not None:
+                outcome = IngestOutcome(prepared.uri, meanwhile[0], meanwhile[1])
+            else:
+                outcome = store_document(connection, prepared.document, prepared.size, prepared.analyses)
+                outcome = dataclasses.replace(outcome, status="reread") if reread else outcome
+            _clear_failures(connection, prepared.uri, prepared.sha256)
         return outcome
     except ReferatError as exc:
-        return record_failure(engine, raw.uri, raw.sha256, exc.reason, on_wait)
+        return record_failure(engine, prepared.uri, prepared.sha256, exc.reason, on_wait)
     except WriterLockTimeout:
         raise  # the database is busy, not the document bad
     except SQLAlchemyError as exc:
-        error = StoreError(raw.uri, f"the database refused it: {exc.__class__.__name__}: {exc}")
-        return record_failure(engine, raw.uri, raw.sha256, error.reason, on_wait)
+        error = StoreError(prepared.uri, f"the database refused it: {exc.__class__.__name__}: {exc}")
+        return record_failure(engine, prepared.uri, prepared.sha256, error.reason, on_wait)
 
 
 def known_status(connection: Connection, sha256: str) -> tuple[Status, str] | None:
@@ -146,11 +167,14 @@ def _clear_failures(connection: Connection, uri: str, sha256: str | None) -> Non
     connection.execute(delete(schema.ingest_failures).where(_failures_of(uri, sha256)))
 
 
-def store_document(connection: Connection, document: ParsedDocument, size: int) -> IngestOutcome:
+def store_document(
+    connection: Connection, document: ParsedDocument, size: int, analyses: Analyses | None = None
+) -> IngestOutcome:
     """Write one parsed document into its meeting, as store/merge.py decides; a hand correction
-    (`SourceInfo.corrects`) takes the place of the document it corrects."""
+    (`SourceInfo.corrects`) takes the place of the document it corrects. `analyses`: its items'
+    analyses for the index, when they were computed ahead (store/prepare.py)."""
     corrected = _take_out_corrected(connection, document.source.corrects)
-    outcome = _store_document(connection, document, size)
+    outcome = _store_document(connection, document, size, analyses)
     if corrected is not None and outcome.meeting_id is not None:
         row = {**corrected, "meeting_id": outcome.meeting_id, "role": "superseded"}
         connection.execute(insert(schema.documents).values(**row))
@@ -170,7 +194,9 @@ def _take_out_corrected(connection: Connection, sha256: str | None) -> dict[str,
     return dict(row)
 
 
-def _store_document(connection: Connection, document: ParsedDocument, size: int) -> IngestOutcome:
+def _store_document(
+    connection: Connection, document: ParsedDocument, size: int, analyses: Analyses | None
+) -> IngestOutcome:
     source = document.source
     meeting = document.meeting
     # A record of this very document that no longer matches what is stored is written anew.
@@ -190,7 +216,7 @@ def _store_document(connection: Connection, document: ParsedDocument, size: int)
         select(schema.meetings.c.created_at, schema.meetings.c.document).where(schema.meetings.c.id == mid)
     ).first()
     if stored is None:
-        _write_meeting(connection, mid, document, [_Source(new_row, "meeting", len(all_items))], all_items)
+        _write_meeting(connection, mid, document, [_Source(new_row, "meeting", len(all_items))], all_items, analyses)
         return IngestOutcome(source.path, "stored", mid)
     rows = _document_rows(connection, mid)
     item_sources = _item_sources(connection, mid)
@@ -205,7 +231,7 @@ def _store_document(connection: Connection, document: ParsedDocument, size: int)
     )
     if plan.apart:
         apart = meeting_id(None, None, None, source.sha256)
-        _write_meeting(connection, apart, document, [_Source(new_row, "meeting", len(all_items))], all_items)
+        _write_meeting(connection, apart, document, [_Source(new_row, "meeting", len(all_items))], all_items, analyses)
         note = f"kept apart: {plan.clash_with} holds the same items of this meeting"
         return IngestOutcome(source.path, "stored", apart, note=note)
     kept = [(stored_document.agenda_items[p], item_sources[p]) for p in plan.keep]
@@ -230,7 +256,7 @@ def _store_document(connection: Connection, document: ParsedDocument, size: int)
             "warnings": base.warnings + (document.warnings if base is stored_document else []),
         }
     )
-    _write_meeting(connection, mid, merged, sources, merged_items, created_at=stored.created_at)
+    _write_meeting(connection, mid, merged, sources, merged_items, analyses, created_at=stored.created_at)
     status: Status = "replaced" if plan.replaced else "superseded" if new_role == "superseded" else "added"
     return IngestOutcome(source.path, status, mid)
 
@@ -306,6 +332,7 @@ def _write_meeting(
     document: ParsedDocument,
     sources: list[_Source],
     items_with_sources: list[tuple[AgendaItem, str | None]],
+    analyses: Analyses | None = None,
     created_at: str | None = None,
 ) -> None:
     """(Re)write a meeting with everything that hangs on it, from its merged document."""
@@ -367,7 +394,7 @@ def _write_meeting(
         "date": date,
         "year": int(date[:4]) if date else None,
     }
-    indexed = _store_items(connection, mid, items_with_sources, common, people)
+    indexed = _store_items(connection, mid, items_with_sources, common, people, analyses)
     search_index(connection).add(connection, indexed)
 
 
@@ -414,6 +441,7 @@ def _store_items(
     items_with_sources: list[tuple[AgendaItem, str | None]],
     common: dict[str, Any],
     people: _PersonRows,
+    analyses: Analyses | None,
 ) -> list[IndexedItem]:
     """All items of a meeting and what hangs on them, one statement per table."""
     if not items_with_sources:
@@ -489,8 +517,8 @@ def _store_items(
     if vote_rows:
         _store_votes(connection, vote_rows, [v for item in agenda for v in item.votes], people)
     return [
-        indexed_item(seq, item, row["decision"], item_row["facet_group"], item_row["date"])
-        for seq, item, row, item_row in zip(seqs, agenda, text_rows, item_rows, strict=True)
+        indexed_item(seq, item, row["facet_group"], row["date"], analyses)
+        for seq, item, row in zip(seqs, agenda, item_rows, strict=True)
     ]
 
 

@@ -6,19 +6,24 @@ migrations call it for every stored item after the analysis changed, so both ind
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from contextvars import ContextVar
 
 from sqlalchemy import Connection, text
 
 from referat.model import AgendaItem
 from referat.store import schema
+from referat.store.analysis import ItemAnalysis, analyse_item
 from referat.store.index import IndexedItem, search_index
 
 # Told how far indexing every item again has got: (items done, items in all). Set by whoever runs the
 # migrations (store/migrations.py `migrate`), so that an upgrade of a large database is not silent.
 Progress = Callable[[int, int], None]
 REINDEX_PROGRESS: ContextVar[Progress | None] = ContextVar("reindex_progress", default=None)
+# What the index reads of an item: its title, its decision and the rest of its text.
+ItemText = tuple[str, str, str]
+# Items' analyses computed ahead of storing them, by their text (store/prepare.py).
+Analyses = Mapping[ItemText, ItemAnalysis]
 
 
 def body_text(item: AgendaItem) -> str:
@@ -28,11 +33,22 @@ def body_text(item: AgendaItem) -> str:
     return "\n\n".join(texts + item.proposals)
 
 
+def item_text(item: AgendaItem) -> ItemText:
+    return item.title, item.decision.text if item.decision else "", body_text(item)
+
+
+def analyse_items(items: Iterable[AgendaItem]) -> dict[ItemText, ItemAnalysis]:
+    """The items' analyses, computed before they are stored: by a worker process, while the writer stores others."""
+    return {text: analyse_item(*text) for text in map(item_text, items)}
+
+
 def indexed_item(
-    seq: int, item: AgendaItem, decision: str | None, facet_group: int | None, date: str | None
+    seq: int, item: AgendaItem, facet_group: int | None, date: str | None, analyses: Analyses | None = None
 ) -> IndexedItem:
-    """An item as the index takes it: its title, decision and body text, with its facet group and date."""
-    return IndexedItem(seq, item.title, decision or "", body_text(item), facet_group, date)
+    """An item as the index takes it, with its facet group and date; analysed here unless `analyses` has it."""
+    text_ = item_text(item)
+    analysis = analyses.get(text_) if analyses else None
+    return IndexedItem(seq, analysis or analyse_item(*text_), facet_group, date)
 
 
 def reindex_all(connection: Connection, batch: int = 500) -> None:
@@ -55,7 +71,7 @@ def reindex_all(connection: Connection, batch: int = 500) -> None:
     while True:
         rows = connection.execute(
             text(
-                "SELECT t.item_seq, t.decision, t.item, i.facet_group, i.date FROM item_texts t "
+                "SELECT t.item_seq, t.item, i.facet_group, i.date FROM item_texts t "
                 "JOIN items i ON i.seq = t.item_seq WHERE t.item_seq > :last ORDER BY t.item_seq LIMIT :n"
             ),
             {"last": last, "n": batch},
@@ -66,7 +82,7 @@ def reindex_all(connection: Connection, batch: int = 500) -> None:
         index.add(
             connection,
             [
-                indexed_item(row.item_seq, item, row.decision, row.facet_group, row.date)
+                indexed_item(row.item_seq, item, row.facet_group, row.date)
                 for row, item in zip(rows, items, strict=True)
             ],
         )
