@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import Engine
+from sqlalchemy.exc import PendingRollbackError
 
 from referat.sources.files import read_file
 from referat.sources.raw import RawDocument
@@ -40,3 +42,25 @@ def test_a_new_version_at_the_address_of_a_failed_one_clears_its_failure(engine:
     record_failure(engine, "referat.txt", None, "this looks like binary data")
     assert ingest(engine, RawDocument(uri="referat.txt", data=GLADSAXE_2023.read_bytes())).status == "stored"
     assert list(failures(engine)) == []
+
+
+def test_a_ctrl_c_behind_a_database_error_stops_and_is_not_recorded_as_a_failure(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An interrupt inside a statement can leave the connection unusable, so that the next step fails
+    with an error of its own: that is the Ctrl-C, which must reach the caller, not a document the
+    database refused (seen once: "PendingRollbackError", the document recorded as failed, the batch going on)."""
+
+    def interrupted(*_: object, **__: object) -> None:
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt:
+            raise PendingRollbackError("Can't reconnect until invalid transaction is rolled back.") from None
+
+    path = sorted(EXAMPLES.glob("*/*.txt"))[0]
+    monkeypatch.setattr("referat.store.ingest.store_document", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        ingest(engine, read_file(path))
+    monkeypatch.undo()
+    assert list(failures(engine)) == []
+    assert ingest(engine, read_file(path)).status == "stored"

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -134,7 +138,7 @@ def ingest(
     files = expand_sources(paths)
     counts: Counter[str] = Counter()
     failures: list[str] = []
-    with Steps(err, len(files), "gemmer") as steps:
+    with Steps(err, len(files), "gemmer") as steps, _ctrl_c_between_documents() as stop:
         outcomes = ingest_all(engine, ((path, body) for path in files), reread, workers, max_bytes)
         try:
             with closing(outcomes):
@@ -145,6 +149,8 @@ def ingest(
                     if outcome.note:
                         steps.say(f"[yellow]bemærk[/yellow] {escape(outcome.uri)}: {escape(outcome.note)}")
                     steps.done(outcome.uri, STATUS_LABELS[outcome.status])
+                    if stop.is_set():
+                        raise KeyboardInterrupt
         except (IngestStopped, BrokenProcessPool, KeyboardInterrupt) as exc:
             steps.stop()
             err.print(f"[red]fejl[/red] {escape(_why_stopped(exc))}")
@@ -157,6 +163,24 @@ def ingest(
     summary = ", ".join(f"{counts[s]} {STATUS_LABELS[s]}" for s in STATUSES if counts[s]) or "intet at gøre"
     out.print(f"{labels.count_of(len(files), 'dokument', 'dokumenter')}: {summary}")
     raise typer.Exit(report_failures(failures))
+
+
+@contextmanager
+def _ctrl_c_between_documents() -> Iterator[threading.Event]:
+    """A Ctrl-C that stops the batch after the document being stored, not inside one of its database
+    statements: an interrupt there left the connection unusable, and the document was then recorded
+    as refused by the database while the batch went on. A second Ctrl-C interrupts at once."""
+    stop = threading.Event()
+
+    def requested(signum: int, frame: object) -> None:
+        stop.set()
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    previous = signal.signal(signal.SIGINT, requested)
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _why_stopped(exc: BaseException) -> str:

@@ -32,7 +32,7 @@ from referat.store.merge import StoredSource, plan_merge
 from referat.store.prepare import Prepared, prepare
 from referat.store.reindex import Analyses, indexed_item
 from referat.store.upsert import insert_on_conflict
-from referat.store.writer import WaitNotice, WriterLockTimeout, write_transaction
+from referat.store.writer import WaitNotice, WriterLockTimeout, interrupt_behind, write_transaction
 
 # "reread": an unchanged document parsed again on request and stored anew in place of what it gave.
 Status = Literal["stored", "replaced", "added", "superseded", "reread", "unchanged", "failed"]
@@ -114,6 +114,8 @@ def store_prepared(
     except WriterLockTimeout:
         raise  # the database is busy, not the document bad
     except SQLAlchemyError as exc:
+        if (interrupt := interrupt_behind(exc)) is not None:
+            raise interrupt from None
         error = StoreError(prepared.uri, f"the database refused it: {exc.__class__.__name__}: {exc}")
         return record_failure(engine, prepared.uri, prepared.sha256, error.reason, on_wait)
 

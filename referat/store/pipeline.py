@@ -28,7 +28,7 @@ from referat.settings import MAX_DOCUMENT_BYTES
 from referat.sources import RawDocument, read_source
 from referat.store.ingest import IngestOutcome, before_parsing, ingest, record_failure, store_prepared
 from referat.store.prepare import Prepared, prepare
-from referat.store.writer import WaitNotice
+from referat.store.writer import WaitNotice, interrupt_behind
 
 AHEAD_PER_WORKER = 2  # one being parsed and one waiting keeps a worker busy while the writer stores
 # A document's location and its municipality (None: as its text says, or `--body`).
@@ -129,6 +129,8 @@ def _stop_on_database_failure(uri: str) -> Iterator[None]:
     try:
         yield
     except SQLAlchemyError as exc:
+        if (interrupt := interrupt_behind(exc)) is not None:
+            raise interrupt from None
         raise IngestStopped(uri, exc) from exc
 
 

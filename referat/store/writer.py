@@ -115,3 +115,15 @@ def sqlite_busy(error: BaseException | None) -> bool:
     sqlite3 module reports since Python 3.11."""
     code = getattr(error, "sqlite_errorcode", None)
     return isinstance(code, int) and code & 0xFF == sqlite3.SQLITE_BUSY
+
+
+def interrupt_behind(error: BaseException) -> BaseException | None:
+    """The Ctrl-C (or exit) behind a database error, if any. An interrupt during a write leaves the
+    connection unusable, and rolling the transaction back then raises an error of its own: that is the
+    interrupt, not a document the database refused, so it must stop the batch, not be recorded."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if not isinstance(seen, Exception):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
