@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any
@@ -24,7 +25,8 @@ class SearchCache:
     `check_seconds` (0: at every look-up; by default settings.SEARCH_CACHE_CHECK_SECONDS)."""
 
     def __init__(self, engine: Engine, size: int = SEARCH_CACHE_SIZE, check_seconds: float | None = None) -> None:
-        self.engine = engine
+        # Weakly: a cache kept per engine (store/search.py) must not keep its engine alive.
+        self.engine = weakref.ref(engine)
         self.size = size
         self.check_seconds = check_seconds
         self.entries: OrderedDict[Hashable, Any] = OrderedDict()
@@ -60,7 +62,10 @@ class SearchCache:
         every = SEARCH_CACHE_CHECK_SECONDS if self.check_seconds is None else self.check_seconds
         if now - self.checked < every:
             return
-        current = generation(self.engine)
+        engine = self.engine()
+        if engine is None:
+            return
+        current = generation(engine)
         with self.lock:
             self.checked = now
             if current != self.generation:
