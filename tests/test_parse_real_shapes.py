@@ -176,3 +176,12 @@ def test_the_real_pages_gold_is_complete_and_a_third_is_held_out() -> None:
         gold = json.loads(path.read_text(encoding="utf-8"))
         assert gold["meta"]["id"] == path.name.removesuffix(".gold.json")
         assert gold["agenda_items"], path.name
+
+
+def test_an_item_numbered_with_nr_keeps_its_number() -> None:
+    document = parse_text(
+        "Nr.14 - Valg af formand for skolebestyrelsen\n\nBeslutning i Børneudvalget den 04-02-2019\n\nGodkendt.\n"
+    )
+    assert [(item.number, item.title) for item in document.agenda_items] == [
+        (14, "Valg af formand for skolebestyrelsen")
+    ]

@@ -39,9 +39,10 @@ from referat.vocab import (
     OPEN_WORDS,
 )
 
-# "Punkt 1: Modeller for borgerinddragelse", "Pkt. 196", "Dagsordenspunkt 4 - Budget", "Sag nr. 180"
+# "Punkt 1: Modeller for borgerinddragelse", "Pkt. 196", "Dagsordenspunkt 4 - Budget", "Sag nr. 180",
+# "Nr.60 - Godkendelse af dagsordenen"
 KEYWORD_START = re.compile(
-    r"^(?:Punkt|Pkt\.?|Dagsordens?punkt|Dagsordenpunkt|Sag\s+nr\.?|Sag)\s*(?:nr\.?\s*)?(?P<number>\d{1,4})"
+    r"^(?:Punkt|Pkt\.?|Dagsordens?punkt|Dagsordenpunkt|Sag\s+nr\.?|Sag|Nr\.?)\s*(?:nr\.?\s*)?(?P<number>\d{1,4})"
     r"(?![\d/.,-]\d)\s*(?:[:.)\-–]\s*|\s+|$)(?P<title>.*)$",
     re.I,
 )
