@@ -185,3 +185,17 @@ def test_an_item_numbered_with_nr_keeps_its_number() -> None:
     assert [(item.number, item.title) for item in document.agenda_items] == [
         (14, "Valg af formand for skolebestyrelsen")
     ]
+
+
+def test_a_list_of_items_above_the_items_printed_is_their_contents() -> None:
+    document = parse_text(
+        "UDVALG\n\nBørne- og Skoleudvalget\n\nSTARTTIDSPUNKT\n\n03-05-2021 16:00:00\n\nPUNKTER\n\n"
+        "1. Godkendelse af dagsorden\n2. Ny skolestruktur i nord\n3. Kvalitetsrapport 2020\n\n\n"
+        "1. Godkendelse af dagsorden\n\nBeslutning Børne- og Skoleudvalget den 03-05-2021\n\nGodkendt.\n\n"
+        "2. Ny skolestruktur i nord\n\nSagsfremstilling\n\nTo skoler lægges sam"
+    )
+    assert [(item.number, item.title) for item in document.agenda_items] == [
+        (1, "Godkendelse af dagsorden"),
+        (2, "Ny skolestruktur i nord"),
+        (3, "Kvalitetsrapport 2020"),
+    ]

@@ -166,30 +166,50 @@ def find_layout(lines: list[Line]) -> Layout:
 
 
 def _without_contents_entries(candidates: list[Candidate], lines: list[Line], evidence: _Evidence) -> list[Candidate]:
-    """Numbered lines on the contents' own page with nothing of an item under them, that a lower
-    number follows later (a transcript's entries without page numbers, "93. Egebjerg Kommunes
-    årsberetning … 101. Budget"): no items."""
+    """Numbered lines under a contents heading (on its page, in a paged text) with nothing of an item
+    under them, that the same or a lower number follows later (a transcript's entries without
+    page numbers, "93. Egebjerg Kommunes årsberetning … 101. Budget"; a web page's list of its items
+    above the items it prints): no items."""
     toc = find_toc_start(lines)
-    page = lines[toc].page if toc is not None else None
-    if toc is None or page is None or all(line.page == page for line in lines):
+    if toc is None:
         return candidates
+    page = lines[toc].page
+    if all(line.page == page for line in lines):
+        page = None  # one page, or no pages: the contents' entries are known by their run
+    run = _listed_run(candidates, toc, lines) if page is None else set()
     kept: list[Candidate] = []
     lowest_after: int | None = None
     following = len(lines)
     for candidate in reversed(candidates):
         number = candidate.number
+        listed = lines[candidate.index].page == page if page is not None else candidate.index in run
         entry = (
             candidate.index > toc
-            and lines[candidate.index].page == page
+            and listed
             and not evidence.count(evidence.sections, candidate.body, following)
             and not evidence.count(evidence.decisions, candidate.body, following)
         )
         following = candidate.index
-        if not (entry and number is not None and lowest_after is not None and lowest_after < number):
+        if not (entry and number is not None and lowest_after is not None and lowest_after <= number):
             kept.append(candidate)
         if number is not None:
             lowest_after = number if lowest_after is None else min(lowest_after, number)
     return kept[::-1]
+
+
+def _listed_run(candidates: list[Candidate], toc: int, lines: list[Line]) -> set[int]:
+    """The lines of the candidates that follow a contents heading one after another, with only blank
+    lines between: the contents' entries, in a text without pages."""
+    run: set[int] = set()
+    last = toc
+    for candidate in candidates:
+        if candidate.index <= toc:
+            continue
+        if any(lines[between].text for between in range(last + 1, candidate.index)):
+            break
+        run.add(candidate.index)
+        last = candidate.index
+    return run
 
 
 def _first_index(lines: list[Line], first: Line, start: int) -> int:
