@@ -32,6 +32,8 @@ MIN_PAGES = 2
 FIRST_PAGE = 2  # a transcript starts at its first page, or its second when the cover is an image
 # The page's own number printed at its foot, after the last sentence: "… Godkendt. 2"
 PAGE_FOOTER = re.compile(r"(?<=[.!?)])\s+\d{1,4}$")
+# The page's own number printed at its head: "Side 2 2. Orientering"
+PAGE_HEAD = re.compile(r"^Side\s+\d{1,4}\s+(?=\S)")
 
 _HEADINGS = sorted({*SECTION_KINDS, *CONTENTS_HEADINGS}, key=len, reverse=True)
 _LABELS = sorted(FACT_LABELS, key=len, reverse=True)
@@ -62,6 +64,8 @@ CASE = re.compile(
     r"|(?<!\S)[A-ZÆØÅ]{2,8}\s+/\s+\d{2}/\d{1,7}(?!\S)",
     re.I,
 )
+# A case label whose value the PDF left empty: "Sagsnr.: Resumé:"
+EMPTY_CASE_LABEL = re.compile(r"(?<!\S)(?:" + CASE_LABELS + r")\.?\s*:(?=\s|$)", re.I)
 # What follows an item's heading in a transcript: its access marker or its case number
 ITEM_MARK = re.compile(
     r"^(?:" + _alternatives([m.capitalize() for m in _MARKERS]) + r")$|^(?:" + CASE_LABELS + r")|^[A-ZÆØÅ]{2,8} / \d",
@@ -77,6 +81,10 @@ ITEM_GROUP = re.compile(r"(?<!\S)(?:Åbne|Lukkede|ÅBNE|LUKKEDE)\s+(?:\w*punkter
 CLOSED_MARK = re.compile(r"(?<!\S)-?\s*LUKKET\s+(?:SAG|PUNKT)(?!\S)")
 CLOSING_PART = re.compile(r"(?<!\S)(?:" + _alternatives([h.capitalize() for h in DOCUMENT_END_HEADINGS]) + r")$")
 TITLE_CASE_WORD = re.compile(r"^[A-ZÆØÅ][a-zæøå]")
+# Entries that open with the abbreviation of the committee they come from, perhaps marked closed
+# first: "ØU - Ejendomsanalyse", "Lukket - TM - Udbud af …"
+ENTRY_PREFIX = re.compile(r"(?<!\S)(?:\d{1,3}\.\s+)?(?:Lukket\s+-\s+)?[A-ZÆØÅ]{2,5}\s+-\s+(?=[A-ZÆØÅ])")
+MIN_PREFIXED = 3
 # Words that join a title's parts: a capitalised word after them is inside the title
 JOINING_WORDS = {
     "og", "for", "til", "af", "i", "på", "med", "om", "fra", "vedr.", "vedrørende", "samt", "ved", "under",
@@ -105,7 +113,7 @@ QUANTITY_WORDS = {
 }
 LAST_WORD = re.compile(r"\S+(?=\s*$)")
 LAST_WORD_REACH = 40
-NUMBERED = re.compile(r"(?<!\S)\d{1,3}\.\s+(?=[A-ZÆØÅ](?:[a-zæøå]|[A-ZÆØÅ]{2}))")
+NUMBERED = re.compile(r"(?<!\S)\d{1,3}\.\s+(?=[A-ZÆØÅ](?:[a-zæøå]|[A-ZÆØÅ]{2}|[A-ZÆØÅ]\s+-\s))")
 
 
 def split_run_together_pages(lines: list[Line]) -> list[Line]:
@@ -118,7 +126,7 @@ def split_run_together_pages(lines: list[Line]) -> list[Line]:
         if index not in pages:
             result.append(line)
             continue
-        text = PAGE_FOOTER.sub("", line.text.split(" ", 1)[1])
+        text = PAGE_HEAD.sub("", PAGE_FOOTER.sub("", line.text.split(" ", 1)[1]))
         result.extend(Line(line.number, piece, 0, pages[index]) for piece in _pieces(text))
     return _contents_entries(result)
 
@@ -139,7 +147,21 @@ def _pages(lines: list[Line]) -> dict[int, int]:
         long = PAGE_LINE.match(line.text)
         found = {index: int(long.group("page"))} if long and int(long.group("page")) <= FIRST_PAGE else {}
     whole = all(PAGE_LINE.match(lines[index].text) for index in list(found)[:-1])
-    return found if len(found) >= MIN_PAGES and whole else {}
+    if len(found) < MIN_PAGES or not whole:
+        return {}
+    return _with_cover(lines, found)
+
+
+def _with_cover(lines: list[Line], found: dict[int, int]) -> dict[int, int]:
+    """The pages, with a short first page (a cover's one line, "1 Referat tirsdag den …") before a
+    found second page."""
+    first = min(found)
+    if found[first] != FIRST_PAGE:
+        return found
+    cover = next((index for index in range(first - 1, -1, -1) if lines[index].text), None)
+    if cover is not None and PAGE_COUNTER.match(lines[cover].text) and lines[cover].text.startswith("1 "):
+        return {cover: 1, **found}
+    return found
 
 
 def _pieces(text: str) -> list[str]:
@@ -152,6 +174,7 @@ def _pieces(text: str) -> list[str]:
             if after:
                 cuts.add(match.end())
     cuts.update(match.start() for match in FACT_LABEL.finditer(text))
+    cuts.update(match.start() for match in EMPTY_CASE_LABEL.finditer(text))
     for match in NUMBERED.finditer(text):
         before = LAST_WORD.search(text, max(0, match.start() - LAST_WORD_REACH), match.start())
         if before and before.group(0).lower() in QUANTITY_WORDS:
@@ -223,12 +246,16 @@ def _entries(text: str, titles: list[str]) -> list[str]:
         for match in re.finditer(r"(?<!\S)(?:\d{1,3}\.\s+)?" + re.escape(title.rstrip(".")) + r"(?!\S)", text):
             cuts.update((match.start(), match.end()))
             kept.append(match.span())
-    words = list(re.finditer(r"\S+", text))
-    for previous, word in itertools.pairwise(words):
-        if any(start < word.start() < stop for start, stop in kept):
-            continue
-        if _opens_title(previous.group(0), word.group(0)):
-            cuts.add(word.start())
+    prefixes = [match.start() for match in ENTRY_PREFIX.finditer(text)]
+    if len(prefixes) >= MIN_PREFIXED:
+        cuts.update(prefixes)  # every entry opens with its committee's abbreviation: cut there only
+    else:
+        words = list(re.finditer(r"\S+", text))
+        for previous, word in itertools.pairwise(words):
+            if any(start < word.start() < stop for start, stop in kept):
+                continue
+            if _opens_title(previous.group(0), word.group(0)):
+                cuts.add(word.start())
     for marker in CLOSED_MARK.finditer(text):
         cuts.update((marker.start(), marker.end()))
     for group in ITEM_GROUP.finditer(text):  # "Åbne beslutningssager": a group heading between entries

@@ -32,8 +32,9 @@ from referat.vocab import ABSENCE_NOTE, COMMITTEE_NOUN, FACT_LABELS, TITLE_KINDS
 TITLE_WORD = re.compile(r"\b(" + "|".join(TITLE_KINDS) + r")\b", re.I)
 SITE_SECTION = re.compile(r"\bdagsorden(?:er)?\s+(?:og|&)\s+referat(?:er)?\b|[»>]", re.I)
 COMMITTEE = re.compile(r"\b" + COMMITTEE_NOUN + r"\b", re.I)
-# "THISTED BYRÅD kl i byrådssalen": when and where, right after a committee's name in a title
-TIME_OR_PLACE = re.compile(r"\s+(?:kl\.?|i|på|den|d\.)\s+\S", re.I)
+# "THISTED BYRÅD kl i byrådssalen", "Økonomiudvalget tirsdag den 18. april": when and where, right
+# after a committee's name in a title
+TIME_OR_PLACE = re.compile(r"\s+(?:(?:kl\.?|i|på|den|d\.)\s+\S|(?:man|tirs|ons|tors|fre|lør|søn)dag\b)", re.I)
 WEEKDAY_START = re.compile(r"^(?:man|tirs|ons|tors|fre|lør|søn)dag\b", re.I)
 # Words around the committee in a title: "Referat af møde i", "til mødet i", "fra det ordinære møde i"
 TITLE_FILLER = re.compile(

@@ -36,11 +36,12 @@ MAX_HEADING_WORDS = 12
 ITEM_REFERENCE = r"(?:,?\s*(?:pkt|punkt|sag)\.?\s*(?:nr\.?\s*)?\d{1,4})?"
 DATE_PART = r"(?:,\s*|\s+)(?:den\s+|d\.\s*)?(?:\w+dag(?:en)?\s+(?:den\s+)?)?(?P<date>" + ANY_DATE + ")"
 # "Beslutning", "Beslutning i Teknisk Udvalg den 03-02-2021", "Beslutning Økonomiudvalget den 02-03-2021",
-# "Beslutning fra Børne- og Skoleudvalget, 4. marts 2022, pkt. 12:", "Beslutning den 12.03.2024"
+# "Beslutning fra Børne- og Skoleudvalget, 4. marts 2022, pkt. 12:", "Beslutning den 12.03.2024", and
+# with the date a PDF left empty: "Beslutning Økonomiudvalget den", "Beslutning den :"
 DECISION_HEADING = re.compile(
     r"^(?:" + "|".join(DECISION_WORDS) + r")"
-    r"(?:\s+(?:i|fra|af|på|for)?\s*(?P<org>[A-ZÆØÅ][^:]{1,100}?))?"
-    r"(?:" + DATE_PART + r")?" + ITEM_REFERENCE + r"\s*[:.]?$",
+    r"(?:\s+(?:i|fra|af|på|for)?\s*(?!den\b)(?P<org>[A-ZÆØÅ][^:]{1,100}?))?"
+    r"(?:" + DATE_PART + r"|\s+den)?" + ITEM_REFERENCE + r"\s*[:.]?$",
     re.I,
 )
 # "Udvalgets beslutning", "Byrådets beslutning den 21. juni 2023", "Økonomiudvalgets møde den 12.03.2024:"

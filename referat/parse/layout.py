@@ -270,12 +270,16 @@ def _is_sentence(title: str) -> bool:
 
 
 def _continues_sentence(lines: list[Line], index: int, text: str) -> bool:
-    """A numbered point of the sentence above ("Direktionen indstiller, at" / "1. Byrådet hjemtager
-    …"), or a case number ("00.34.00-S00-2-14"): not an item's heading."""
+    """A numbered point of the sentence above on its page ("Direktionen indstiller, at" / "1. Byrådet
+    hjemtager …"), or a case number ("00.34.00-S00-2-14"): not an item's heading."""
     if is_case_number_line(text):
         return True
     above = _previous_text(lines, index, within=2)
-    return above is not None and lines[above].text.rstrip().endswith((":", ",", " at"))
+    return (
+        above is not None
+        and lines[above].page == lines[index].page  # a sentence does not go on over a page's head
+        and lines[above].text.rstrip().endswith((":", ",", " at"))
+    )
 
 
 def _titled_above(lines: list[Line], index: int) -> bool:
