@@ -122,3 +122,41 @@ def test_group_headings_roman_page_numbers_and_numbers_in_sentences() -> None:
         (None, "Salg af grund på Skovvej", None),
         (None, "Takster for musikskolen - anlægsbevilling", None),
     ]
+
+
+ABBREVIATED = MENU + "\n\n".join(
+    [
+        "1 Referat onsdag den 9. maj 2018 Kl. 15:00 i Byrådssalen",
+        "2 Indholdsfortegnelse 1. TU - Godkendelse af dagsorden TU - Vejplan for Nordby TU - Status på "
+        "cykelstier i Syd Lukket - TU - Køb af grund ved Havnen BU - Ny legeplads ved Skovskolen...14",
+        "3 Side 1 1. TU - Godkendelse af dagsorden Sagsnr.: Resumé: Indstilling: Beslutningskompetence: "
+        "Beslutning den : Godkendt. Sagsfremstilling: Administrationens vurdering: Økonomi og finansiering:",
+        "4 Side 2 2. TU - Vejplan for Nordby Sagsnr.: 18/311 Resumé: Vejplanen fra 2012 skal fornyes, og "
+        "forvaltningen har derfor samlet de ønsker, som borgerne har sendt ind siden sidste plan blev ved",
+    ]
+)
+
+
+def test_a_cover_line_running_heads_and_abbreviated_entries() -> None:
+    lines = [Line(number, text) for number, text in enumerate(ABBREVIATED.split("\n"), start=1)]
+    cut = split_run_together_pages(lines)
+    assert [line.text for line in cut if line.page == 1 and line.text][-1] == (
+        "Referat onsdag den 9. maj 2018 Kl. 15:00 i Byrådssalen"
+    )
+    assert [line.text for line in cut if line.page == 3][:4] == [
+        "1. TU - Godkendelse af dagsorden",
+        "Sagsnr.:",
+        "Resumé:",
+        "Indstilling:",
+    ]
+    document = parse_text(ABBREVIATED)
+    assert [
+        (item.number, item.title, item.case_number, item.decision.outcomes if item.decision else None)
+        for item in document.agenda_items
+    ] == [
+        (1, "TU - Godkendelse af dagsorden", None, ["approved"]),
+        (2, "TU - Vejplan for Nordby", "18/311", None),
+        (None, "TU - Status på cykelstier i Syd", None, None),
+        (None, "Lukket - TU - Køb af grund ved Havnen", None, None),
+        (None, "BU - Ny legeplads ved Skovskolen", None, None),
+    ]

@@ -199,3 +199,13 @@ def test_a_list_of_items_above_the_items_printed_is_their_contents() -> None:
         (2, "Ny skolestruktur i nord"),
         (3, "Kvalitetsrapport 2020"),
     ]
+
+
+def test_a_title_line_with_a_weekday_after_the_committee() -> None:
+    document = parse_text(
+        "Referat Teknisk Udvalg onsdag den 9. maj Kl. 15:00 i Byrådssalen\n\n"
+        "1. Godkendelse af dagsorden\n\nBeslutning den :\n\nGodkendt.\n"
+    )
+    assert document.meeting.organization == "Teknisk Udvalg"
+    assert document.agenda_items[0].decision is not None
+    assert document.agenda_items[0].decision.outcomes == ["approved"]
