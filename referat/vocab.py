@@ -387,7 +387,14 @@ TREATMENT_LABELS = {
 }
 TREATMENT_LABEL_KIND = {label: kind for kind, labels in TREATMENT_LABELS.items() for label in labels}
 # The heading of a table of contents
-CONTENTS_HEADINGS = ("indholdsfortegnelse", "indhold", "dagsordenoversigt", "oversigt over punkter", "punkter", "dagsordenspunkter")
+CONTENTS_HEADINGS = (
+    "indholdsfortegnelse",
+    "indhold",
+    "dagsordenoversigt",
+    "oversigt over punkter",
+    "punkter",
+    "dagsordenspunkter",
+)
 # Parts of a document after its last item: an attachment list, a signature page.
 DOCUMENT_END_HEADINGS = ("bilagsliste", "bilagsoversigt", "underskriftsblad", "underskriftsside", "underskrifter")
 # Unknown template headings get a kind from their first words; checked in order, the first wins.

@@ -209,3 +209,42 @@ def test_a_title_line_with_a_weekday_after_the_committee() -> None:
     assert document.meeting.organization == "Teknisk Udvalg"
     assert document.agenda_items[0].decision is not None
     assert document.agenda_items[0].decision.outcomes == ["approved"]
+
+
+def test_fields_between_empty_paragraphs_and_an_absence_line_in_the_decision() -> None:
+    # each item's labels stand between empty paragraphs, as a page break would; they are no furniture
+    blank = "\n\n \n\n"
+    items = []
+    for number, title, case, decision in (
+        (4, "Valg af stedfortræder", "330-2019-1187", "Godkendt."),
+        (5, "Orientering om vejarbejder", "330-2019-2240", "Taget til efterretning."),
+        (6, "Takster for svømmehallen 2020", "330-2019-3012", "Anbefales."),
+    ):
+        items.append(
+            f"{number}.      {title}{blank}Sagsnr.\n\n{case}\n\nInitialer\n\nABC\n\nÅbent{blank}"
+            f"Sagsfremstilling\n\nForvaltningen har lavet en indstilling.{blank}Indstilling\n\n"
+            f"Det indstilles, at sagen godkendes.{blank}{blank}"
+            f"Beslutning i Byrådet 12. november 2019:\n\nFraværende:  Ib Holm (A), Bo Lund (V)\n\n \n\n{decision}\n\n"
+        )
+    document = parse_text("".join(items))
+    assert (document.meeting.organization, document.meeting.start) == ("Byrådet", "2019-11-12")
+    assert [
+        (item.number, item.case_number, item.decision.outcomes if item.decision else None)
+        for item in document.agenda_items
+    ] == [
+        (4, "330-2019-1187", ["approved"]),
+        (5, "330-2019-2240", ["noted"]),
+        (6, "330-2019-3012", ["recommended"]),
+    ]
+    assert [person.name for person in document.agenda_items[0].absent] == ["Ib Holm", "Bo Lund"]
+
+
+def test_a_bullet_before_the_item_number_alone() -> None:
+    document = parse_text(
+        "Referat\n\nUdvalg: Teknisk Udvalg\n\n  • 7\n    Ny sti langs åen\n    Sagsid.: 21/1443\n\n"
+        "    RESUMÉ:\n\n    Stien skal forbinde to skoler.\n\n    BESLUTNING: Teknisk Udvalg den 02-03-2021\n\n"
+        "    Godkendt.\n"
+    )
+    assert [(item.number, item.title, item.case_number) for item in document.agenda_items] == [
+        (7, "Ny sti langs åen", "21/1443")
+    ]

@@ -16,11 +16,13 @@ from collections import Counter
 from itertools import pairwise
 
 from referat.extract.lines import Line
+from referat.vocab import CASE_LABELS, DECISION_WORDS, FACT_LABELS, SECTION_KINDS
 
 # "Side 3 af 41", "Side 3.", "Side 3", "Page 3 of 41", "- 3 -", "Sidenr. 1187"
 PAGE_NUMBER = re.compile(r"^(?:(?:Side|Page|Sidenr\.?)\s*\d+\.?(?:\s*(?:af|of|/)\s*\d+)?\.?|-\s*\d+\s*-)$", re.I)
 DIGITS = re.compile(r"\d+")
 BARE_NUMBER = re.compile(r"^\d{1,4}$")
+CASE_LABEL = re.compile(CASE_LABELS, re.I)
 MIN_REPEATS = 3
 BLOCK_LINES = 4  # a page header or footer is at most this many lines
 PAGE_GAP = 2  # blank lines that mark a page break in text printed from a PDF
@@ -64,7 +66,8 @@ def _furniture_lines(lines: list[Line]) -> set[int]:
         after_break = start == 0 or _blank_run(lines, start - 1, -1) >= PAGE_GAP
         before_break = _blank_run(lines, end, 1) >= PAGE_GAP
         numbered = any(PAGE_NUMBER.match(line.text) for line in block)
-        if len(block) <= BLOCK_LINES and (after_break or numbered or (before_break and after_break)):
+        labels = all(_is_minutes_label(line.text) for line in block)
+        if len(block) <= BLOCK_LINES and not labels and (after_break or numbered or (before_break and after_break)):
             found.setdefault(tuple(_masked(line.text) for line in block), []).extend(block)
         start = end
     # Text printed without page breaks: a footer line followed by the bare page number ("114").
@@ -77,6 +80,19 @@ def _furniture_lines(lines: list[Line]) -> set[int]:
         if len(block_lines) >= MIN_REPEATS * len(masked)
         for line in block_lines
     }
+
+
+def _is_minutes_label(text: str) -> bool:
+    """A section heading, decision heading or fact label of the minutes ("Sagsnr.", "Sagsfremstilling",
+    "Beslutning i Byrådet 9. oktober 2018:"), which every item repeats, set apart by empty paragraphs
+    as a page break would be: content, not furniture."""
+    key = " ".join(text.strip().rstrip(":.").lower().split())
+    return (
+        key in SECTION_KINDS
+        or key in FACT_LABELS
+        or key.split(" ", 1)[0] in DECISION_WORDS
+        or CASE_LABEL.fullmatch(key) is not None
+    )
 
 
 def _blank_run(lines: list[Line], index: int, step: int) -> int:

@@ -2,7 +2,7 @@
 item's start and the enricher reads the number from.
 
 Seen forms: "22-28-15.00.00-P20" (year-serial-KLE-facet), "23-144765-00.00.00-A00", "24-003043",
-"22/20223", "2024-001234", "00.22.04-A00-1-16", labelled ("Sagsnr.: 14/27911", "Sagsid.: 23/1032",
+"22/20223", "2024-001234", "450-2018-4075", "00.22.04-A00-1-16", labelled ("Sagsnr.: 14/27911", "Sagsid.: 23/1032",
 "J.nr.: 18.00.00A00", "Dok.nr.: 2187"), after an access marker ("Åbent - 27.12.00-P27-2-17") or the
 case worker's initials ("DIHAJP / 06/17018").
 """
@@ -18,6 +18,7 @@ CASE_PATTERNS = [
     re.compile(r"\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2}(?:-\d{1,6}-\d{2})?)?"),  # 00.01.00-A00-1-22
     re.compile(r"\d{2}\.\d{2}\.\d{2}[A-ZÆØÅ]\d{2}-\d{1,6}"),  # 00.01.00P35-0112 (Acadre)
     re.compile(r"(?:19|20)?\d{2}-\d{3,7}"),  # 24-003043, 2024-001234
+    re.compile(r"\d{3}-(?:19|20)\d{2}-\d{1,7}"),  # 450-2018-4075: the archive's prefix, year, serial
     re.compile(r"\d{2}/\d{1,7}"),  # 22/20223
 ]
 # "Sagsnr.: 24-003043", "Sagsid.: 23/1032", "J.nr. 00.01.00", "Dok.nr.: 2187"; the value holds a digit.

@@ -52,6 +52,8 @@ NUMBERED_START = re.compile(r"^(?P<number>\d{1,4})(?:\s*[.)]\s*|\s+|(?=[A-ZÆØ�
 # A case line that opens an item printed without a title: "Sagsid.: 18/3241", "Sagsnr.: 22/131",
 # "Sagsid.:" (a closed item's number left out)
 CASE_LINE_START = re.compile(r"^" + CASE_LABELS + r"\.?\s*:?\s*(?:[\w.\-/]*\d[\w.\-/]*)?(?:,.*)?$", re.I)
+# "• 3": a bullet before a number alone, the title on the next line
+BULLETED_NUMBER = re.compile(r"^[•\-–]\s+(?=\d{1,4}\s*[.)]?$)")
 # "3." alone on its line, the title on the next
 NUMBER_LINE = re.compile(r"^(?P<number>\d{1,4})\s*[.)]?$")
 # A number's title that is really a date, an amount or an "at"-point: "12. oktober 2016", "1. at …"
@@ -67,6 +69,7 @@ OPEN_GROUP = re.compile(r"^(?:åbne?\s+(?:\w*punkter|\w*sager|dagsorden)|åben\s
 CLOSED_TITLE = re.compile(
     r"^(?:lukket(?:\s+(?:punkt|sag))?\s*[:\-–]|\(lukket\))|[-–(]\s*lukket(?:\s+(?:punkt|sag))?\s*\)?\s*$", re.I
 )
+TITLE_REACH = 6  # lines up from a case line to the title above it, empty ones included
 MARKER_LINES = 3  # "Åbent punkt", "Lukket sag" printed within the first lines of an item
 PAGE_HEAD_LINES = 3  # a running head (body, date) above a closing part at the top of its page
 GROUP_REACH = 3  # a group heading belongs to the item whose heading is at most this many lines below it
@@ -223,7 +226,7 @@ def _first_index(lines: list[Line], first: Line, start: int) -> int:
 
 def _candidates(lines: list[Line], evidence: _Evidence) -> Iterable[Candidate]:
     for index, line in enumerate(lines):
-        text = line.text.replace("\t", " ").strip()
+        text = BULLETED_NUMBER.sub("", line.text.replace("\t", " ").strip())
         if not text or len(text) > MAX_TITLE_LENGTH or is_toc_entry(line.text) or text.startswith(("- ", "• ")):
             continue
         style = _style(line)
@@ -283,8 +286,9 @@ def _continues_sentence(lines: list[Line], index: int, text: str) -> bool:
 
 
 def _titled_above(lines: list[Line], index: int) -> bool:
-    """A title printed just above a case line: the item is headed by the title, not the case line."""
-    above = _previous_text(lines, index, within=2)
+    """A title printed just above a case line (empty paragraphs may stand between): the item is
+    headed by the title, not the case line."""
+    above = _previous_text(lines, index, within=TITLE_REACH)
     return (
         above is not None
         and looks_like_heading(lines[above])

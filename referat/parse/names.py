@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from referat.model import Person
-from referat.vocab import ABSENCE_MARKERS, PARTY_LETTER, ROLE_MARKERS
+from referat.vocab import ABSENCE_MARKERS, OUTCOME_PATTERNS, PARTY_LETTER, ROLE_MARKERS
 
 # "Udvalget for Job, Arbejdsmarked og Integration - 2022-2025", "Udvalget for Social, Sundhed og Ældre - 2022 - 2025"
 TERM_SUFFIX = re.compile(r"\s*[-–,_]?\s*\(?((?:19|20)\d{2})\s*[-–/]\s*((?:19|20)?\d{2})\)?\s*$")
@@ -86,16 +86,25 @@ def parse_people(text: str) -> list[tuple[Person, bool]]:
 
 
 def looks_like_name(text: str) -> bool:
-    """A person's name: 1-6 words, the first capitalised, no digits, not an institution."""
+    """A person's name: 1-6 words, the first capitalised, no word that joins a sentence, no digits, not an
+    institution, and not the words of a decision ("Godkendt") or a heading ("Bemærkninger til
+    dagsorden") that an absence line ran into."""
     words = text.split()
     if not 1 <= len(words) <= 6 or any(ch.isdigit() for ch in text):
         return False
-    if not words[0][:1].isupper():
+    if not words[0][:1].isupper() or any(word in SENTENCE_WORDS for word in words[1:]):
+        return False
+    if any(pattern.fullmatch(text.strip(" .")) for _, pattern in OUTCOME_PATTERNS):
         return False
     lowered = text.lower()
     return not any(word in lowered for word in INSTITUTION_WORDS)
 
 
+# Words that join a sentence or a heading, never a name ("Ole skrald" is a name misprinted)
+SENTENCE_WORDS = frozenset(
+    {"til", "i", "på", "for", "med", "om", "fra", "ved", "efter", "over", "under", "mod", "at", "er", "var", "blev",
+     "ikke", "som", "det", "ad", "og"}
+)  # fmt: skip
 INSTITUTION_WORDS = (
     "udvalg",
     "byråd",

@@ -16,6 +16,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from referat.extract.lines import Line
 from referat.model import Section, Span
@@ -154,7 +155,25 @@ def split_sections(lines: list[Line], template: Template | None = None) -> tuple
             drafts[-1].body.append(line)
         else:
             preamble.append(line)
-    return preamble, [_finish(draft) for draft in _unnest_summaries(drafts)]
+    return preamble, [_finish(draft) for draft in _unnest_summaries(_absence_in_decision(drafts))]
+
+
+def _absence_in_decision(drafts: list[_Draft]) -> list[_Draft]:
+    """An absence line right under a decision heading ("Beslutning i Byrådet 9. oktober 2018:" /
+    "Fraværende: Ib Holm (A)" / "" / "Godkendt.") names the absent in its paragraph; the paragraphs
+    after it are the decision's text again, never more absentees."""
+    for decision, absence in pairwise(drafts):
+        if decision.match.kind != "decision" or absence.match.kind != "absence" or any(x.text for x in decision.body):
+            continue
+        named = bool(absence.body and absence.body[0].text)  # the names printed after the label
+        for cut, line in enumerate(absence.body):
+            if line.text:
+                named = True
+            elif named:
+                decision.body.extend(absence.body[cut:])
+                del absence.body[cut:]
+                break
+    return drafts
 
 
 def _heads_text(lines: list[Line], index: int, template: Template) -> bool:
