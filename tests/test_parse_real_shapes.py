@@ -248,3 +248,13 @@ def test_a_bullet_before_the_item_number_alone() -> None:
     assert [(item.number, item.title, item.case_number) for item in document.agenda_items] == [
         (7, "Ny sti langs åen", "21/1443")
     ]
+
+
+def test_template_headings_of_a_page_cut_short_still_mark_its_last_item() -> None:
+    document = parse_text(
+        "12. maj 2022\n\n41. Godkendelse af dagsorden\n\nUdskriv\n\nSagstema\n\nDagsordenen.\n\n"
+        "Indstilling\n\nTil godkendelse.\n\nBeslutning\n\nGodkendt.\n\nTil toppen\n\n"
+        "42. Ny mødeplan for 2023\n\nUdskriv\n\nSagstema\n\nMøderne i 2023.\n\nRedegørelse\n\n"
+        "Det foreslås, at møderne holdes på disse datoer:\n\nTirsdag den 31. januar 2023\n\nTirsdag den 28. feb"
+    )
+    assert [item.number for item in document.agenda_items] == [41, 42]
