@@ -154,7 +154,6 @@ SECTION_KINDS: dict[str, str] = {
     "sagstema": "summary",
     "sagsfremstilling": "description",
     "redegørelse": "description",
-    "baggrund": "description",
     "fremstilling": "description",
     "sagsbeskrivelse": "description",
     "sagsfremstilling og vurdering": "description",
@@ -197,7 +196,6 @@ SECTION_KINDS: dict[str, str] = {
     "økonomiske konsekvenser": "economy",
     "økonomiske og personalemæssige konsekvenser": "economy",
     "bevillingsmæssige konsekvenser": "economy",
-    "økonomi": "economy",
     "lovgrundlag": "legal_basis",
     "retsgrundlag": "legal_basis",
     "høring": "consultation",
@@ -400,8 +398,17 @@ CONTENTS_HEADINGS = (
     "punkter",
     "dagsordenspunkter",
 )
+# "Følgende sager behandles på mødet Side": a contents table's row of column labels, the page last
+CONTENTS_PAGE_COLUMN = re.compile(r"(?:^|\s)Side(?:nr\.?)?$")
 # Parts of a document after its last item: an attachment list, a signature page.
-DOCUMENT_END_HEADINGS = ("bilagsliste", "bilagsoversigt", "underskriftsblad", "underskriftsside", "underskrifter")
+DOCUMENT_END_HEADINGS = (
+    "bilagsliste",
+    "bilagsoversigt",
+    "oversigt over bilag",
+    "underskriftsblad",
+    "underskriftsside",
+    "underskrifter",
+)
 # Unknown template headings get a kind from their first words; checked in order, the first wins.
 SECTION_KEYWORDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?:\w+\s+)?indstilling", re.I), "proposal"),

@@ -160,3 +160,29 @@ def test_a_cover_line_running_heads_and_abbreviated_entries() -> None:
         (None, "Lukket - TU - Køb af grund ved Havnen", None, None),
         (None, "BU - Ny legeplads ved Skovskolen", None, None),
     ]
+
+
+ACADRE = MENU + "\n\n".join(
+    [
+        "1 Børneudvalget Referat fra ordinært møde :00 Tirsdag kl. 16:00 Mødelokale 2 Følgende sager behandles "
+        "på mødet Side Meddelelser 2 Ny legeplads ved Skovskolen Tilskud til ungdomsklubben i Syd 5 Pasning "
+        "i ferierne 7 Bilagsoversigt 9 Fraværende Anne Holm (A) Bemærkninger til dagsorden",
+        "2 Børneudvalget Punkt: 31 Acadre sagsnr.: Journalnr.: Sagsforløb: BU - Åben sag Mødedato: "
+        "Sagsansvarlig enhed: Nordby Kommune Sagsbehandler: Ib Berg Meddelelser Beslutning Børneudvalget den "
+        "Orientering om nye åbningstider i klubberne. Børneudvalget Tirsdag den Side 2",
+        "3 Børneudvalget Punkt: 32 Acadre sagsnr.: 21/5521 Journalnr.: S02 Sagsforløb: BU - Åben sag "
+        "Mødedato: Sagsansvarlig enhed: Nordby Kommune Sagsbehandler: Eva Dahl Ny legeplads ved Skovskolen "
+        "2022 Resume Skolens legeplads er slidt, og forvaltningen foreslår en ny",
+    ]
+)
+
+
+def test_an_acadre_transcript_with_page_numbers_in_its_contents() -> None:
+    document = parse_text(ACADRE)
+    assert [(item.number, item.title, item.case_number) for item in document.agenda_items] == [
+        (31, "Meddelelser", None),
+        (32, "Ny legeplads ved Skovskolen 2022", "21/5521"),
+        (None, "Tilskud til ungdomsklubben i Syd", None),
+        (None, "Pasning i ferierne", None),
+    ]
+    assert [person.name for person in document.meeting.absent] == ["Anne Holm"]

@@ -19,6 +19,7 @@ from referat.vocab import (
     CASE_LABELS,
     CLOSED_WORDS,
     CONTENTS_HEADINGS,
+    CONTENTS_PAGE_COLUMN,
     DOCUMENT_END_HEADINGS,
     FACT_LABELS,
     OPEN_WORDS,
@@ -64,6 +65,8 @@ CASE = re.compile(
     r"|(?<!\S)[A-ZÆØÅ]{2,8}\s+/\s+\d{2}/\d{1,7}(?!\S)",
     re.I,
 )
+# "Punkt: 65": an item's number under its label
+ITEM_LABEL = re.compile(r"(?<!\S)(?:Punkt|Pkt\.)\s*:\s*\d{1,4}(?!\S)")
 # A case label whose value the PDF left empty: "Sagsnr.: Resumé:"
 EMPTY_CASE_LABEL = re.compile(r"(?<!\S)(?:" + CASE_LABELS + r")\.?\s*:(?=\s|$)", re.I)
 # What follows an item's heading in a transcript: its access marker or its case number
@@ -71,6 +74,10 @@ ITEM_MARK = re.compile(
     r"^(?:" + _alternatives([m.capitalize() for m in _MARKERS]) + r")$|^(?:" + CASE_LABELS + r")|^[A-ZÆØÅ]{2,8} / \d",
     re.I,
 )
+MIN_LISTED_WORDS = 3  # a title found in the contents by its beginning has at least these words
+MAX_UNLISTED_WORDS = 2
+# A page number after an entry, without leaders: "… Idrætsråd 5 Overførsel af …"
+PAGE_NUMBER = re.compile(r"(?<!\S)\d{1,3}(?=\s+[A-ZÆØÅ]|\s*$)")
 COLUMN_LABELS = re.compile(r"^[^.]{0,40}?\bSide(?:nr\.)?(?!\S)")
 NUMBER_ONLY = re.compile(r"^\s*\d{1,3}\.?\s*$")
 # "Tårnbyforsyning Vand A/S": a company's legal form ends its name
@@ -168,7 +175,13 @@ def _pieces(text: str) -> list[str]:
     """A page's text cut before (and, for headings, markers and case numbers, after) each place the
     minutes' vocabulary starts a line."""
     cuts: set[int] = set()
-    for pattern, after in ((CAPITAL_HEADING, True), (TITLE_HEADING, True), (ACCESS, True), (CASE, True)):
+    for pattern, after in (
+        (CAPITAL_HEADING, True),
+        (TITLE_HEADING, True),
+        (ACCESS, True),
+        (CASE, True),
+        (ITEM_LABEL, True),
+    ):
         for match in pattern.finditer(text):
             cuts.add(match.start())
             if after:
@@ -194,9 +207,14 @@ def _contents_entries(lines: list[Line]) -> list[Line]:
     """The table of contents cut into its entries, which the transcript ran together: at each title
     that an item's own heading repeats further on (the words before a case number or an access
     marker that begin an entry), and else before a capitalised word that opens a title."""
-    contents = [index for index, line in enumerate(lines) if line.text.rstrip(":").lower() in CONTENTS_HEADINGS]
+    contents = [
+        index
+        for index, line in enumerate(lines)
+        if line.text.rstrip(":").lower() in CONTENTS_HEADINGS or CONTENTS_PAGE_COLUMN.search(line.text)
+    ]
     if not contents:
         return lines
+    paged = CONTENTS_PAGE_COLUMN.search(lines[contents[0]].text) is not None
     start = contents[0] + 1
     end = start
     while end < len(lines) and lines[end].page == lines[contents[0]].page:
@@ -207,33 +225,42 @@ def _contents_entries(lines: list[Line]) -> list[Line]:
     for index in range(end, len(lines)):
         line = lines[index]
         following = lines[index + 1].text if index + 1 < len(lines) else ""
-        title = _listed_tail(line.text, listed) if ITEM_MARK.match(following) else None
+        heads = ITEM_MARK.match(following) or following.rstrip(":").lower() in SECTION_KINDS
+        found = _listed_tail(line.text, listed) if heads else None
+        title = found[0] if found else None
         if title and title != line.text and not NUMBER_ONLY.match(line.text[: -len(title)]):
             result.append(Line(line.number, line.text[: -len(title)].strip(), line.level, line.page))
             result.append(Line(line.number, title, line.level, line.page))
         else:
             result.append(line)
-        if title:
-            titles.append(title)
+        if found:
+            titles.append(found[1])
     entries = [
         Line(line.number, entry, line.level, line.page)
         for line in lines[start:end]
-        for entry in _entries(line.text, titles)
+        for entry in _entries(line.text, titles, paged)
     ]
     return result[:start] + entries + result[start:]
 
 
-def _listed_tail(text: str, listed: str) -> str | None:
+def _listed_tail(text: str, listed: str) -> tuple[str, str] | None:
     """The longest end of `text`, from a capitalised word on, that the contents lists as an entry
-    (the heading may end in a full stop the contents leave out)."""
+    (the heading may end in a full stop the contents leave out, or in a year or a word or two the
+    contents cut off: "Realisering af besparelse på Trommens driftsbudget 2010"), with the words the
+    contents list of it."""
     for word in re.finditer(r"\S+", text):
+        if not word.group(0)[:1].isupper():
+            continue
         tail = text[word.start() :]
-        if word.group(0)[:1].isupper() and re.search(r"(?<!\S)" + re.escape(tail.rstrip(".")) + r"(?!\S)", listed):
-            return tail
+        words = tail.rstrip(".").split()
+        shortest = max(MIN_LISTED_WORDS, len(words) - MAX_UNLISTED_WORDS)
+        for kept in range(len(words), min(shortest, len(words)) - 1, -1):
+            if re.search(r"(?<!\S)" + r"\s+".join(map(re.escape, words[:kept])) + r"(?!\S)", listed):
+                return tail, " ".join(words[:kept])
     return None
 
 
-def _entries(text: str, titles: list[str]) -> list[str]:
+def _entries(text: str, titles: list[str], paged: bool) -> list[str]:
     """A contents line cut into entries: around the titles printed again as items' headings, and
     before each capitalised word that opens a title (not inside a name, not after a joining word)."""
     cuts: set[int] = set()
@@ -263,7 +290,11 @@ def _entries(text: str, titles: list[str]) -> list[str]:
     cuts.update(leader.end() for leader in LEADER_END.finditer(text))  # "… Dallund Slot...ii Til behandling"
     for closing in CLOSING_PART.finditer(text):  # "Bilagsoversigt": the document's closing part
         cuts.update((closing.start(), closing.end()))
-    return [piece for piece in _cut(text, cuts) if not CLOSED_MARK.fullmatch(piece)]
+    if paged:  # "Meddelelser 2 Realisering af …": each entry's page number, printed without leaders
+        for number in PAGE_NUMBER.finditer(text):
+            cuts.update(number.span())
+    pieces = _cut(text, cuts)
+    return [piece for piece in pieces if not CLOSED_MARK.fullmatch(piece) and not (paged and piece.isdigit())]
 
 
 def _opens_title(previous: str, word: str) -> bool:

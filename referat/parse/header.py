@@ -26,7 +26,7 @@ from referat.extract.lines import Line
 from referat.model import Person
 from referat.parse.dates import ANY_DATE, ANY_DATE_RE, TIME, parse_date, parse_times
 from referat.parse.names import name_key, parse_people, split_term
-from referat.parse.toc import find_toc_start, is_toc_entry
+from referat.parse.toc import contents_end, find_toc_start, is_toc_entry
 from referat.vocab import ABSENCE_NOTE, COMMITTEE_NOUN, FACT_LABELS, TITLE_KINDS
 
 TITLE_WORD = re.compile(r"\b(" + "|".join(TITLE_KINDS) + r")\b", re.I)
@@ -137,10 +137,13 @@ def read_header(
 
 
 def _relevant(lines: list[Line]) -> list[Line]:
-    """The header's lines before any table of contents, blank lines kept (they end a fact's value)."""
+    """The header's lines but a table of contents, blank lines kept (they end a fact's value)."""
     toc_start = find_toc_start(lines)
+    toc_end = contents_end(lines, toc_start) if toc_start is not None else 0
     return [
-        line for i, line in enumerate(lines) if (toc_start is None or i < toc_start) and not is_toc_entry(line.text)
+        line
+        for i, line in enumerate(lines)
+        if (toc_start is None or not toc_start <= i < toc_end) and not is_toc_entry(line.text)
     ]
 
 

@@ -30,7 +30,7 @@ from referat.extract.lines import Line
 from referat.parse.blocks import ItemBlock
 from referat.parse.case_numbers import is_case_number_line
 from referat.parse.headings import heading_key, known_heading, looks_like_heading
-from referat.parse.toc import TOC_ENTRY, find_toc_start, is_toc_entry
+from referat.parse.toc import TOC_ENTRY, contents_end, find_toc_start, is_toc_entry
 from referat.vocab import (
     CASE_LABELS,
     CLOSED_WORDS,
@@ -40,9 +40,9 @@ from referat.vocab import (
 )
 
 # "Punkt 1: Modeller for borgerinddragelse", "Pkt. 196", "Dagsordenspunkt 4 - Budget", "Sag nr. 180",
-# "Nr.60 - Godkendelse af dagsordenen"
+# "Nr.60 - Godkendelse af dagsordenen", "Punkt: 65" (the title below a block of labels)
 KEYWORD_START = re.compile(
-    r"^(?:Punkt|Pkt\.?|Dagsordens?punkt|Dagsordenpunkt|Sag\s+nr\.?|Sag|Nr\.?)\s*(?:nr\.?\s*)?(?P<number>\d{1,4})"
+    r"^(?:Punkt|Pkt\.?|Dagsordens?punkt|Dagsordenpunkt|Sag\s+nr\.?|Sag|Nr\.?)\s*(?:nr\.?\s*|:\s*)?(?P<number>\d{1,4})"
     r"(?![\d/.,-]\d)\s*(?:[:.)\-–]\s*|\s+|$)(?P<title>.*)$",
     re.I,
 )
@@ -69,6 +69,11 @@ OPEN_GROUP = re.compile(r"^(?:åbne?\s+(?:\w*punkter|\w*sager|dagsorden)|åben\s
 CLOSED_TITLE = re.compile(
     r"^(?:lukket(?:\s+(?:punkt|sag))?\s*[:\-–]|\(lukket\))|[-–(]\s*lukket(?:\s+(?:punkt|sag))?\s*\)?\s*$", re.I
 )
+LABELLED_NUMBER = re.compile(r"^\w+\.?\s*:\s*\d{1,4}$")  # "Punkt: 65"
+# A labelled field ("Journalnr.: S01", "Sagsforløb:") or a value left dangling ("KFU -")
+FIELD_LINE = re.compile(r"^[^:]{2,40}:(?:\s|$)|^\S{1,12}\s+[-–]$")
+FIELD_BLOCK = 16  # lines from an item's number to the title below its fields
+MIN_FIELDS = 2
 TITLE_REACH = 6  # lines up from a case line to the title above it, empty ones included
 MARKER_LINES = 3  # "Åbent punkt", "Lukket sag" printed within the first lines of an item
 PAGE_HEAD_LINES = 3  # a running head (body, date) above a closing part at the top of its page
@@ -233,6 +238,8 @@ def _candidates(lines: list[Line], evidence: _Evidence) -> Iterable[Candidate]:
         keyword = KEYWORD_START.match(text)
         if keyword and _is_sentence(keyword.group("title")):
             continue  # "Sag 13 samt bilag til sag 2 og 3 var eftersendt."
+        if keyword and LABELLED_NUMBER.match(text) and _under_field(lines, index):
+            continue  # "Dato: 12.03.2024" / "Punkt: 7": an earlier treatment in a case history
         if keyword:
             yield _keyword_candidate(lines, index, int(keyword.group("number")), keyword.group("title"), style)
             continue
@@ -305,6 +312,9 @@ def _keyword_candidate(lines: list[Line], index: int, number: int, title: str, s
     title = title.strip(" :.-–")
     if title:
         return Candidate(index, number, title, "keyword", _after_title(lines, index, title), True)
+    under_fields = _title_under_fields(lines, index)
+    if under_fields is not None:
+        return Candidate(index, number, lines[under_fields].text.strip(), "keyword", index + 1, True)
     below = _next_text(lines, index)
     if below is not None and _style(lines[below]) and _is_title(lines[below].text):
         return Candidate(index, number, lines[below].text.strip(), "keyword", below + 1, True)
@@ -320,6 +330,26 @@ def _keyword_candidate(lines: list[Line], index: int, number: int, title: str, s
     if below is not None and _is_title(lines[below].text) and not known_heading(lines[below].text):
         return Candidate(index, number, lines[below].text.strip(), "keyword", below + 1, True)
     return Candidate(index, number, "", "keyword", index + 1, bool(style))
+
+
+def _under_field(lines: list[Line], index: int) -> bool:
+    above = _previous_text(lines, index, within=2)
+    return above is not None and FIELD_LINE.match(lines[above].text.strip()) is not None
+
+
+def _title_under_fields(lines: list[Line], index: int) -> int | None:
+    """ "Punkt: 65" / "Sagsnr.: 09/17527" / "Sagsforløb:" / "Åben sag" / "Sagsbehandler: Ib Holm" /
+    "Realisering af besparelse": the title printed below a block of the case's labelled fields."""
+    fields = 0
+    for later in range(index + 1, min(len(lines), index + 1 + FIELD_BLOCK)):
+        text = lines[later].text.strip()
+        if not text:
+            continue
+        if FIELD_LINE.match(text) or is_case_number_line(text) or _is_marker(text):
+            fields += 1
+            continue
+        return later if fields >= MIN_FIELDS and _is_title(text) else None
+    return None
 
 
 def _style(line: Line) -> str:
@@ -692,12 +722,13 @@ def _listed_under_contents(header: list[Line], blocks: list[ItemBlock]) -> list[
     if start is None or not blocks:
         return []
     entries: list[tuple[int | None, str, Line]] = []
-    for line in header[start + 1 :]:
+    for line in header[start + 1 : contents_end(header, start)]:
         number, title = _contents_entry(line)
         if (
             _is_title(title)
             and not _is_column_labels(title)
-            and title.lower() not in DOCUMENT_END_HEADINGS
+            and not title.lower().startswith(DOCUMENT_END_HEADINGS)
+            and not title[:1].islower()  # the rest of the entry above, wrapped
             and not _is_marker(title)
         ):
             entries.append((number, title, line))

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from referat.extract.lines import Line
-from referat.vocab import CONTENTS_HEADINGS
+from referat.parse.headings import known_heading
+from referat.vocab import CONTENTS_HEADINGS, CONTENTS_PAGE_COLUMN, FACT_LABELS
 
 # "Modeller for borgerinddragelse på integrationsområdet.....\t3", "Lukket: Mundtlige meddelelser\t40",
 # and front matter's roman page numbers after dot leaders: "Dallund Slot...ii"
@@ -18,6 +19,7 @@ TOC_ENTRY = re.compile(
 )
 TOC_HEADING = re.compile(r"^(?:" + "|".join(CONTENTS_HEADINGS).replace(" ", r"\s+") + r")\s*:?$", re.I)
 ROMAN_LETTERS = frozenset("ivxlc")
+MAX_COLUMNS_LINE = 200
 
 
 def is_toc_entry(text: str) -> bool:
@@ -37,5 +39,30 @@ def toc_titles(lines: list[Line]) -> list[str]:
 
 
 def find_toc_start(lines: list[Line]) -> int | None:
-    """Index of the "Indholdsfortegnelse" heading, if any."""
-    return next((i for i, line in enumerate(lines) if TOC_HEADING.match(line.text)), None)
+    """Index of the "Indholdsfortegnelse" heading, or of the contents table's row of column labels
+    where no heading names it, if any."""
+    return next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if TOC_HEADING.match(line.text)
+            or (len(line.text) <= MAX_COLUMNS_LINE and CONTENTS_PAGE_COLUMN.search(line.text))
+        ),
+        None,
+    )
+
+
+def contents_end(lines: list[Line], start: int) -> int:
+    """Where the contents that start at `start` end: at the end of their page, or at a fact of the
+    meeting printed after them ("Fraværende", "Afbud: Ib Holm")."""
+    for index in range(start + 1, len(lines)):
+        text = lines[index].text
+        if lines[index].page != lines[start].page or _is_meeting_fact(text):
+            return index
+    return len(lines)
+
+
+def _is_meeting_fact(text: str) -> bool:
+    heading = known_heading(text) if len(text) < MAX_COLUMNS_LINE else None
+    label = text.partition(":")[0].strip().lower()
+    return (heading is not None and heading.kind == "absence") or label in FACT_LABELS
