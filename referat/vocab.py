@@ -379,6 +379,7 @@ LINK_TEXTS = (
     "Udskriv", "Udskriv punkt", "Udskriv hele dagsordnen", "Udskriv hele dagsordenen", "Print", "Luk", "Vis", "Skjul",
     "Del", "Hent", "Download", "Læs mere", "Se mere", "Se alle bilag", "Show video", "Vis video", "Video fra mødet",
     "Størrelse: px", "Starte visningen fra side:", "Save this PDF as:", "Transkript", "WORD PNG TXT JPG",
+    "Hent som fil:", "Hent som PDF", "Hent dagsorden", "Hent referat",
 )  # fmt: skip
 # The labels of a case history printed as labelled lines or as a table's columns, by what they hold:
 # "Udvalg: Økonomiudvalget", "Dato: 12.03.2024", "Punkt: 7", "Beslutning: Anbefalet".

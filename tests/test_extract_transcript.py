@@ -186,3 +186,26 @@ def test_an_acadre_transcript_with_page_numbers_in_its_contents() -> None:
         (None, "Pasning i ferierne", None),
     ]
     assert [person.name for person in document.meeting.absent] == ["Anne Holm"]
+
+
+def test_a_title_opening_word_after_a_name_starts_the_next_entry() -> None:
+    lines = [
+        Line(
+            1,
+            "2 Indholdsfortegnelse Punkt nr. Side 1. Godkendelse af dagsorden Tilladelse til Nordby "
+            "Kildeplads Revideret plan for Skovvejen Nordby Kommune Deltagelse ved konference om veje "
+            "og stier i Danmark og i Norden og andre steder i landet",
+        ),
+        Line(2, ""),
+        Line(
+            3,
+            "3 1. Godkendelse af dagsorden Sagsnr.: 18/1 Resumé: Dagsordenen forelægges til godkendelse "
+            "af udvalget, som den foreligger, og der er ingen bemærkninger til den fra forvaltningen.",
+        ),
+    ]
+    entries = [line.text for line in split_run_together_pages(lines) if line.number == 1]
+    assert entries[-3:] == [
+        "Tilladelse til Nordby Kildeplads",
+        "Revideret plan for Skovvejen Nordby Kommune",
+        "Deltagelse ved konference om veje og stier i Danmark og i Norden og andre steder i landet",
+    ]

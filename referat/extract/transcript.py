@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from importlib.resources import files
 
 from referat.extract.lines import Line
 from referat.vocab import (
@@ -118,6 +119,12 @@ QUANTITY_WORDS = {
     "med",
     "og",
 }
+# Words that open agenda item titles, learned from real minutes by scripts/title_openers.py
+TITLE_OPENERS = frozenset(
+    word
+    for word in (files("referat.extract") / "title_openers.txt").read_text(encoding="utf-8").split("\n")
+    if word and not word.startswith("#")
+)
 LAST_WORD = re.compile(r"\S+(?=\s*$)")
 LAST_WORD_REACH = 40
 NUMBERED = re.compile(r"(?<!\S)\d{1,3}\.\s+(?=[A-ZÆØÅ](?:[a-zæøå]|[A-ZÆØÅ]{2}|[A-ZÆØÅ]\s+-\s))")
@@ -305,4 +312,6 @@ def _opens_title(previous: str, word: str) -> bool:
         return False  # "89. Til efterretning": the entry's own number
     if previous.isupper() and previous.lower() not in LEGAL_FORMS:
         return False  # "TÅRNBYFORSYNING Vand A/S": a name in capitals goes on
-    return not TITLE_CASE_WORD.match(previous)
+    # "Vigersted Kildeplads" is a name going on; "Kildeplads Revideret parkeringsbekendtgørelse" is
+    # a new title, as "Revideret" opens titles and is rarely capitalised inside one
+    return not TITLE_CASE_WORD.match(previous) or word.rstrip(",.:") in TITLE_OPENERS

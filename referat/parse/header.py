@@ -54,7 +54,11 @@ DATE_PHRASE = re.compile(
 PLACE_AFTER_TIME = re.compile(
     r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?\s+(?:i|på)\s+(?P<place>\S.{2,120}?)\.?$", re.I
 )
-SEPARATORS = re.compile(r"\s+[-–•|»>/]\s+|\s*:\s+|,\s+(?=[A-ZÆØÅ][a-zæøå]+\s+(?:Regions)?[Kk]ommune\b)")
+# Between a title's parts: a dash or bar, a colon, a full stop before a capital ("Referat. Klima- og
+# Miljøudvalget. Møde nr.: 2/2018"), or a comma before the municipality
+SEPARATORS = re.compile(
+    r"\s+[-–•|»>/]\s+|\s*:\s+|(?<=[a-zæøå])\.\s+(?=[A-ZÆØÅ])|,\s+(?=[A-ZÆØÅ][a-zæøå]+\s+(?:Regions)?[Kk]ommune\b)"
+)
 # "Afbud fra Lone Kragh.", "Jonna Skovbjerg var fraværende." as a sentence under the title
 HEADER_ABSENCE = re.compile(
     r"\bafbud\s+fra\s+(?P<who>[A-ZÆØÅ][^.:;]{2,200})|^(?P<who2>[A-ZÆØÅ][^.:;]{2,120}?)\s+(?:var\s+fraværende|deltog\s+ikke\s+i\s+mødet)",
