@@ -258,3 +258,16 @@ def test_template_headings_of_a_page_cut_short_still_mark_its_last_item() -> Non
         "Det foreslås, at møderne holdes på disse datoer:\n\nTirsdag den 31. januar 2023\n\nTirsdag den 28. feb"
     )
     assert [item.number for item in document.agenda_items] == [41, 42]
+
+
+def test_a_closed_item_printed_as_its_number_and_lukket_punkt() -> None:
+    document = parse_text(
+        "Referat Kulturudvalget 2. maj 2022\n\n3. Godkendelse af dagsorden\n\nSagsnummer: 00.22.00-P35-3-22\n\n"
+        "Beslutning\n\nGodkendt\n\n4. Lukket punkt\n\n5. Ny hal i Nordby\n\nSagsnummer: 18.15.00-G01-2-22\n\n"
+        "Resume\n\nHallen er for lille."
+    )
+    assert [(item.number, item.title, item.public, item.case_number) for item in document.agenda_items] == [
+        (3, "Godkendelse af dagsorden", True, "00.22.00-P35-3-22"),
+        (4, "Lukket punkt", False, None),
+        (5, "Ny hal i Nordby", True, "18.15.00-G01-2-22"),
+    ]

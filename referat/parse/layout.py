@@ -67,7 +67,9 @@ MEMBER = re.compile(r"^[A-ZÆØÅ][\w.'-]+(?:\s+[A-ZÆØÅ][\w.'-]+){1,5},?\s*\(
 CLOSED_GROUP = re.compile(r"^(?:lukkede?\s+(?:\w*punkter|\w*sager|dagsorden)|lukket\s+dagsorden)\s*:?$", re.I)
 OPEN_GROUP = re.compile(r"^(?:åbne?\s+(?:\w*punkter|\w*sager|dagsorden)|åben\s+dagsorden)\s*:?$", re.I)
 CLOSED_TITLE = re.compile(
-    r"^(?:lukket(?:\s+(?:punkt|sag))?\s*[:\-–]|\(lukket\))|[-–(]\s*lukket(?:\s+(?:punkt|sag))?\s*\)?\s*$", re.I
+    r"^(?:lukket(?:\s+(?:punkt|sag))?\s*[:\-–]|\(lukket\))|[-–(]\s*lukket(?:\s+(?:punkt|sag))?\s*\)?\s*$"
+    r"|^lukket(?:\s+(?:punkt|sag))?$",  # "6. Lukket punkt": a closed item's only title
+    re.I,
 )
 LABELLED_NUMBER = re.compile(r"^\w+\.?\s*:\s*\d{1,4}$")  # "Punkt: 65"
 # A labelled field ("Journalnr.: S01", "Sagsforløb:") or a value left dangling ("KFU -")
