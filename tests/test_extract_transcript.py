@@ -209,3 +209,18 @@ def test_a_title_opening_word_after_a_name_starts_the_next_entry() -> None:
         "Revideret plan for Skovvejen Nordby Kommune",
         "Deltagelse ved konference om veje og stier i Danmark og i Norden og andre steder i landet",
     ]
+
+
+def test_lines_run_together_after_a_journal_plan_case_number_are_cut() -> None:
+    lines = [
+        Line(1, "Punkt 12: Godkendelse af dagsorden"),
+        Line(2, "00.22.02-A26-1-19 Beslutning Teknisk Udvalg, 04.03.2019 Bo Dahl var fraværende. Godkendt."),
+        Line(3, "Det blev nævnt, at 00.22.02-A26-1-19 er sagens nummer."),
+    ]
+    assert [line.text for line in split_run_together_pages(lines)] == [
+        "Punkt 12: Godkendelse af dagsorden",
+        "00.22.02-A26-1-19",
+        "Beslutning",
+        "Teknisk Udvalg, 04.03.2019 Bo Dahl var fraværende. Godkendt.",
+        "Det blev nævnt, at 00.22.02-A26-1-19 er sagens nummer.",
+    ]

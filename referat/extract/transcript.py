@@ -68,6 +68,8 @@ CASE = re.compile(
 )
 # "Punkt: 65": an item's number under its label
 ITEM_LABEL = re.compile(r"(?<!\S)(?:Punkt|Pkt\.)\s*:\s*\d{1,4}(?!\S)")
+# A KL journal-plan case number with its facet, text run on after it: "01.02.05-P16-8-16 Resume …"
+CASE_LED = re.compile(r"^(?P<case>\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d{1,6}-\d{2})\s+(?=[A-ZÆØÅ])")
 # A case label whose value the PDF left empty: "Sagsnr.: Resumé:"
 EMPTY_CASE_LABEL = re.compile(r"(?<!\S)(?:" + CASE_LABELS + r")\.?\s*:(?=\s|$)", re.I)
 # What follows an item's heading in a transcript: its access marker or its case number
@@ -134,7 +136,7 @@ def split_run_together_pages(lines: list[Line]) -> list[Line]:
     """The lines, with every page that was run into one line cut into its lines again."""
     pages = _pages(lines)
     if not pages:
-        return lines
+        return _case_led(lines)
     result: list[Line] = []
     for index, line in enumerate(lines):
         if index not in pages:
@@ -143,6 +145,20 @@ def split_run_together_pages(lines: list[Line]) -> list[Line]:
         text = PAGE_HEAD.sub("", PAGE_FOOTER.sub("", line.text.split(" ", 1)[1]))
         result.extend(Line(line.number, piece, 0, pages[index]) for piece in _pieces(text))
     return _contents_entries(result)
+
+
+def _case_led(lines: list[Line]) -> list[Line]:
+    """Lines a PDF copy ran together after a case number in the KL journal plan's form
+    ("00.22.02-A26-1-13 Beslutning Byrådet, 22.11.2016 Godkendt."), cut as a page would be."""
+    result: list[Line] = []
+    for line in lines:
+        led = CASE_LED.match(line.text)
+        if led is None:
+            result.append(line)
+            continue
+        pieces = [led.group("case"), *_pieces(line.text[led.end() :])]
+        result.extend(Line(line.number, piece, line.level, line.page) for piece in pieces)
+    return result
 
 
 def _pages(lines: list[Line]) -> dict[int, int]:
