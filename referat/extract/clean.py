@@ -66,8 +66,11 @@ def _furniture_lines(lines: list[Line]) -> set[int]:
         after_break = start == 0 or _blank_run(lines, start - 1, -1) >= PAGE_GAP
         before_break = _blank_run(lines, end, 1) >= PAGE_GAP
         numbered = any(PAGE_NUMBER.match(line.text) for line in block)
-        labels = all(_is_minutes_label(line.text) for line in block)
-        if len(block) <= BLOCK_LINES and not labels and (after_break or numbered or (before_break and after_break)):
+        if (
+            len(block) <= BLOCK_LINES
+            and (after_break or numbered or (before_break and after_break))
+            and not all(_is_minutes_label(line.text) for line in block)
+        ):
             found.setdefault(tuple(_masked(line.text) for line in block), []).extend(block)
         start = end
     # Text printed without page breaks: a footer line followed by the bare page number ("114").
