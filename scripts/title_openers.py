@@ -4,11 +4,11 @@ contents lists (referat/extract/title_openers.txt).
 A PDF transcript runs its contents' titles together: "… til Vigersted Kildeplads Revideret
 parkeringsbekendtgørelse …". A capitalised word after a capitalised word is most often a name going
 on ("Vigersted Kildeplads"), but some words open titles and are rarely capitalised inside one
-("Revideret", "Deltagelse", "Orientering"). This script counts, over the titles of the Greve corpus
-and of the real pages worked on (never the held-out ones), how often each word opens a title and how
-often it stands capitalised inside one, and keeps the words that open titles at least twice, stand
-capitalised inside them less than half as often, and are written in lower case in some title (a
-common word, not a name: "Strandparken" opens titles too).
+("Revideret", "Deltagelse", "Orientering"). This script counts, over the titles of the Greve corpus,
+the seeds' golden outputs and the real pages worked on (never the held-out ones), how often each
+word opens a title and how often it stands capitalised inside one, and keeps the words that open
+titles at least twice, stand capitalised inside them less than half as often, and are written in
+lower case in some title (a common word, not a name: "Strandparken" opens titles too).
 
 Usage: .venv/bin/python scripts/title_openers.py [--corpus ../shared/corpus/greve] [--write]
 """
@@ -35,6 +35,8 @@ def titles(corpus: Path) -> set[str]:
     for path in sorted(corpus.glob("*.json")):
         for item in json.loads(path.read_text(encoding="utf-8")).get("Dagsordenpunkter", []):
             found.add(item.get("Navn") or "")
+    for path in sorted((ROOT / "tests" / "fixtures" / "golden").glob("*/*.expected.json")):
+        found.update(item["title"] or "" for item in json.loads(path.read_text(encoding="utf-8"))["agenda_items"])
     for split in WORKED_ON:
         for path in sorted((ROOT / "tests" / "fixtures" / "real_pages" / split).glob("*.gold.json")):
             found.update(item["title"] or "" for item in json.loads(path.read_text(encoding="utf-8"))["agenda_items"])
