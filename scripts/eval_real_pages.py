@@ -31,7 +31,7 @@ from referat.sources.raw import RawDocument
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "fixtures" / "real_pages"
-SPLITS = ("dev", "holdout", "unseen-dev", "unseen-holdout", "fresh-dev", "fresh-holdout")
+SPLITS = ("dev", "holdout", "unseen-dev", "unseen-holdout", "fresh-dev", "fresh-holdout", "fresh2-holdout")
 
 
 def main() -> None:
