@@ -224,3 +224,24 @@ def test_lines_run_together_after_a_journal_plan_case_number_are_cut() -> None:
         "Teknisk Udvalg, 04.03.2019 Bo Dahl var fraværende. Godkendt.",
         "Det blev nævnt, at 00.22.02-A26-1-19 er sagens nummer.",
     ]
+
+
+def test_a_town_before_its_municipality_stays_in_the_title() -> None:
+    lines = [
+        Line(
+            1,
+            "2 Indholdsfortegnelse Punkt nr. Side 1. Godkendelse af dagsorden Ny parkeringsplan Nordby Kommune "
+            "Orientering om vejarbejder i Syd og andre steder i kommunen og i nabokommunerne i den kommende tid",
+        ),
+        Line(2, ""),
+        Line(
+            3,
+            "3 1. Godkendelse af dagsorden Sagsnr.: 18/1 Resumé: Dagsordenen forelægges til godkendelse "
+            "af udvalget, som den foreligger, og der er ingen bemærkninger til den fra forvaltningen.",
+        ),
+    ]
+    entries = [line.text for line in split_run_together_pages(lines) if line.number == 1]
+    assert entries[-2:] == [
+        "Ny parkeringsplan Nordby Kommune",
+        "Orientering om vejarbejder i Syd og andre steder i kommunen og i nabokommunerne i den kommende tid",
+    ]

@@ -121,6 +121,7 @@ QUANTITY_WORDS = {
     "med",
     "og",
 }
+MUNICIPALITY_WORDS = {"Kommune", "Kommunes", "Kommunalbestyrelse", "Byråd", "Byråds"}
 # Words that open agenda item titles, learned from real minutes by scripts/title_openers.py
 TITLE_OPENERS = frozenset(
     word
@@ -301,10 +302,10 @@ def _entries(text: str, titles: list[str], paged: bool) -> list[str]:
         cuts.update(prefixes)  # every entry opens with its committee's abbreviation: cut there only
     else:
         words = list(re.finditer(r"\S+", text))
-        for previous, word in itertools.pairwise(words):
+        for previous, word, following in zip(words, words[1:], [*words[2:], None], strict=False):
             if any(start < word.start() < stop for start, stop in kept):
                 continue
-            if _opens_title(previous.group(0), word.group(0)):
+            if _opens_title(previous.group(0), word.group(0)) and not _names_municipality(word, following):
                 cuts.add(word.start())
     for marker in CLOSED_MARK.finditer(text):
         cuts.update((marker.start(), marker.end()))
@@ -318,6 +319,16 @@ def _entries(text: str, titles: list[str], paged: bool) -> list[str]:
             cuts.update(number.span())
     pieces = _cut(text, cuts)
     return [piece for piece in pieces if not CLOSED_MARK.fullmatch(piece) and not (paged and piece.isdigit())]
+
+
+def _names_municipality(word: re.Match[str], following: re.Match[str] | None) -> bool:
+    """ "Ringsted Kommune", "Hørsholm Kommunes": a town's name before its municipality is inside a
+    title, unless the town's name is a word that opens titles."""
+    return (
+        following is not None
+        and following.group(0).rstrip(",.:") in MUNICIPALITY_WORDS
+        and word.group(0) not in TITLE_OPENERS
+    )
 
 
 def _opens_title(previous: str, word: str) -> bool:

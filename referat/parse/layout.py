@@ -328,7 +328,7 @@ def _keyword_candidate(lines: list[Line], index: int, number: int, title: str, s
         and _is_title(lines[above].text)
         and (_style(lines[above]) or (looks_like_heading(lines[above]) and not known_heading(lines[above].text)))
     ):
-        return Candidate(above, number, lines[above].text.strip(), "keyword", index + 1, True)
+        return Candidate(above, number, _without_keyword(lines[above].text, number), "keyword", index + 1, True)
     if below is not None and _is_title(lines[below].text) and not known_heading(lines[below].text):
         return Candidate(index, number, lines[below].text.strip(), "keyword", below + 1, True)
     return Candidate(index, number, "", "keyword", index + 1, bool(style))
@@ -337,6 +337,14 @@ def _keyword_candidate(lines: list[Line], index: int, number: int, title: str, s
 def _under_field(lines: list[Line], index: int) -> bool:
     above = _previous_text(lines, index, within=2)
     return above is not None and FIELD_LINE.match(lines[above].text.strip()) is not None
+
+
+def _without_keyword(text: str, number: int) -> str:
+    """A title printed above its item's number that repeats the number: "Pkt. 1 Godkendelse af referat"."""
+    keyword = KEYWORD_START.match(text.strip())
+    if keyword and int(keyword.group("number")) == number and keyword.group("title").strip():
+        return keyword.group("title").strip(" :.-–")
+    return text.strip()
 
 
 def _title_under_fields(lines: list[Line], index: int) -> int | None:
