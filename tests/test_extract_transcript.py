@@ -245,3 +245,19 @@ def test_a_town_before_its_municipality_stays_in_the_title() -> None:
         "Ny parkeringsplan Nordby Kommune",
         "Orientering om vejarbejder i Syd og andre steder i kommunen og i nabokommunerne i den kommende tid",
     ]
+
+
+def test_a_transcript_cut_short_in_its_contents_lists_its_items() -> None:
+    document = parse_text(
+        MENU + "1 NORDBY KOMMUNE Referat til Teknisk Udvalg Mødedato: Tirsdag den 4. marts 2014 Mødetidspunkt: 16:00 "
+        "Mødelokale: Udvalgsværelset Medlemmer: Anne Holm, Bo Dahl, Carl Eriksen, Dorte Friis, Erik Lund\n\n"
+        "2 Indholdsfortegnelse Punkter til dagsorden Side 1. Godkendelse af dagsorden Vejbelysning i Nordby "
+        "Budgetopfølgning 2. kvartal Udbud af snerydning Eventuelt Bilagsoversigt"
+    )
+    assert [(item.number, item.title, item.decision) for item in document.agenda_items] == [
+        (1, "Godkendelse af dagsorden", None),
+        (None, "Vejbelysning i Nordby", None),
+        (None, "Budgetopfølgning 2. kvartal", None),
+        (None, "Udbud af snerydning", None),
+        (None, "Eventuelt", None),
+    ]

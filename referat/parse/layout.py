@@ -670,6 +670,12 @@ def _single_item(lines: list[Line], evidence: _Evidence) -> Layout:
         None,
     )
     if first_section is None:
+        listed = _contents_only(lines)
+        if listed:
+            reason = "the text is cut short in or after its table of contents, which lists its items"
+            return Layout(
+                lines, listed, f"items only in the table of contents, {len(listed)} items", [reason], "contents"
+            )
         return Layout(lines, [], "no agenda items", ["no repeating item headings and no section headings"])
     # the line a case number is printed under, else the last heading-like line
     above_case = [_previous_text(lines, i, 2) for i in range(first_section) if evidence.cases[i]]
@@ -725,14 +731,20 @@ def _listed_only(header: list[Line], blocks: list[ItemBlock]) -> list[ItemBlock]
     ]
 
 
-def _listed_under_contents(header: list[Line], blocks: list[ItemBlock]) -> list[ItemBlock]:
-    """Entries under a contents heading ("Indholdsfortegnelse") after the last one a printed item
-    repeats, numbered or not (a transcript may lose the numbers): the items of a text cut short."""
-    start = find_toc_start(header)
-    if start is None or not blocks:
+def _contents_only(lines: list[Line]) -> list[ItemBlock]:
+    """The items a table of contents lists, where the text prints none of them (a PDF copy cut off
+    after its first pages): each keeps its number and title; nothing else is read."""
+    start = find_toc_start(lines)
+    if start is None:
         return []
+    entries = _contents_entries(lines[start + 1 : contents_end(lines, start)])
+    return [ItemBlock(number, title, not CLOSED_TITLE.search(title), line, []) for number, title, line in entries]
+
+
+def _contents_entries(lines: list[Line]) -> list[tuple[int | None, str, Line]]:
+    """The entries of a table of contents' lines, without its column labels, closing parts and markers."""
     entries: list[tuple[int | None, str, Line]] = []
-    for line in header[start + 1 : contents_end(header, start)]:
+    for line in lines:
         number, title = _contents_entry(line)
         if (
             _is_title(title)
@@ -742,6 +754,16 @@ def _listed_under_contents(header: list[Line], blocks: list[ItemBlock]) -> list[
             and not _is_marker(title)
         ):
             entries.append((number, title, line))
+    return entries
+
+
+def _listed_under_contents(header: list[Line], blocks: list[ItemBlock]) -> list[ItemBlock]:
+    """Entries under a contents heading ("Indholdsfortegnelse") after the last one a printed item
+    repeats, numbered or not (a transcript may lose the numbers): the items of a text cut short."""
+    start = find_toc_start(header)
+    if start is None or not blocks:
+        return []
+    entries = _contents_entries(header[start + 1 : contents_end(header, start)])
     # every entry is compared with every printed title: fold each once, not once a comparison
     printed = {_folded(block.title) for block in blocks}
     matched = [k for k, (_, title, _) in enumerate(entries) if _folded_alike(_folded(title), printed)]
