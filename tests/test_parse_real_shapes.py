@@ -271,3 +271,12 @@ def test_a_closed_item_printed_as_its_number_and_lukket_punkt() -> None:
         (4, "Lukket punkt", False, None),
         (5, "Ny hal i Nordby", True, "18.15.00-G01-2-22"),
     ]
+
+
+def test_decision_words_labels_and_headings_are_never_people() -> None:
+    from referat.parse.names import looks_like_name
+
+    for text in ("Godkendt", "Anbefales med bemærkning om", "Imod: A", "Bemærkninger til dagsorden", "Drøftet"):
+        assert not looks_like_name(text), text
+    for text in ("Anne Holm", "Ib af Rosen", "Hans-Jørgen Bøgh", "Bo"):
+        assert looks_like_name(text), text

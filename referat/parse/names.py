@@ -86,11 +86,11 @@ def parse_people(text: str) -> list[tuple[Person, bool]]:
 
 
 def looks_like_name(text: str) -> bool:
-    """A person's name: 1-6 words, the first capitalised, no word that joins a sentence, no digits, not an
-    institution, and not the words of a decision ("Godkendt") or a heading ("Bemærkninger til
+    """A person's name: 1-6 words, the first capitalised, no word that joins a sentence, no digits or
+    label ("Imod: A"), not an institution, and not the words of a decision ("Godkendt") or a heading ("Bemærkninger til
     dagsorden") that an absence line ran into."""
     words = text.split()
-    if not 1 <= len(words) <= 6 or any(ch.isdigit() for ch in text):
+    if not 1 <= len(words) <= 6 or any(ch.isdigit() or ch == ":" for ch in text):
         return False
     if not words[0][:1].isupper() or any(word in SENTENCE_WORDS for word in words[1:]):
         return False
