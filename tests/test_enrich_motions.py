@@ -170,6 +170,22 @@ def test_a_vote_on_two_points_is_a_vote_on_each() -> None:
     assert [(vote.subject, vote.motion) for vote in votes] == [("punkt 2", 0), ("punkt 3", 1), ("punkt 2", 0)]
 
 
+def test_points_named_by_abbreviation_or_number_alone_and_a_line_of_two_points() -> None:
+    motions, votes = motions_of(
+        "1. Godkendes.\n\n2. og 3. Planerne godkendes med bemærkning om, at de følges op.\n\n4. Godkendes ikke.\n\n"
+        "(V) stemmer imod pkt. 2 og 3\n\n"
+        "(C) undlader på 1) og 4)"
+    )
+    assert [(m.points, sides(m), m.result) for m in motions] == [
+        (["1"], {"abstain": ["C"]}, "adopted"),
+        (["2"], {"against": ["V"]}, "adopted"),
+        (["3"], {"against": ["V"]}, "adopted"),
+        (["4"], {"abstain": ["C"]}, "rejected"),
+    ]
+    # one vote on the line "2. og 3.", counted once in each point's event
+    assert [vote.motion for vote in votes] == [1, 2, 0, 3]
+
+
 def test_a_numbered_list_inside_an_amendment_is_its_text_not_points() -> None:
     motions, _ = motions_of(
         "(C) stillede et ændringsforslag:\n"

@@ -239,6 +239,10 @@ def _targets(vote: Vote, drafts: list[_Draft], current: _Draft | None) -> list[t
         numbers = named_points(points)
         if len(numbers) == 1:
             return [(vote, _point(drafts, numbers[0]))]
+        # "imod pkt. 2 og 3" after "2. og 3. Anbefales": one vote on that line's points, not two
+        targets = {id(draft): draft for draft in (_point(drafts, n) for n in numbers)}
+        if len(targets) == 1:
+            return [(vote, next(iter(targets.values())))]
         return [(vote.model_copy(update={"subject": f"punkt {n}"}), _point(drafts, n)) for n in numbers]
     if SUBJECT_AMENDMENT.search(subject):
         return [(vote, _amendment(drafts, subject) or current)]

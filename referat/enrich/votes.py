@@ -41,19 +41,24 @@ VERB = re.compile(
     re.I,
 )
 # "<who> undlod at stemme", "… undlod at tage stilling til …", "<who> undlod.", "<who>: Undlod.", "… stemte blankt"
+# "… undlader på 1) og 3)", "… undlod ved pkt. 2": abstentions that name the points they are on
 ABSTAIN = re.compile(
     r"^(?P<who>.+?):?\s+(?:undlod|udlod|undlader|afstod|afstår)(?:\s+(?:at\s+stem\w*|fra\s+at\s+stemme"
-    r"|at\s+tage\s+stilling)(?P<rest>.*)|\.?$)|^(?P<who2>.+?)\s+(?:stemte\s+blankt|tog\s+forbehold\b.*)",
+    r"|at\s+tage\s+stilling|(?=(?:på|ved)\s+(?:pkt|pk|punkt|indstillingspunkt|\d)))(?P<rest>.*)|\.?$)"
+    r"|^(?P<who2>.+?)\s+(?:stemte\s+blankt|tog\s+forbehold\b.*)",
     re.I,
 )
+_POINT = r"\d+(?:\.?\s?[a-h](?![\wæøå]))?"  # "2", "1a", "2. c"
 # "indstilling 1", "forslaget", "ændringsforslag 2", "model 1", "administrationens indstillingspunkt 2",
-# "V's ændringsforslag", "punkt 2 og 3", "for så vidt angår indstillingspunkt 1, 4 og 6"
+# "V's ændringsforslag", "punkt 2 og 3", "for så vidt angår indstillingspunkt 1, 4 og 6", "pkt. 2. c."
 SUBJECT = re.compile(
-    r"^\s*(?:til|for\s+så\s+vidt\s+angår|vedr\.?|vedrørende)?\s*(?P<subject>(?:[\wæøåÆØÅ]+(?:s|'s|’s)\s+)?"
-    r"(?:indstilling|indstillingspunkt|forslag|ændringsforslag|model|punkt)(?:et|en|erne)?"
-    r"(?:\s+\d+(?:\.?[a-z])?(?:\s*(?:,|og|-|–)\s*\d+(?:\.?[a-z])?)*)?)\b",
+    r"^\s*(?:til|for\s+så\s+vidt\s+angår|vedr\.?|vedrørende|på|ved)?\s*(?P<subject>(?:[\wæøåÆØÅ]+(?:s|'s|’s)\s+)?"
+    r"(?:(?:indstilling|indstillingspunkt|forslag|ændringsforslag|model|punkt)(?:et|en|erne)?|pkt?\.)"
+    rf"(?:\s*{_POINT}(?:\s*(?:,|og|-|–)\s*{_POINT})*)?)(?!\w)",
     re.I,
 )
+# "på 1) og 3)": points named by their numbers alone
+BARE_POINTS = re.compile(r"^\s*(?:på|ved)\s+(?P<points>\d{1,2}\)(?:\s*(?:,|og)\s*\d{1,2}\))*)", re.I)
 # "Med stemmerne 19 for og 1 imod godkendte …", "Godkendt med stemmerne 12 for og ingen imod."
 TALLY = re.compile(
     r"\bstemmer(?:ne)?\s+(?P<for>\d+|ingen)\s+for\b(?:\s*(?:og|,)?\s*(?P<against>\d+|ingen)\s+imod\b)?", re.I
@@ -296,13 +301,11 @@ def _read_vote(sentence: str, parties_by_name: dict[str, str]) -> Vote | None:
     elif verb := VERB.match(sentence):
         option = "for" if (verb.group("option") or "").lower() in {"for", "ja"} else "against"
         who = verb.group("who")
-        subject_match = SUBJECT.match(verb.group("rest"))
-        subject = subject_match.group("subject") if subject_match else subject
+        subject = _subject(verb.group("rest")) or subject
     elif abstain := ABSTAIN.match(sentence):
         option = "abstain"
         who = abstain.group("who") or abstain.group("who2")
-        subject_match = SUBJECT.match(abstain.group("rest") or "")
-        subject = subject_match.group("subject") if subject_match else subject
+        subject = _subject(abstain.group("rest") or "") or subject
     else:
         return None
     if not labelled and (WHO_END.search(who) or REMARK_START.match(who)):
@@ -328,6 +331,16 @@ def _read_vote(sentence: str, parties_by_name: dict[str, str]) -> Vote | None:
     if not names and not parties and count is None and not _is_group_word(who):
         return None
     return Vote(option=option, names=names, parties=parties, count=count, subject=subject, text=text)
+
+
+def _subject(rest: str) -> str | None:
+    """What the words after a vote's verb name: "indstillingspunkt 2", "pkt. 2 og 3", and points named
+    by their numbers alone ("på 1) og 3)" -> "punkt 1 og 3")."""
+    if named := SUBJECT.match(rest):
+        return named.group("subject")
+    if bare := BARE_POINTS.match(rest):
+        return "punkt " + bare.group("points").replace(")", "")
+    return None
 
 
 def read_who(who: str) -> tuple[list[str], list[str]]:
