@@ -186,6 +186,38 @@ def test_points_named_by_abbreviation_or_number_alone_and_a_line_of_two_points()
     assert [vote.motion for vote in votes] == [1, 2, 0, 3]
 
 
+def test_a_vote_on_a_line_of_its_own_after_the_last_point_is_on_the_whole() -> None:
+    motions, _ = motions_of("1.-4. Godkendes.\n\nBo Holm (V) undlod at stemme.\n\nUdvalget ønsker en status.")
+    assert [(m.kind, m.points, sides(m), m.result) for m in motions] == [
+        ("recommendation", [], {"abstain": ["Bo Holm", "V"]}, "adopted")
+    ]
+    # the points say different things: the whole has no single result
+    motions, _ = motions_of("1. Godkendes.\n\n2. Godkendes ikke.\n\n(C) stemmer imod.")
+    assert [(m.kind, m.result) for m in motions] == [("recommendation", None)]
+
+
+def test_a_vote_on_its_point_s_line_or_between_points_is_the_point_s() -> None:
+    on_line, _ = motions_of("1. Godkendes.\n\n2.-3. Godkendes. Imod stemte (Ø).")
+    assert [m.points for m in on_line] == [["2"], ["3"]]
+    # where blank lines part the paragraphs, a vote just under its point is of its paragraph
+    under, _ = motions_of("1. Godkendes.\n\n2. Godkendes\nImod stemte (Ø).")
+    assert [m.points for m in under] == [["2"]]
+    between, _ = motions_of("1. Godkendes.\n\n(F) undlod at stemme.\n\n2. Godkendes.")
+    assert [m.points for m in between] == [["1"]]
+    heading, _ = motions_of("Byrådet godkendte indstillingen.\n\nAd punkt 3\n\nImod: F og Ø")
+    assert [m.points for m in heading] == [["3"]]
+
+
+def test_where_points_carry_their_own_votes_the_last_one_s_are_its_own() -> None:
+    motions, _ = motions_of(
+        "1. Ikke godkendt\n\nFor stemte: Ø\n\nImod stemte: V og A\n\n2. Godkendt\n\nFor stemte: V\n\nImod stemte: Ø"
+    )
+    assert [(m.points, sides(m)) for m in motions] == [
+        (["1"], {"for": ["Ø"], "against": ["V", "A"]}),
+        (["2"], {"for": ["V"], "against": ["Ø"]}),
+    ]
+
+
 def test_a_numbered_list_inside_an_amendment_is_its_text_not_points() -> None:
     motions, _ = motions_of(
         "(C) stillede et ændringsforslag:\n"
@@ -281,7 +313,7 @@ def test_every_vote_is_kept_and_points_at_a_motion_that_holds_it(sentences: list
     text = "\n\n".join(sentences)
     read = vote_sentences(text, [])
     motions, votes = read_motions(read)
-    assert len(votes) >= sum(len(found) for _, found in read)  # a vote on two points is two
+    assert len(votes) >= sum(len(sentence.votes) for sentence in read)  # a vote on two points is two
     for index, motion in enumerate(motions):
         assert motion.votes == [vote for vote in votes if vote.motion == index]
     assert all(vote.motion is None or 0 <= vote.motion < len(motions) for vote in votes)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from referat.enrich.points import NAMED_POINTS, POINT, named_points, point_labels
-from referat.enrich.votes import read_who
+from referat.enrich.votes import Sentence, read_who
 from referat.model import Motion, MotionKind, MotionResult, Vote
 from referat.vocab import MOTION_RESULTS
 
@@ -79,14 +79,15 @@ class _Draft:
     said: list[str] = field(default_factory=list)  # sentences after its votes, which may state its result
 
 
-def read_motions(sentences: list[tuple[str, list[Vote]]]) -> tuple[list[Motion], list[Vote]]:
+def read_motions(sentences: list[Sentence]) -> tuple[list[Motion], list[Vote]]:
     """The motions of a decision and all its votes, each vote with the index of its motion (or None).
     A vote on several points at once ("stemte imod punkt 2 og 3") is one vote on each."""
     drafts: list[_Draft] = []
     current: _Draft | None = None
     placed: list[tuple[Vote, _Draft | None]] = []  # every vote in text order, with its motion
     before_said: list[str] = []  # what is said before any motion: of the recommendation
-    for sentence, votes in sentences:
+    last_point = max((i for i, s in enumerate(sentences) if POINT.match(s.text)), default=-1)
+    for position, (sentence, votes, opens_paragraph) in enumerate(sentences):
         if not votes and current is not None and _continues(current, sentence):
             current.text = f"{current.text or ''} {sentence}".strip()
             continue
@@ -95,7 +96,9 @@ def read_motions(sentences: list[tuple[str, list[Vote]]]) -> tuple[list[Motion],
             current = _existing(drafts, started) or started
             if current is started:
                 drafts.append(current)
-        deciding = None if _after_remarks(current, sentence) else current
+        after_last = opens_paragraph and position > last_point and not _points_voted(drafts)
+        on_whole = _after_remarks(current, sentence) or _after_points(current, sentence, votes, after_last)
+        deciding = None if on_whole else current
         for vote in votes:
             for one, target in _targets(vote, drafts, deciding):
                 placed.append((one, target))
@@ -129,6 +132,27 @@ def _after_remarks(current: _Draft | None, sentence: str) -> bool:
         and not any(TALLY_SENTENCE.search(said) for said in current.said)  # "2. Godkendt med stemmerne 19 for …"
         and NAMED_POINTS.search(sentence) is None
     )
+
+
+def _after_points(current: _Draft | None, sentence: str, votes: list[Vote], after_last: bool) -> bool:
+    """A vote on a line of its own after the last numbered point ("1.-3. Anbefales." / "(C) undlod.")
+    that names nothing it is on is on the recommendation as a whole, unless the points carry votes of
+    their own (then the last one's votes are its own too), the point's line gave a tally, or the line
+    was a heading of its votes ("Ad punkt 2" / "Imod: Ø")."""
+    return (
+        after_last
+        and all(vote.subject is None for vote in votes)
+        and current is not None
+        and current.kind == "point"
+        and current.text is not None
+        and not current.votes
+        and not any(TALLY_SENTENCE.search(said) for said in current.said)
+        and NAMED_POINTS.search(sentence) is None
+    )
+
+
+def _points_voted(drafts: list[_Draft]) -> bool:
+    return any(draft.kind == "point" and draft.votes for draft in drafts)
 
 
 def _one_event_per_point(motions: list[Motion], votes: list[Vote]) -> tuple[list[Motion], list[Vote]]:

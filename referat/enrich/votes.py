@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from itertools import pairwise
+from typing import NamedTuple
 
 from referat.model import Person, Vote, VoteOption
 from referat.parse.names import looks_like_name, name_key, split_list
@@ -145,22 +146,31 @@ def find_votes(text: str, members: list[Person]) -> list[Vote]:
     A tally ("Med stemmerne 19 for og 1 imod") gives its counts to the sides named after it
     ("For stemte (V), (A) …"), or stands as a side of its own when no side is named.
     """
-    return [vote for _, votes in vote_sentences(text, members) for vote in votes]
+    return [vote for sentence in vote_sentences(text, members) for vote in sentence.votes]
 
 
-def vote_sentences(text: str, members: list[Person]) -> list[tuple[str, list[Vote]]]:
+class Sentence(NamedTuple):
+    """A sentence of a decision, the votes read from it, and whether it starts a paragraph (a vote
+    on a line of its own is not part of the point whose line comes before it)."""
+
+    text: str
+    votes: list[Vote]
+    opens_paragraph: bool = True
+
+
+def vote_sentences(text: str, members: list[Person]) -> list[Sentence]:
     """The decision's sentences in order, each with the votes read from it (a tally's sides that no
     later sentence names stand at the tally's sentence): the order motions are read in."""
     parties_by_name = {name_key(m.name): m.party for m in members if m.party}
-    rows: list[tuple[str, list[Vote]]] = []
+    rows: list[Sentence] = []
     tallied: dict[VoteOption, int] = {}
     tally_row = 0
 
     def flush() -> None:
         rows[tally_row][1].extend(_unclaimed(tallied, rows[tally_row][0]))
 
-    for sentence in _sentences(text):
-        rows.append((sentence, []))
+    for sentence, opens in _sentences(text):
+        rows.append(Sentence(sentence, [], opens))
         tally = TALLY.search(sentence)
         verb_tally = None if tally else TALLY_VERB.search(sentence)
         if tally or verb_tally:
@@ -183,23 +193,34 @@ def vote_sentences(text: str, members: list[Person]) -> list[tuple[str, list[Vot
     return rows
 
 
-def _sentences(text: str) -> list[str]:
-    """Sentences of the decision without protocol notes; "Imod stemte:" alone takes the "(X) …" lines after it."""
+def _sentences(text: str) -> list[tuple[str, bool]]:
+    """Sentences of the decision without protocol notes, each saying whether it opens a paragraph;
+    "Imod stemte:" alone takes the "(X) …" lines after it."""
     sentences: list[str] = []
+    opening: set[int] = set()  # the indices of sentences that open a paragraph
     paragraphs = [PROTOCOL.sub("", paragraph).strip() for paragraph in text.split("\n")]
+    # where blank lines part the paragraphs, a line just under another is of its paragraph
+    spaced = any(not line.strip() for line in text.strip().split("\n"))
     listing = False  # after a label standing alone, each "(X) …" line adds voters to it
-    for paragraph in filter(None, paragraphs):
+    after_blank = True
+    for paragraph in paragraphs:
+        if not paragraph:
+            after_blank = True
+            continue
+        opens, after_blank = after_blank or not spaced, False
         listing = listing or bool(sentences and sentences[-1].endswith(":") and LABELLED.match(sentences[-1]))
         if listing and (LISTED_VOTER.match(paragraph) or _only_voters(paragraph)):
             separator = " " if sentences[-1].endswith(":") else ", "
             sentences[-1] += separator + WHO_END.sub("", paragraph).rstrip(" ,.")
             continue
         listing = False
+        if opens:
+            opening.add(len(sentences))
         for sentence in _joined_numbers(filter(None, (s.strip() for s in SENTENCE_END.split(paragraph)))):
             for clause in _clauses(sentence):
                 two = TWO_CLAUSES.match(clause)
                 sentences.extend(two.group("first", "second") if two else [clause])
-    return sentences
+    return [(sentence, index in opening) for index, sentence in enumerate(sentences)]
 
 
 def _only_voters(paragraph: str) -> bool:
