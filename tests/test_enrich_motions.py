@@ -218,6 +218,23 @@ def test_where_points_carry_their_own_votes_the_last_one_s_are_its_own() -> None
     ]
 
 
+def test_sending_the_case_on_is_a_procedure_the_votes_after_it_are_on() -> None:
+    back, _ = motions_of(
+        "Udvalget sender sagen tilbage til administrationen med ønske om et nyt oplæg.\n\n"
+        "Ib Lund (D) stemte imod.\n\nKaren Mø (B) undlod."
+    )
+    assert [(m.kind, m.result, sides(m)) for m in back] == [
+        ("procedure", "adopted", {"against": ["Ib Lund", "D"], "abstain": ["Karen Mø", "B"]})
+    ]
+    assert back[0].text is not None and back[0].text.startswith("tilbage til administrationen")
+    onward, _ = motions_of("Rådet sendte forslaget til realitetsbehandling i Teknisk Udvalg.\n\nImod stemte: O")
+    assert [(m.kind, m.result) for m in onward] == [("procedure", "adopted")]
+    declined, _ = motions_of("Byrådet besluttede ikke at sende forslaget til realitetsbehandling.\n\nFor: Ø og F")
+    assert [(m.kind, m.result) for m in declined] == [("procedure", "rejected")]
+    passive, _ = motions_of("Sagen sendes tilbage til fagudvalget.\n\n(V) stemte imod.")
+    assert [(m.kind, m.result) for m in passive] == [("procedure", "adopted")]
+
+
 def test_a_numbered_list_inside_an_amendment_is_its_text_not_points() -> None:
     motions, _ = motions_of(
         "(C) stillede et ændringsforslag:\n"

@@ -47,6 +47,15 @@ PUT_TO_VOTE = re.compile(
 )
 # "Økonomiudvalget stemte om, hvorvidt John T. Olsen kunne deltage i sagens behandling."
 VOTED_ON = re.compile(r"^(?P<body>[^:]{1,120}?)\s+(?:stemte|stemmer)\s+om\s*,?\s*(?P<text>.+)$", re.I)
+# A decision on how the case goes on, not on what it proposes: "Byrådet sendte sagen til realitetsbehandling
+# i …", "Udvalget sender sagen tilbage til administrationen", "… besluttede (ikke) at sende forslaget til
+# realitetsbehandling", "Sagen sendes tilbage".
+SENT_ON = re.compile(
+    r"^(?:[^:,]{1,80}?\s+(?:(?:besluttede|beslutter)\s+(?P<negated>ikke\s+)?at\s+sende|send(?:er|te))"
+    r"|(?:sagen|forslaget|punktet)\s+(?:sendes|blev\s+sendt))"
+    r"\s+(?:(?:sagen|forslaget|punktet)\s+)?(?P<text>(?:tilbage|videre|til\s+realitetsbehandling)\b.*)$",
+    re.I,
+)
 # A sentence that states a tally: "Med stemmerne 20 for og 1 imod godkendte …", "… med 29 stemmer imod 11"
 TALLY_SENTENCE = re.compile(r"\bstemmer(?:ne)?\s+\d|\d+\s+stemmer\b", re.I)  # "Med stemmer 19 for"
 # "Indstillingen blev herefter godkendt …", "Administrationens indstilling blev ikke godkendt": the
@@ -77,6 +86,7 @@ class _Draft:
     points: list[str] = field(default_factory=list)
     votes: list[Vote] = field(default_factory=list)
     said: list[str] = field(default_factory=list)  # sentences after its votes, which may state its result
+    decided: MotionResult | None = None  # what the sentence that began it says became of it
 
 
 def read_motions(sentences: list[Sentence]) -> tuple[list[Motion], list[Vote]]:
@@ -190,6 +200,11 @@ def _started(sentence: str, has_votes: bool) -> _Draft | None:
     voted_on = VOTED_ON.match(sentence)
     if voted_on:
         return _Draft("procedure", _motion_text(voted_on.group("text")))
+    sent = SENT_ON.match(sentence)
+    if sent:
+        return _Draft(
+            "procedure", _motion_text(sent.group("text")), decided="rejected" if sent.group("negated") else "adopted"
+        )
     put = PUT_TO_VOTE.match(sentence)
     if put:
         return _Draft("motion", _motion_text(put.group("text") or put.group("text2") or put.group("text3")))
@@ -316,7 +331,8 @@ def _finish(draft: _Draft, drafts: list[_Draft], before_said: list[str]) -> Moti
         moved_by_parties=draft.parties,
         points=draft.points,
         votes=draft.votes,
-        result=_result(draft)
+        result=draft.decided
+        or _result(draft)
         or (_point_result(draft, drafts, before_said) if draft.kind == "point" else None)
         or (_result_of_points(drafts) if draft.kind == "recommendation" else None),
     )
