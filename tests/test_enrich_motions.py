@@ -235,6 +235,22 @@ def test_sending_the_case_on_is_a_procedure_the_votes_after_it_are_on() -> None:
     assert [(m.kind, m.result) for m in passive] == [("procedure", "adopted")]
 
 
+def test_a_decision_made_after_the_outcome_is_an_event_when_voted_on() -> None:
+    motions, votes = motions_of(
+        "Orienteringen blev taget til efterretning.\n\n"
+        "Udvalget besluttede, at spørgeskemaet fremover kun sendes digitalt.\n\n"
+        "Imod stemte: B med bemærkning om, at papir bør være muligt.\n\n"
+        "Udvalget besluttede desuden, at resultaterne offentliggøres."
+    )
+    assert [(m.kind, m.text, m.moved_by_parties, m.result, sides(m)) for m in motions] == [
+        ("motion", "at spørgeskemaet fremover kun sendes digitalt.", [], "adopted", {"against": ["B"]})
+    ]
+    assert [vote.motion for vote in votes] == [0]
+    # as the decision's first words it decides the recommendation
+    first, _ = motions_of("Udvalget besluttede, at skemaet sendes digitalt.\n\nIb Lund (D) stemte imod.")
+    assert [m.kind for m in first] == ["recommendation"]
+
+
 def test_a_numbered_list_inside_an_amendment_is_its_text_not_points() -> None:
     motions, _ = motions_of(
         "(C) stillede et ændringsforslag:\n"

@@ -24,7 +24,7 @@ from itertools import groupby
 from referat.enrich.points import NAMED_POINTS, POINT, named_points, point_labels
 from referat.enrich.votes import Sentence, read_who
 from referat.model import Motion, MotionKind, MotionResult, Vote
-from referat.vocab import MOTION_RESULTS
+from referat.vocab import MOTION_RESULTS, OUTCOME_PATTERNS, Outcome
 
 # "Mehmet Zeki Dogru (Ø) stiller forslag om, at …", "Venstre stillede følgende ændringsforslag: …"
 MOVED = re.compile(
@@ -71,6 +71,10 @@ AMENDMENT_OF = re.compile(r"(?P<who>\S+?)(?:'s|’s)\s+ændringsforslag|ændring
 MAJORITY = re.compile(r"^(?:et\s+)?flertal\b", re.I)
 # "Endvidere besluttede Byrådet med stemmerne 12 for og 7 imod, at …"
 DECIDED_THAT = re.compile(r",\s+(?P<text>at\s+.+)$", re.I)
+# "Udvalget besluttede endvidere, at …": a decision the body makes at the meeting
+DECIDED_FURTHER = re.compile(
+    r"^[^:,]{1,80}?\s+(?:besluttede|beslutter)\b[^,]{0,40}?,?\s+(?P<text>(?:ikke\s+)?at\s+.+)$", re.I
+)
 # "budgetforslag fremlagt af (Ø)": who moved what a tally decided
 LAID_BY = re.compile(r"\b(?:fremlagt|fremsat|stillet)\s+af\s+(?P<who>.+?)\.?$", re.I)
 SUBJECT_RECOMMENDATION = re.compile(r"\bindstilling", re.I)
@@ -101,7 +105,11 @@ def read_motions(sentences: list[Sentence]) -> tuple[list[Motion], list[Vote]]:
         if not votes and current is not None and _continues(current, sentence):
             current.text = f"{current.text or ''} {sentence}".strip()
             continue
-        started = _started(sentence, bool(votes)) or _closes(current, sentence, votes)
+        started = (
+            _started(sentence, bool(votes))
+            or _closes(current, sentence, votes)
+            or (_decided_further(sentence, before_said) if current is None else None)
+        )
         if started is not None:
             current = _existing(drafts, started) or started
             if current is started:
@@ -123,7 +131,9 @@ def read_motions(sentences: list[Sentence]) -> tuple[list[Motion], list[Vote]]:
         recommendation = _Draft("recommendation", votes=before, said=before_said)
         drafts.insert(0, recommendation)
         placed = [(vote, target or recommendation) for vote, target in placed]
-    kept = [draft for draft in drafts if draft.votes or draft.kind in {"motion", "amendment"}]
+    # a motion moved at the meeting is an event even when it was not put to the vote; a decision is
+    # one only where it was voted on
+    kept = [d for d in drafts if d.votes or (d.kind in {"motion", "amendment"} and d.decided is None)]
     index = {id(draft): i for i, draft in enumerate(kept)}
     votes = [vote.model_copy(update={"motion": index.get(id(target))}) for vote, target in placed]
     motions = [_finish(draft, drafts, before_said) for draft in kept]
@@ -255,6 +265,21 @@ def _closes(current: _Draft | None, sentence: str, votes: list[Vote]) -> _Draft 
     if current is None or votes or not current.votes or current.kind not in {"motion", "amendment", "procedure"}:
         return None
     return _Draft("recommendation") if DECIDES.search(sentence) else None
+
+
+def _decided_further(sentence: str, before: list[str]) -> _Draft | None:
+    """ "Udvalget besluttede, at …" after the item's outcome was stated ("Orienteringen blev taget til
+    efterretning."): a further decision made at the meeting, which the votes after it are on. As the
+    decision's first words it is the decision on the recommendation."""
+    decided = DECIDED_FURTHER.match(sentence)
+    stated = any(
+        outcome is not Outcome.OTHER and pattern.search(said)
+        for said in before
+        for outcome, pattern in OUTCOME_PATTERNS
+    )
+    if decided is None or not stated:
+        return None
+    return _Draft("motion", _motion_text(decided.group("text")), decided="adopted")
 
 
 def _moves(sentence: str) -> bool:
