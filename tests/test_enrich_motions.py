@@ -251,6 +251,21 @@ def test_a_decision_made_after_the_outcome_is_an_event_when_voted_on() -> None:
     assert [m.kind for m in first] == ["recommendation"]
 
 
+def test_a_side_printed_with_no_one_on_it_settles_the_result() -> None:
+    motions, _ = motions_of(
+        "Udvalget stemte om, hvorvidt Ib Lund kunne deltage i behandlingen.\n\n"
+        "For stemte:\n\nImod stemte: Ib Lund (D), Karen Mø (B)"
+    )
+    assert [(m.kind, m.text, m.result, sides(m)) for m in motions] == [
+        (
+            "procedure",
+            "hvorvidt Ib Lund kunne deltage i behandlingen.",
+            "rejected",
+            {"against": ["Ib Lund", "Karen Mø", "D", "B"]},
+        )
+    ]
+
+
 def test_a_numbered_list_inside_an_amendment_is_its_text_not_points() -> None:
     motions, _ = motions_of(
         "(C) stillede et ændringsforslag:\n"

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from referat.enrich.points import NAMED_POINTS, POINT, named_points, point_labels
-from referat.enrich.votes import Sentence, read_who
+from referat.enrich.votes import Sentence, empty_side, read_who
 from referat.model import Motion, MotionKind, MotionResult, Vote
 from referat.vocab import MOTION_RESULTS, OUTCOME_PATTERNS, Outcome
 
@@ -256,7 +256,8 @@ def _continues(draft: _Draft, sentence: str) -> bool:
     """A moved motion's next sentences, before it is voted on, are more of its text ("Herudover skal
     administrationen …", a numbered list of what it asks for), unless one says how it ended."""
     moved = draft.kind in {"motion", "amendment", "procedure"}
-    return moved and not draft.votes and not STATED.match(sentence) and not _moves(sentence)
+    voting = STATED.match(sentence) or _moves(sentence) or empty_side(sentence)
+    return moved and not draft.votes and not voting
 
 
 def _closes(current: _Draft | None, sentence: str, votes: list[Vote]) -> _Draft | None:
@@ -371,6 +372,9 @@ def _result(draft: _Draft) -> MotionResult | None:
         if pattern.search(said):
             return result
     counts = {vote.option: vote.count for vote in draft.votes if vote.count is not None}
+    for said in draft.said:
+        if (nobody := empty_side(said)) is not None:
+            counts.setdefault(nobody, 0)  # "For stemte:" with no one after it
     voted = {vote.option for vote in draft.votes}
     if "for" in counts and "against" in counts:
         for_count, against = counts["for"], counts["against"]

@@ -209,7 +209,8 @@ def _sentences(text: str) -> list[tuple[str, bool]]:
             continue
         opens, after_blank = after_blank or not spaced, False
         listing = listing or bool(sentences and sentences[-1].endswith(":") and LABELLED.match(sentences[-1]))
-        if listing and (LISTED_VOTER.match(paragraph) or _only_voters(paragraph)):
+        listed = not LABELLED.match(paragraph) and (LISTED_VOTER.match(paragraph) or _only_voters(paragraph))
+        if listing and listed:
             separator = " " if sentences[-1].endswith(":") else ", "
             sentences[-1] += separator + WHO_END.sub("", paragraph).rstrip(" ,.")
             continue
@@ -221,6 +222,15 @@ def _sentences(text: str) -> list[tuple[str, bool]]:
                 two = TWO_CLAUSES.match(clause)
                 sentences.extend(two.group("first", "second") if two else [clause])
     return [(sentence, index in opening) for index, sentence in enumerate(sentences)]
+
+
+def empty_side(sentence: str) -> VoteOption | None:
+    """ "For stemte:" with no one after it: the side no one voted on."""
+    labelled = LABELLED.match(sentence)
+    if labelled is None or labelled.group("who").strip(" .") or labelled.group("subject"):
+        return None
+    label = " ".join((labelled.group("verb_label") or labelled.group("label")).lower().split())
+    return LABEL_OPTIONS.get(label, "abstain")
 
 
 def _only_voters(paragraph: str) -> bool:
