@@ -266,6 +266,34 @@ def test_a_side_printed_with_no_one_on_it_settles_the_result() -> None:
     ]
 
 
+def test_a_recommendation_adopted_only_in_part_has_no_result_of_its_own() -> None:
+    def result(text: str) -> str | None:
+        [motion] = motions_of(text)[0]
+        return motion.result
+
+    # some of it recommended, the rest not
+    assert (
+        result("Udvalget anbefaler, at indstillingens a og b godkendes.\n\nUdvalget anbefaler ikke c.\n\nImod: Ø")
+        is None
+    )
+    # points approved with a hole among them
+    assert result("Udvalget anbefaler at godkende fagudvalgets indstilling 1, 4-6.\n\nUndlod: Bo Holm (V)") is None
+    # two sentences that together approve every point; a remark's words are no result
+    assert (
+        result(
+            "Udvalget anbefaler, at indstillingspunkterne 1 og 3 godkendes.\n\n"
+            "Udvalget anbefaler endvidere, at indstillingspunkt 2 godkendes med bemærkning om, at finansieringen "
+            "afvises.\n\n(C) undlod at stemme."
+        )
+        == "adopted"
+    )
+    # counts still settle it
+    assert result("Udvalget anbefaler punkt 1. Udvalget anbefaler ikke punkt 2.\n\nFor: V og C (5)\n\nImod: Ø (2)") == (
+        "adopted"
+    )
+    assert result("Økonomiudvalget anbefaler ikke indstillingen.\n\nFor stemte: Ø") == "rejected"
+
+
 def test_a_numbered_list_inside_an_amendment_is_its_text_not_points() -> None:
     motions, _ = motions_of(
         "(C) stillede et ændringsforslag:\n"

@@ -77,6 +77,9 @@ DECIDED_FURTHER = re.compile(
 )
 # "budgetforslag fremlagt af (Ø)": who moved what a tally decided
 LAID_BY = re.compile(r"\b(?:fremlagt|fremsat|stillet)\s+af\s+(?P<who>.+?)\.?$", re.I)
+# "… godkendes med bemærkning om, at forslag til finansiering indstilles afvist": a remark, which says
+# nothing of how the motion ended
+REMARK = re.compile(r"\bmed\s+(?:den\s+|følgende\s+)?bemærkning(?:en|er|erne)?\b.*$", re.I | re.S)
 SUBJECT_RECOMMENDATION = re.compile(r"\bindstilling", re.I)
 SUBJECT_AMENDMENT = re.compile(r"\bændringsforslag", re.I)
 
@@ -357,20 +360,36 @@ def _finish(draft: _Draft, drafts: list[_Draft], before_said: list[str]) -> Moti
         moved_by_parties=draft.parties,
         points=draft.points,
         votes=draft.votes,
-        result=draft.decided
+        result=_finished_result(draft, drafts, before_said),
+    )
+
+
+def _finished_result(draft: _Draft, drafts: list[_Draft], before_said: list[str]) -> MotionResult | None:
+    """The result the text gives the motion; for the recommendation as a whole only what counts settle
+    where its sentences say different things of it ("anbefaler … a-c godkendes" / "anbefaler ikke d")
+    or approve only some of its points ("at godkende … indstilling 1, 3-5")."""
+    if draft.kind == "recommendation" and _in_part(draft.said):
+        return _counted(draft)
+    return (
+        draft.decided
         or _result(draft)
         or (_point_result(draft, drafts, before_said) if draft.kind == "point" else None)
-        or (_result_of_points(drafts) if draft.kind == "recommendation" else None),
+        or (_result_of_points(drafts) if draft.kind == "recommendation" else None)
     )
 
 
 def _result(draft: _Draft) -> MotionResult | None:
     """What the text says of the motion ("2. Anbefales ikke.", "Forslaget blev forkastet"), else what
     its counts settle."""
-    said = "\n".join(draft.said)
+    said = "\n".join(REMARK.sub("", sentence) for sentence in draft.said)
     for result, pattern in MOTION_RESULTS:
         if pattern.search(said):
             return result
+    return _counted(draft)
+
+
+def _counted(draft: _Draft) -> MotionResult | None:
+    """What the motion's counts settle, or a majority named as one ("Et flertal (…) stemte for")."""
     counts = {vote.option: vote.count for vote in draft.votes if vote.count is not None}
     for said in draft.said:
         if (nobody := empty_side(said)) is not None:
@@ -398,8 +417,27 @@ def _point_result(draft: _Draft, drafts: list[_Draft], before_said: list[str]) -
     if {p for d in within for p in d.points} == set(draft.points) and len(results) == 1 and None not in results:
         return results.pop()
     of_whole = before_said + [sentence for d in drafts if d.kind == "recommendation" for sentence in d.said]
-    whole = "\n".join(sentence for sentence in of_whole if SUBJECT_RECOMMENDATION.search(sentence))
+    whole = "\n".join(REMARK.sub("", sentence) for sentence in of_whole if SUBJECT_RECOMMENDATION.search(sentence))
     return next((result for result, pattern in MOTION_RESULTS if pattern.search(whole)), None)
+
+
+def _in_part(said: list[str]) -> bool:
+    """Sentences that adopt and reject, or adopt points with a hole among them ("1, 3-5")."""
+    stated = {sentence: _stated(REMARK.sub("", sentence)) for sentence in said}
+    if {"adopted", "rejected"} <= set(stated.values()):
+        return True
+    adopted = {
+        int(point.rstrip("abcdefgh"))
+        for sentence, result in stated.items()
+        if result == "adopted"
+        for named in NAMED_POINTS.finditer(sentence)
+        for point in named_points(named)
+    }
+    return bool(adopted) and adopted != set(range(min(adopted), max(adopted) + 1))
+
+
+def _stated(sentence: str) -> MotionResult | None:
+    return next((result for result, pattern in MOTION_RESULTS if pattern.search(sentence)), None)
 
 
 def _result_of_points(drafts: list[_Draft]) -> MotionResult | None:

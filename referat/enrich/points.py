@@ -25,7 +25,7 @@ _ONE = r"\d{1,2}(?:\.?\s?[a-h](?![\wæøå]))?"
 # "indstillingspunkt 1a", "indstilling 2", "punkterne 1, 4 og 6", and abbreviated "pkt. 2 og 3", "pk. 14"
 NAMED_POINTS = re.compile(
     rf"(?:\b(?:indstillings)?punkt\w*\s+|\bpkt?\.\s*)(?P<points>{_ONE}(?:\s*(?:,|og|-|–)\s*{_ONE})*)(?!\w)"
-    r"|\bindstilling\s+(?P<number>\d{1,2})\b",
+    rf"|\bindstilling\s+(?P<number>\d{{1,2}}(?:\s*(?:,|og|-|–)\s*\d{{1,2}})*)\b",
     re.I,
 )
 # One point of such a list, or a range: "3", "2. c", "2-4"
@@ -46,10 +46,8 @@ def point_labels(point: re.Match[str]) -> list[str]:
 
 def named_points(points: re.Match[str]) -> list[str]:
     """ "punkt 2 og 3" -> ["2", "3"]; "punkterne 2-4" -> ["2", "3", "4"]; "indstilling 2" -> ["2"]."""
-    if points.group("number"):
-        return [points.group("number")]
     numbers: list[str] = []
-    for first, letter, dash, last in _LISTED.findall(points.group("points")):
+    for first, letter, dash, last in _LISTED.findall(points.group("points") or points.group("number")):
         if dash and not letter and int(last) > int(first):
             numbers += [str(n) for n in range(int(first), int(last) + 1)]
         else:
