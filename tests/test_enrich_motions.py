@@ -294,6 +294,20 @@ def test_a_recommendation_adopted_only_in_part_has_no_result_of_its_own() -> Non
     assert result("Økonomiudvalget anbefaler ikke indstillingen.\n\nFor stemte: Ø") == "rejected"
 
 
+def test_sides_printed_after_two_equal_tallies_are_on_both_events() -> None:
+    motions, _ = motions_of(
+        "Med stemmerne 15 for og 2 imod godkendte Byrådet indstillingspunkt 1.\n\n"
+        "Endvidere godkendte Byrådet med stemmerne 15 for og 2 imod indstillingspunkt 3 og 4.\n\n"
+        "For stemte: (A), (V) og (C).\n\nImod stemte: (Ø).\n\n(B) undlod at stemme."
+    )
+    both = {"for": ["A", "V", "C"], "against": ["Ø"], "abstain": ["B"]}
+    assert [(m.points, sides(m), m.result) for m in motions] == [
+        (["1"], both, "adopted"),
+        (["3"], both, "adopted"),
+        (["4"], both, "adopted"),
+    ]
+
+
 def test_a_numbered_list_inside_an_amendment_is_its_text_not_points() -> None:
     motions, _ = motions_of(
         "(C) stillede et ændringsforslag:\n"

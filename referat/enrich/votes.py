@@ -160,36 +160,50 @@ class Sentence(NamedTuple):
 
 def vote_sentences(text: str, members: list[Person]) -> list[Sentence]:
     """The decision's sentences in order, each with the votes read from it (a tally's sides that no
-    later sentence names stand at the tally's sentence): the order motions are read in."""
+    later sentence names stand at the tally's sentence): the order motions are read in.
+
+    Tallies of the same counts in a row with no sides between them ("Med stemmerne 19 for og 1 imod
+    godkendte … punkt 1. Yderligere godkendte … med stemmerne 19 for og 1 imod punkt 2 og 3. For
+    stemte: …") share the sides printed after the last of them."""
     parties_by_name = {name_key(m.name): m.party for m in members if m.party}
     rows: list[Sentence] = []
-    tallied: dict[VoteOption, int] = {}
+    tallied: dict[VoteOption, int] = {}  # the current tally's counts not yet given to a side
+    printed: dict[VoteOption, int] = {}  # its counts as printed
     tally_row = 0
+    chained: list[int] = []  # earlier tallies of the same counts, with no sides of their own
 
-    def flush() -> None:
-        rows[tally_row][1].extend(_unclaimed(tallied, rows[tally_row][0]))
+    def close() -> None:
+        rows[tally_row].votes.extend(_unclaimed(tallied, rows[tally_row].text))
+        shared = [vote for row in rows[tally_row:] for vote in row.votes]
+        for row in chained:
+            rows[row].votes.extend(vote.model_copy() for vote in shared)
+        chained.clear()
 
     for sentence, opens in _sentences(text):
         rows.append(Sentence(sentence, [], opens))
         tally = TALLY.search(sentence)
         verb_tally = None if tally else TALLY_VERB.search(sentence)
         if tally or verb_tally:
-            if tallied:
-                flush()
-            tally_row = len(rows) - 1
+            sides: list[Vote] = []
             if tally:
-                tallied = _tally(tally)
+                counts = _tally(tally)
             elif verb_tally:
-                sides, tallied = _verb_tally(verb_tally, sentence, parties_by_name)
-                rows[-1][1].extend(sides)
+                sides, counts = _verb_tally(verb_tally, sentence, parties_by_name)
+            silent = not any(row.votes for row in rows[tally_row:])
+            if printed and silent and counts == printed and tallied == printed:
+                chained.append(tally_row)
+            else:
+                close()
+            tally_row, tallied, printed = len(rows) - 1, dict(counts), counts
+            rows[-1].votes.extend(sides)
             continue
         vote = _read_vote(sentence, parties_by_name)
         if vote:
             if vote.count is None and vote.option in tallied:
                 vote = vote.model_copy(update={"count": tallied.pop(vote.option)})
-            rows[-1][1].append(vote)
-    if tallied:
-        flush()
+            rows[-1].votes.append(vote)
+    if rows:
+        close()
     return rows
 
 
