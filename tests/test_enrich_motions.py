@@ -233,6 +233,8 @@ def test_sending_the_case_on_is_a_procedure_the_votes_after_it_are_on() -> None:
     assert [(m.kind, m.result) for m in declined] == [("procedure", "rejected")]
     passive, _ = motions_of("Sagen sendes tilbage til fagudvalget.\n\n(V) stemte imod.")
     assert [(m.kind, m.result) for m in passive] == [("procedure", "adopted")]
+    returned, _ = motions_of("Udvalget beslutter, at sagen sendes retur til forvaltningen.\n\nImod: C")
+    assert [(m.kind, m.result, m.text) for m in returned] == [("procedure", "adopted", "retur til forvaltningen.")]
 
 
 def test_a_decision_made_after_the_outcome_is_an_event_when_voted_on() -> None:

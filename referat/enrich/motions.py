@@ -48,12 +48,13 @@ PUT_TO_VOTE = re.compile(
 # "Økonomiudvalget stemte om, hvorvidt John T. Olsen kunne deltage i sagens behandling."
 VOTED_ON = re.compile(r"^(?P<body>[^:]{1,120}?)\s+(?:stemte|stemmer)\s+om\s*,?\s*(?P<text>.+)$", re.I)
 # A decision on how the case goes on, not on what it proposes: "Byrådet sendte sagen til realitetsbehandling
-# i …", "Udvalget sender sagen tilbage til administrationen", "… besluttede (ikke) at sende forslaget til
-# realitetsbehandling", "Sagen sendes tilbage".
+# i …", "Udvalget sender sagen tilbage (retur) til administrationen", "… besluttede (ikke) at sende forslaget
+# til realitetsbehandling", "Udvalget beslutter, at sagen sendes tilbage", "Sagen sendes tilbage".
+_CASE = r"(?:sagen|forslaget|punktet)"
 SENT_ON = re.compile(
-    r"^(?:[^:,]{1,80}?\s+(?:(?:besluttede|beslutter)\s+(?P<negated>ikke\s+)?at\s+sende|send(?:er|te))"
-    r"|(?:sagen|forslaget|punktet)\s+(?:sendes|blev\s+sendt))"
-    r"\s+(?:(?:sagen|forslaget|punktet)\s+)?(?P<text>(?:tilbage|videre|til\s+realitetsbehandling)\b.*)$",
+    rf"^(?:[^:,]{{1,80}}?\s+(?:(?:besluttede|beslutter),?\s+(?P<negated>ikke\s+)?at\s+(?:sende\s+{_CASE}|{_CASE}\s+sendes)"
+    rf"|send(?:er|te)\s+{_CASE})|{_CASE}\s+(?:sendes|blev\s+sendt))"
+    r"\s+(?P<text>(?:tilbage|retur|videre|til\s+realitetsbehandling)\b.*)$",
     re.I,
 )
 # A sentence that states a tally: "Med stemmerne 20 for og 1 imod godkendte …", "… med 29 stemmer imod 11"

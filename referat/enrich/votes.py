@@ -46,7 +46,9 @@ VERB = re.compile(
 ABSTAIN = re.compile(
     r"^(?P<who>.+?):?\s+(?:undlod|udlod|undlader|afstod|afstår)(?:\s+(?:at\s+stem\w*|fra\s+at\s+stemme"
     r"|at\s+tage\s+stilling|(?=(?:på|ved)\s+(?:pkt|pk|punkt|indstillingspunkt|\d)))(?P<rest>.*)|\.?$)"
-    r"|^(?P<who2>.+?)\s+(?:stemte\s+blankt|tog\s+forbehold\b.*)",
+    r"|^(?P<who2>.+?)\s+(?:stemte\s+blankt|tog\s+forbehold\b.*)"
+    # the verb first: "Undlader S, C og Ø."
+    r"|^(?:undlader|undlod)\s+(?!(?:at|fra|på|ved|til|sig)\b)(?P<who3>[^.:]+)\.?$",
     re.I,
 )
 _POINT = r"\d+(?:\.?\s?[a-h](?![\wæøå]))?"  # "2", "1a", "2. c"
@@ -90,7 +92,7 @@ POINT_NUMBER_ONLY = re.compile(r"^\d{1,2}(?:\.?\s?[a-z]\.|\.)(?:\s*(?:-|–|og)\
 # What follows the voters: "(Ø) med bemærkning om, at …", "… fordi …"
 WHO_END = re.compile(
     r",?\s+(?:med\s+(?:den\s+|følgende\s+|fælles\s+|en\s+)?(?:bemærkning|henvisning|et\s+ønske|begrundelse|mindretalsudtalelse)"
-    r"|idet|fordi|da|på\s+(?:punkt|pkt))\b.*$",
+    r"|idet|fordi|da|på\s+(?:punkt|pkt)|i\s+forhold\s+til)\b.*$",
     re.I,
 )
 # "5 medlemmer i Beskæftigelses- og Integrationsudvalget (…)", "Et flertal af … (…)"
@@ -349,7 +351,7 @@ def _read_vote(sentence: str, parties_by_name: dict[str, str]) -> Vote | None:
         subject = _subject(verb.group("rest")) or subject
     elif abstain := ABSTAIN.match(sentence):
         option = "abstain"
-        who = abstain.group("who") or abstain.group("who2")
+        who = abstain.group("who") or abstain.group("who2") or abstain.group("who3")
         subject = _subject(abstain.group("rest") or "") or subject
     else:
         return None
