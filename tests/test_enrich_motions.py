@@ -310,6 +310,16 @@ def test_sides_printed_after_two_equal_tallies_are_on_both_events() -> None:
     ]
 
 
+def test_a_side_that_names_the_recommendation_and_one_that_does_not_are_one_vote() -> None:
+    motions, votes = motions_of(
+        "Flertallet (B, C og V) kan tiltræde indstillingen.\n\nMindretallet (Ø) kan ikke tiltræde."
+    )
+    assert [(m.kind, sides(m), m.result) for m in motions] == [
+        ("recommendation", {"for": ["B", "C", "V"], "against": ["Ø"]}, "adopted")
+    ]
+    assert [vote.motion for vote in votes] == [0, 0]
+
+
 def test_a_numbered_list_inside_an_amendment_is_its_text_not_points() -> None:
     motions, _ = motions_of(
         "(C) stillede et ændringsforslag:\n"

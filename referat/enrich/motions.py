@@ -69,7 +69,7 @@ DECIDES = re.compile(r"\b(?:anbefaler|anbefalede|godkender|godkendte|besluttede|
 # "V's ændringsforslag", "ændringsforslaget fra V"
 AMENDMENT_OF = re.compile(r"(?P<who>\S+?)(?:'s|’s)\s+ændringsforslag|ændringsforslag\w*\s+fra\s+(?P<who2>.+)$", re.I)
 # "Et flertal af Beskæftigelses- og Integrationsudvalget (…) stemte for."
-MAJORITY = re.compile(r"^(?:et\s+)?flertal\b", re.I)
+MAJORITY = re.compile(r"^(?:et\s+)?flertal(?:let)?\b", re.I)
 # "Endvidere besluttede Byrådet med stemmerne 12 for og 7 imod, at …"
 DECIDED_THAT = re.compile(r",\s+(?P<text>at\s+.+)$", re.I)
 # "Udvalget besluttede endvidere, at …": a decision the body makes at the meeting
@@ -131,7 +131,12 @@ def read_motions(sentences: list[Sentence]) -> tuple[list[Motion], list[Vote]]:
             # for og 1 imod godkendte …"
             (current.said if current else before_said).append(sentence)
     before = [vote for vote, target in placed if target is None]
-    if before and _one_vote(before):
+    named = next((d for d in drafts if d.kind == "recommendation"), None)  # "For indstillingen stemte …"
+    with_named = [vote for vote, target in placed if target is None or target is named]
+    if before and named is not None and _one_vote(with_named):
+        named.votes, named.said = with_named, before_said + named.said
+        placed = [(vote, target or named) for vote, target in placed]
+    elif before and _one_vote(before):
         recommendation = _Draft("recommendation", votes=before, said=before_said)
         drafts.insert(0, recommendation)
         placed = [(vote, target or recommendation) for vote, target in placed]

@@ -28,7 +28,7 @@ QUOTES = '"“”„«»'
 # Labelled votes: "For: Gruppe A og C.", "Imod stemte: F (2)", "Undlod at stemme: Ø", "For stemte (V) og (A)",
 # "Imod administrationens indstilling stemte: Hans Hansen (D)". A bare "For"/"Imod" needs its colon.
 LABELLED = re.compile(
-    r"^(?:(?P<verb_label>for\s+stemte|imod\s+stemte|stemte\s+for|stemte\s+imod)(?:\s+stemte)?(?:\s+(?P<count>\d+))?\s*:?"
+    r"^(?:følgende\s+)?(?:(?P<verb_label>for\s+stemte|imod\s+stemte|stemte\s+for|stemte\s+imod)(?:\s+stemte)?(?:\s+(?P<count>\d+))?\s*:?"
     r"|(?P<label>for|imod|undlod\s+at\s+stemme|undlod|hverken\s+for\s+eller\s+imod|undlader|blank|blanke)"
     r"(?:\s+(?P<subject>[^:]{1,60}?)\s+stemte)?(?:\s+(?P<count2>\d+))?\s*:)"
     r"\s*(?P<who>.*)$",
@@ -36,9 +36,11 @@ LABELLED = re.compile(
 )
 # "<who> stemte for indstilling 1", "<who> stemmer imod", "<who> stemte i mod", "<who> stemte nej",
 # "<who> kunne ikke tiltræde indstillingen", "<who> kan ikke gå ind for beslutningen"
+# "Et flertal (A, C og V) kunne tiltræde indstillingen", "mens A og F ikke kunne tiltræde"
+_POSITION = r"(?:tiltræde|anbefale|godkende|støtte|gå\s+ind\s+for)\b"
 VERB = re.compile(
     r"^(?P<who>.+?)\s+(?:(?:stemte|stemmer|har\s+stemt|voterede)\s+(?P<option>for|imod|i\s+mod|nej|ja)\b"
-    r"|(?:kunne|kan)\s+ikke\s+(?P<refused>tiltræde|anbefale|godkende|støtte|gå\s+ind\s+for)\b)(?P<rest>.*)$",
+    rf"|(?P<refused>(?:kunne|kan)\s+ikke|ikke\s+(?:kunne|kan))\s+{_POSITION}|(?P<agreed>kunne|kan)\s+{_POSITION})(?P<rest>.*)$",
     re.I,
 )
 # "<who> undlod at stemme", "… undlod at tage stilling til …", "<who> undlod.", "<who>: Undlod.", "… stemte blankt"
@@ -76,7 +78,11 @@ TALLY_VERB = re.compile(
     re.I,
 )
 REJECTING = ("forkast", "afvis", "afvist", "nedstemt", "faldt")
-VOTE_VERB = re.compile(r"\b(?:stemte|stemmer|undlod|undlader|tog\s+forbehold|kunne\s+ikke|kan\s+ikke)\b", re.I)
+VOTE_VERB = re.compile(
+    r"\b(?:stemte|stemmer|undlod|undlader|tog\s+forbehold|(?:ikke\s+)?(?:kunne|kan)\s+(?:ikke\s+)?tiltræde"
+    r"|kunne\s+ikke|kan\s+ikke)\b",
+    re.I,
+)
 CLAUSE_BREAK = re.compile(r",\s+(?:mens|medens|og)\s+|,\s+")
 # "A stemmer for og V stemmer imod": two votes in one sentence.
 TWO_CLAUSES = re.compile(
@@ -101,8 +107,12 @@ COUNT = re.compile(r"^(?P<count>\d+)\s+(?:medlemmer|stemmer)\b|\((?P<paren>\d+)\
 # A sentence ends at ". " before a capital or a party letter in parentheses, but not after an
 # initial as in "Connie B. Jensen".
 SENTENCE_END = re.compile(
-    r"(?<=[.!?])\s+(?=(?:For|Imod|Undlod|Hverken|Stemte)\b)|(?<!\s[A-ZÆØÅ]\.)(?<=[.!?])\s+(?=[A-ZÆØÅ(])"
+    r"(?<=[.!?])\s+(?=(?:For|Imod|Undlod|Hverken|Stemte)\b|\d+\s+(?:undlod|undlader|stemte|stemmer)\b)|(?<!\s[A-ZÆØÅ]\.)(?<=[.!?])\s+(?=[A-ZÆØÅ(])"
 )
+# "Et flertal bestående af A, F og Ø", "Mindretallet bestående af V": the parties of a majority or minority
+MAJORITY_OF = re.compile(r"^(?:et\s+)?(?:flertal|mindretal)(?:let)?\s+(?:bestående\s+af|af)\s+(?=[^()]*$)", re.I)
+# "Et flertal (…)", "Flertallet bestående af …": a side named as a majority or minority
+MAJORITY_NAMED = re.compile(r"^(?:et\s+)?(?:flertal|mindretal)", re.I)
 # "Gruppe F", "gruppe Ø", "Gruppen A"
 GROUP_PREFIX = re.compile(r"^(?:gruppe(?:n|rne)?|partierne|partiet|listen|liste|følgende)\s+", re.I)
 # "Venstres byrådsgruppe", "Det Konservative Folkepartis byrådsgrupper", "Enhedslisten de Rød-Grønnes gruppe"
@@ -200,6 +210,9 @@ def vote_sentences(text: str, members: list[Person]) -> list[Sentence]:
             rows[-1].votes.extend(sides)
             continue
         vote = _read_vote(sentence, parties_by_name)
+        if vote and vote.count is not None and printed and not (vote.names or vote.parties or vote.option in printed):
+            tallied[vote.option] = printed[vote.option] = vote.count  # "… imod 9. 7 undlod.": the tally's third count
+            continue
         if vote:
             if vote.count is None and vote.option in tallied:
                 vote = vote.model_copy(update={"count": tallied.pop(vote.option)})
@@ -310,6 +323,8 @@ def _verb_tally(
     first, second = match.group("a") or match.group("a2"), match.group("b") or match.group("b2")
     rejecting = match.group("verb").lower().startswith(REJECTING) and not match.group("for_word")
     options: tuple[VoteOption, VoteOption] = ("against", "for") if rejecting else ("for", "against")
+    if not match.group("for_word") and second is not None and int(first) < int(second):
+        options = options[::-1]  # "forkastet med 4 stemmer mod 5": the larger count is the winning side's
     sides: list[Vote] = []
     counts: dict[VoteOption, int] = {}
     for option, number, who in zip(options, (first, second), (match.group("a_who"), match.group("b_who")), strict=True):
@@ -346,8 +361,10 @@ def _read_vote(sentence: str, parties_by_name: dict[str, str]) -> Vote | None:
         counted = labelled.group("count") or labelled.group("count2")
         count = int(counted) if counted else None
     elif verb := VERB.match(sentence):
-        option = "for" if (verb.group("option") or "").lower() in {"for", "ja"} else "against"
+        option = "for" if verb.group("agreed") or (verb.group("option") or "").lower() in {"for", "ja"} else "against"
         who = verb.group("who")
+        if verb.group("agreed") and _is_group_word(who) and not MAJORITY_NAMED.match(who):
+            return None  # "Et enigt udvalg kan anbefale, at …" is the decision, not a side
         subject = _subject(verb.group("rest")) or subject
     elif abstain := ABSTAIN.match(sentence):
         option = "abstain"
@@ -392,6 +409,9 @@ def _subject(rest: str) -> str | None:
 
 def read_who(who: str) -> tuple[list[str], list[str]]:
     """Names and party letters in "Michael Dorph Jensen og Suleman Naim", "(A, C og V)" or "(Ø) og (F)"."""
+    who = MAJORITY_OF.sub("", who.strip())
+    if who.startswith("(") and who.rstrip(" .").endswith(")") and who.count("(") == 1:
+        who = who.rstrip(" .")[1:-1]  # "(Ø og Suleman Naim)" after a count
     group = GROUP.search(who)
     listed = group.group("inner") if group and not who.startswith("(") else who
     names: list[str] = []
