@@ -320,6 +320,15 @@ def test_a_side_that_names_the_recommendation_and_one_that_does_not_are_one_vote
     assert [vote.motion for vote in votes] == [0, 0]
 
 
+def test_a_mover_named_after_the_motion() -> None:
+    laid, _ = motions_of(
+        "Budgetforslaget fremsendt af aftalepartierne (B), (O) og (V) blev vedtaget med 18 stemmer mod 7."
+    )
+    assert [(m.kind, m.moved_by_parties, m.result) for m in laid] == [("motion", ["B", "O", "V"], "adopted")]
+    amended, _ = motions_of("Ændringsforslag, stillet af F: at pladsen belyses.\n\nFor: F\n\nImod: V og O")
+    assert [(m.kind, m.moved_by_parties, m.text) for m in amended] == [("amendment", ["F"], "at pladsen belyses.")]
+
+
 def test_a_numbered_list_inside_an_amendment_is_its_text_not_points() -> None:
     motions, _ = motions_of(
         "(C) stillede et ændringsforslag:\n"

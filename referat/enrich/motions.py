@@ -34,7 +34,8 @@ MOVED = re.compile(
 )
 # "Ændringsforslag fra V: at …", "Forslag fra Enhedslisten om, at …"
 MOVED_BY_FROM = re.compile(
-    r"^(?P<kind>ændringsforslag|beslutningsforslag|forslag)\s+fra\s+(?P<who>[^:.]{1,120}?)\s*(?::|\bom\b,?)\s*(?P<text>.*)$",
+    r"^(?P<kind>ændringsforslag|beslutningsforslag|forslag)\s*(?:\s+fra|,?\s+(?:fremsat|stillet|fremsendt)\s+af)"
+    r"\s+(?P<who>[^:.]{1,120}?)\s*(?::|\bom\b,?)\s*(?P<text>.*)$",
     re.I,
 )
 # "Enhedslisten foreslog, at …"
@@ -77,7 +78,12 @@ DECIDED_FURTHER = re.compile(
     r"^[^:,]{1,80}?\s+(?:besluttede|beslutter)\b[^,]{0,40}?,?\s+(?P<text>(?:ikke\s+)?at\s+.+)$", re.I
 )
 # "budgetforslag fremlagt af (Ø)": who moved what a tally decided
-LAID_BY = re.compile(r"\b(?:fremlagt|fremsat|stillet)\s+af\s+(?P<who>.+?)\.?$", re.I)
+# "Budgetforslaget fremsendt af forligspartierne (V), (A) og (C) blev vedtaget …": the mover after the motion
+LAID_BY = re.compile(
+    r"\b(?:fremlagt|fremsat|fremsendt|stillet)\s+af\s+(?P<who>.+?)(?:\s+(?:blev|er|bortfaldt|faldt)\b.*)?\.?$", re.I
+)
+# "Budgetforslaget …", "Ændringsforslaget …": a sentence whose subject is a proposal
+PROPOSAL_SUBJECT = re.compile(r"^(?P<kind>\w*?(?:ændrings)?forslag)(?:et)?\b", re.I)
 # "… godkendes med bemærkning om, at forslag til finansiering indstilles afvist": a remark, which says
 # nothing of how the motion ended
 REMARK = re.compile(r"\bmed\s+(?:den\s+|følgende\s+)?bemærkning(?:en|er|erne)?\b.*$", re.I | re.S)
@@ -250,6 +256,10 @@ def _tallied(sentence: str) -> _Draft:
     decided = DECIDED_THAT.search(sentence)
     if decided and not SUBJECT_RECOMMENDATION.search(sentence):
         return _with_movers(_Draft("motion", _motion_text(decided.group("text"))), sentence)
+    proposal = PROPOSAL_SUBJECT.match(sentence)
+    if proposal and LAID_BY.search(sentence):
+        kind: MotionKind = "amendment" if "ændring" in proposal.group("kind").lower() else "motion"
+        return _with_movers(_Draft(kind), sentence)
     return _Draft("recommendation")
 
 
