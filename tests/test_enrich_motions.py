@@ -329,6 +329,16 @@ def test_a_mover_named_after_the_motion() -> None:
     assert [(m.kind, m.moved_by_parties, m.text) for m in amended] == [("amendment", ["F"], "at pladsen belyses.")]
 
 
+def test_a_decision_that_does_what_the_motion_asked_passes_it() -> None:
+    motions, _ = motions_of(
+        "Bo Holm (C) stillede forslag om, at sagen sendes tilbage til fagudvalget.\n\n"
+        "Byrådet sendte sagen tilbage til fagudvalget.\n\nImod: A og Ø"
+    )
+    assert [(m.kind, m.moved_by, m.text, m.result, sides(m)) for m in motions] == [
+        ("motion", ["Bo Holm"], "at sagen sendes tilbage til fagudvalget.", "adopted", {"against": ["A", "Ø"]})
+    ]
+
+
 def test_a_numbered_list_inside_an_amendment_is_its_text_not_points() -> None:
     motions, _ = motions_of(
         "(C) stillede et ændringsforslag:\n"

@@ -58,6 +58,8 @@ SENT_ON = re.compile(
     r"\s+(?P<text>(?:tilbage|retur|videre|til\s+realitetsbehandling)\b.*)$",
     re.I,
 )
+# What a motion asks when it asks to send the case on: "at sagen bliver sendt retur til …"
+SENDING = re.compile(r"\bsend\w*\b.*\b(?:retur|tilbage|videre|realitetsbehandling)\b", re.I)
 # A sentence that states a tally: "Med stemmerne 20 for og 1 imod godkendte …", "… med 29 stemmer imod 11"
 TALLY_SENTENCE = re.compile(r"\bstemmer(?:ne)?\s+\d|\d+\s+stemmer\b", re.I)  # "Med stemmer 19 for"
 # "Indstillingen blev herefter godkendt …", "Administrationens indstilling blev ikke godkendt": the
@@ -113,6 +115,9 @@ def read_motions(sentences: list[Sentence]) -> tuple[list[Motion], list[Vote]]:
     last_point = max((i for i, s in enumerate(sentences) if POINT.match(s.text)), default=-1)
     for position, (sentence, votes, opens_paragraph) in enumerate(sentences):
         if not votes and current is not None and _continues(current, sentence):
+            if carried := _carried_out(current, sentence):
+                current.decided = carried
+                continue
             current.text = f"{current.text or ''} {sentence}".strip()
             continue
         started = (
@@ -300,6 +305,15 @@ def _decided_further(sentence: str, before: list[str]) -> _Draft | None:
     if decided is None or not stated:
         return None
     return _Draft("motion", _motion_text(decided.group("text")), decided="adopted")
+
+
+def _carried_out(draft: _Draft, sentence: str) -> MotionResult | None:
+    """ "(V) stillede forslag om, at sagen sendes retur …" then "Byrådet sendte sagen retur …": the
+    decision does what the motion asked, so the motion passed (and the votes after it are on it)."""
+    sent = SENT_ON.match(sentence)
+    if draft.kind != "motion" or sent is None or SENDING.search(draft.text or "") is None:
+        return None
+    return "rejected" if sent.group("negated") else "adopted"
 
 
 def _moves(sentence: str) -> bool:
