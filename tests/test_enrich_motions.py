@@ -339,6 +339,17 @@ def test_a_decision_that_does_what_the_motion_asked_passes_it() -> None:
     ]
 
 
+def test_an_ad_heading_followed_by_a_sentence_on_its_line_is_that_point_s() -> None:
+    motions, _ = motions_of(
+        "Ad 1. Udvalget anbefaler, at formanden vælges.\n\nImod stemte: Bo Holm (C).\n\n"
+        "Ad 2: Udvalget anbefaler ikke forslaget.\n\nBo Holm (C) stemte for."
+    )
+    assert [(m.points, sides(m), m.result) for m in motions] == [
+        (["1"], {"against": ["Bo Holm", "C"]}, "adopted"),
+        (["2"], {"for": ["Bo Holm", "C"]}, "rejected"),
+    ]
+
+
 def test_a_numbered_list_inside_an_amendment_is_its_text_not_points() -> None:
     motions, _ = motions_of(
         "(C) stillede et ændringsforslag:\n"

@@ -94,7 +94,10 @@ TWO_CLAUSES = re.compile(
 PART_PREFIX = re.compile(r"^ad\s+(?P<part>(?:punkt\s+|pkt\.?\s*)?(?:\d+|[a-zæøå]\b))\s*[,.:]?\s+", re.I)
 # "1.-3. Bjarke Abel (A) undlod at tage stilling": the numbering of a decision's points.
 POINT_PREFIX = re.compile(r"^\d+(?:\.?\s?[a-z]\.|\.)(?:\s*(?:-|–|og)\s*\d+\.)?\s+")
-POINT_NUMBER_ONLY = re.compile(r"^\d{1,2}(?:\.?\s?[a-z]\.|\.)(?:\s*(?:-|–|og)\s*\d{1,2}\.)?$")
+# "1.", "2.-3.", "Ad 1." split off as a sentence of their own
+POINT_NUMBER_ONLY = re.compile(
+    r"^(?:ad\s+(?:punkt\s+)?)?\d{1,2}(?:\.?\s?[a-z]\.|\.)(?:\s*(?:-|–|og)\s*\d{1,2}\.)?$", re.I
+)
 # What follows the voters: "(Ø) med bemærkning om, at …", "… fordi …"
 WHO_END = re.compile(
     r",?\s+(?:med\s+(?:den\s+|følgende\s+|fælles\s+|en\s+)?(?:bemærkning|henvisning|et\s+ønske|begrundelse|mindretalsudtalelse)"
