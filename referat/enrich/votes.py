@@ -114,6 +114,10 @@ SENTENCE_END = re.compile(
 )
 # "Et flertal bestående af A, F og Ø", "Mindretallet bestående af V": the parties of a majority or minority
 MAJORITY_OF = re.compile(r"^(?:et\s+)?(?:flertal|mindretal)(?:let)?\s+(?:bestående\s+af|af)\s+(?=[^()]*$)", re.I)
+# "…, 14 for at bevare den nuværende ordning": a count for keeping things as they are
+STATUS_QUO = re.compile(
+    r",\s*(?:mens\s+|og\s+)?(?P<count>\d+)\s+(?:stemte\s+|stemmer\s+)?for\s+at\s+(?:bevare|fastholde|beholde)\b", re.I
+)
 # "Et flertal (…)", "Flertallet bestående af …": a side named as a majority or minority
 MAJORITY_NAMED = re.compile(r"^(?:et\s+)?(?:flertal|mindretal)", re.I)
 # "Gruppe F", "gruppe Ø", "Gruppen A"
@@ -220,9 +224,19 @@ def vote_sentences(text: str, members: list[Person]) -> list[Sentence]:
             if vote.count is None and vote.option in tallied:
                 vote = vote.model_copy(update={"count": tallied.pop(vote.option)})
             rows[-1].votes.append(vote)
+            rows[-1].votes.extend(_for_things_as_they_are(vote, sentence))
     if rows:
         close()
     return rows
+
+
+def _for_things_as_they_are(vote: Vote, sentence: str) -> list[Vote]:
+    """ "7 stemte for forslaget, 14 for at bevare den nuværende ordning": those for keeping things as
+    they are voted against the proposal."""
+    kept = STATUS_QUO.search(sentence)
+    if kept is None or vote.option != "for":
+        return []
+    return [Vote(option="against", count=int(kept.group("count")), text=sentence)]
 
 
 def _sentences(text: str) -> list[tuple[str, bool]]:
