@@ -350,6 +350,13 @@ def test_an_ad_heading_followed_by_a_sentence_on_its_line_is_that_point_s() -> N
     ]
 
 
+def test_a_lettered_point_takes_the_result_stated_on_its_number_s_line() -> None:
+    motions, _ = motions_of(
+        "1. a) - d) godkendes\n\n(V) stemmer imod pkt. 1. c), idet prisen er for høj.\n\n2. Drøftet."
+    )
+    assert [(m.points, sides(m), m.result) for m in motions] == [(["1c"], {"against": ["V"]}, "adopted")]
+
+
 def test_a_numbered_list_inside_an_amendment_is_its_text_not_points() -> None:
     motions, _ = motions_of(
         "(C) stillede et ændringsforslag:\n"

@@ -446,9 +446,19 @@ def _point_result(draft: _Draft, drafts: list[_Draft], before_said: list[str]) -
     results = {_result(d) for d in within}
     if {p for d in within for p in d.points} == set(draft.points) and len(results) == 1 and None not in results:
         return results.pop()
+    if of_number := _of_its_number(draft, drafts):
+        return of_number
     of_whole = before_said + [sentence for d in drafts if d.kind == "recommendation" for sentence in d.said]
     whole = "\n".join(REMARK.sub("", sentence) for sentence in of_whole if SUBJECT_RECOMMENDATION.search(sentence))
     return next((result for result, pattern in MOTION_RESULTS if pattern.search(whole)), None)
+
+
+def _of_its_number(draft: _Draft, drafts: list[_Draft]) -> MotionResult | None:
+    """A lettered point's result stated on its number's line ("1. a) - e) godkendes" for "imod pkt. 1. b)")."""
+    number = draft.points[0].rstrip("abcdefgh") if len(draft.points) == 1 else ""
+    if not number or number == draft.points[0]:
+        return None
+    return next((_result(d) for d in drafts if d.kind == "point" and d.points == [number]), None)
 
 
 def _in_part(said: list[str]) -> bool:
