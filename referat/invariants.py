@@ -45,12 +45,21 @@ def violations(item: AgendaItem) -> list[str]:
     if decision and VOTE_WORDS.search(decision.text) and not motions:
         found.append("a vote recorded, no event")
     voted = {point for motion in motions for point in motion.points}
-    for part in decision.parts if decision else []:
-        # a vote in the part that names no other point is on the part's points
-        on_part = [s for s in SENTENCE.split(part.text) if VOTE_WORDS.search(s) and not NAMED_POINTS.search(s)]
+    parts = decision.parts if decision else []
+    for number, part in enumerate(parts):
+        # a vote in the part that names no other point is on the part's points; after the last part's
+        # own paragraph, a vote is on the recommendation as a whole (as the hand samples label it)
+        text = _own_paragraph(part.text, decision.text) if decision and number == len(parts) - 1 else part.text
+        on_part = [s for s in SENTENCE.split(text) if VOTE_WORDS.search(s) and not NAMED_POINTS.search(s)]
         if part.points and on_part and not set(part.points) <= voted:
             found.append("a point voted on, no event for it")
     return found
+
+
+def _own_paragraph(part: str, decision: str) -> str:
+    """The part's text up to a blank line, or its first line where no blank lines part the decision."""
+    spaced = any(not line.strip() for line in decision.strip().split("\n"))
+    return part.split("\n\n")[0] if spaced else part.split("\n")[0]
 
 
 def _motion_violations(motion: Motion) -> list[str]:

@@ -456,7 +456,9 @@ MOTION_RESULTS: list[tuple[Literal["adopted", "rejected", "lapsed"], re.Pattern[
         re.compile(
             r"\b(?:forkastet|forkastede|forkastes|faldt|faldet|ikke\s+(?:godkendt|vedtaget|tiltrådt|anbefalet)"
             r"|(?:kan|kunne)\b[^.]{0,40}?\bikke\s+(?:godkend|tiltræd|anbefal)\w*"
-            r"|(?:godkendes|anbefales|tiltrædes|vedtages)\s+ikke|afvist|afviste|nedstemt)\b",
+            r"|(?:godkendes|anbefales|tiltrædes|vedtages)\s+ikke|afvist|afviste|nedstemt"
+            # the committee's own refusal: "Økonomiudvalget anbefaler ikke …", "Udvalget godkendte ikke …"
+            r"|(?:anbefaler|anbefalede|godkender|godkendte|tiltræder|tiltrådte)\s+ikke)\b",
             re.I,
         ),
     ),

@@ -7,7 +7,8 @@ by hand for issue 21 and held out; sample-d.json, 40 more, to work on) names eac
 file and number; the meeting is parsed from the corpus and its decision's motions are compared with the
 labels. An event is fully right when referat reads it as an event of its own, on the same thing (kind,
 and the points of a point), with the same movers (or none where the text names none), every side of the
-vote as printed (names; parties, where no member of the side is named; the count) and the same result
+vote as printed (names; parties, where no member of the side is named; the count; a side read from two
+sentences is their ballots together) and the same result
 (or none where the text neither states nor settles one). Motion text is not compared: the labels keep it
 only where the decision quotes it. A label on several points counts as one event per point.
 """
@@ -80,7 +81,7 @@ def judge(event: dict[str, Any], motions: list[Motion]) -> list[str]:
     if set(found.moved_by) != set(event["moved_by"]) or set(found.moved_by_parties) != set(event["moved_by_parties"]):
         problems.append("mover")
     wanted = {vote["option"]: vote for vote in event["votes"]}
-    read = {vote.option: vote for vote in found.votes}
+    read = _sides(found.votes)
     if set(wanted) != set(read) or any(not _same_side(wanted[side], read[side]) for side in wanted):
         problems.append("votes")
     if found.result != event["result"]:
@@ -93,6 +94,26 @@ def _matching(event: dict[str, Any], motions: list[Motion]) -> Motion | None:
     whole is also the single point it may be printed as)."""
     same = [m for m in motions if m.kind == event["kind"] and set(m.points) == set(event["points"])]
     return same[0] if same else None
+
+
+def _sides(votes: list[Vote]) -> dict[str, Vote]:
+    """Each side of the event: its ballots together ("(F) stemte imod …" and "(Ø) stemte imod
+    forslaget." are one side against, as a label has one side per option)."""
+    sides: dict[str, Vote] = {}
+    for vote in votes:
+        side = sides.get(vote.option)
+        if side is None:
+            sides[vote.option] = vote
+            continue
+        counts = [c for c in (side.count, vote.count) if c is not None]
+        sides[vote.option] = side.model_copy(
+            update={
+                "names": list(dict.fromkeys([*side.names, *vote.names])),
+                "parties": list(dict.fromkeys([*side.parties, *vote.parties])),
+                "count": sum(counts) if counts else None,
+            }
+        )
+    return sides
 
 
 def _same_side(wanted: dict[str, Any], read: Vote) -> bool:

@@ -170,6 +170,193 @@ def test_a_vote_on_two_points_is_a_vote_on_each() -> None:
     assert [(vote.subject, vote.motion) for vote in votes] == [("punkt 2", 0), ("punkt 3", 1), ("punkt 2", 0)]
 
 
+def test_points_named_by_abbreviation_or_number_alone_and_a_line_of_two_points() -> None:
+    motions, votes = motions_of(
+        "1. Godkendes.\n\n2. og 3. Planerne godkendes med bemærkning om, at de følges op.\n\n4. Godkendes ikke.\n\n"
+        "(V) stemmer imod pkt. 2 og 3\n\n"
+        "(C) undlader på 1) og 4)"
+    )
+    assert [(m.points, sides(m), m.result) for m in motions] == [
+        (["1"], {"abstain": ["C"]}, "adopted"),
+        (["2"], {"against": ["V"]}, "adopted"),
+        (["3"], {"against": ["V"]}, "adopted"),
+        (["4"], {"abstain": ["C"]}, "rejected"),
+    ]
+    # one vote on the line "2. og 3.", counted once in each point's event
+    assert [vote.motion for vote in votes] == [1, 2, 0, 3]
+
+
+def test_a_vote_on_a_line_of_its_own_after_the_last_point_is_on_the_whole() -> None:
+    motions, _ = motions_of("1.-4. Godkendes.\n\nBo Holm (V) undlod at stemme.\n\nUdvalget ønsker en status.")
+    assert [(m.kind, m.points, sides(m), m.result) for m in motions] == [
+        ("recommendation", [], {"abstain": ["Bo Holm", "V"]}, "adopted")
+    ]
+    # the points say different things: the whole has no single result
+    motions, _ = motions_of("1. Godkendes.\n\n2. Godkendes ikke.\n\n(C) stemmer imod.")
+    assert [(m.kind, m.result) for m in motions] == [("recommendation", None)]
+
+
+def test_a_vote_on_its_point_s_line_or_between_points_is_the_point_s() -> None:
+    on_line, _ = motions_of("1. Godkendes.\n\n2.-3. Godkendes. Imod stemte (Ø).")
+    assert [m.points for m in on_line] == [["2"], ["3"]]
+    # where blank lines part the paragraphs, a vote just under its point is of its paragraph
+    under, _ = motions_of("1. Godkendes.\n\n2. Godkendes\nImod stemte (Ø).")
+    assert [m.points for m in under] == [["2"]]
+    between, _ = motions_of("1. Godkendes.\n\n(F) undlod at stemme.\n\n2. Godkendes.")
+    assert [m.points for m in between] == [["1"]]
+    heading, _ = motions_of("Byrådet godkendte indstillingen.\n\nAd punkt 3\n\nImod: F og Ø")
+    assert [m.points for m in heading] == [["3"]]
+
+
+def test_where_points_carry_their_own_votes_the_last_one_s_are_its_own() -> None:
+    motions, _ = motions_of(
+        "1. Ikke godkendt\n\nFor stemte: Ø\n\nImod stemte: V og A\n\n2. Godkendt\n\nFor stemte: V\n\nImod stemte: Ø"
+    )
+    assert [(m.points, sides(m)) for m in motions] == [
+        (["1"], {"for": ["Ø"], "against": ["V", "A"]}),
+        (["2"], {"for": ["V"], "against": ["Ø"]}),
+    ]
+
+
+def test_sending_the_case_on_is_a_procedure_the_votes_after_it_are_on() -> None:
+    back, _ = motions_of(
+        "Udvalget sender sagen tilbage til administrationen med ønske om et nyt oplæg.\n\n"
+        "Ib Lund (D) stemte imod.\n\nKaren Mø (B) undlod."
+    )
+    assert [(m.kind, m.result, sides(m)) for m in back] == [
+        ("procedure", "adopted", {"against": ["Ib Lund", "D"], "abstain": ["Karen Mø", "B"]})
+    ]
+    assert back[0].text is not None and back[0].text.startswith("tilbage til administrationen")
+    onward, _ = motions_of("Rådet sendte forslaget til realitetsbehandling i Teknisk Udvalg.\n\nImod stemte: O")
+    assert [(m.kind, m.result) for m in onward] == [("procedure", "adopted")]
+    declined, _ = motions_of("Byrådet besluttede ikke at sende forslaget til realitetsbehandling.\n\nFor: Ø og F")
+    assert [(m.kind, m.result) for m in declined] == [("procedure", "rejected")]
+    passive, _ = motions_of("Sagen sendes tilbage til fagudvalget.\n\n(V) stemte imod.")
+    assert [(m.kind, m.result) for m in passive] == [("procedure", "adopted")]
+    returned, _ = motions_of("Udvalget beslutter, at sagen sendes retur til forvaltningen.\n\nImod: C")
+    assert [(m.kind, m.result, m.text) for m in returned] == [("procedure", "adopted", "retur til forvaltningen.")]
+
+
+def test_a_decision_made_after_the_outcome_is_an_event_when_voted_on() -> None:
+    motions, votes = motions_of(
+        "Orienteringen blev taget til efterretning.\n\n"
+        "Udvalget besluttede, at spørgeskemaet fremover kun sendes digitalt.\n\n"
+        "Imod stemte: B med bemærkning om, at papir bør være muligt.\n\n"
+        "Udvalget besluttede desuden, at resultaterne offentliggøres."
+    )
+    assert [(m.kind, m.text, m.moved_by_parties, m.result, sides(m)) for m in motions] == [
+        ("motion", "at spørgeskemaet fremover kun sendes digitalt.", [], "adopted", {"against": ["B"]})
+    ]
+    assert [vote.motion for vote in votes] == [0]
+    # as the decision's first words it decides the recommendation
+    first, _ = motions_of("Udvalget besluttede, at skemaet sendes digitalt.\n\nIb Lund (D) stemte imod.")
+    assert [m.kind for m in first] == ["recommendation"]
+
+
+def test_a_side_printed_with_no_one_on_it_settles_the_result() -> None:
+    motions, _ = motions_of(
+        "Udvalget stemte om, hvorvidt Ib Lund kunne deltage i behandlingen.\n\n"
+        "For stemte:\n\nImod stemte: Ib Lund (D), Karen Mø (B)"
+    )
+    assert [(m.kind, m.text, m.result, sides(m)) for m in motions] == [
+        (
+            "procedure",
+            "hvorvidt Ib Lund kunne deltage i behandlingen.",
+            "rejected",
+            {"against": ["Ib Lund", "Karen Mø", "D", "B"]},
+        )
+    ]
+
+
+def test_a_recommendation_adopted_only_in_part_has_no_result_of_its_own() -> None:
+    def result(text: str) -> str | None:
+        [motion] = motions_of(text)[0]
+        return motion.result
+
+    # some of it recommended, the rest not
+    assert (
+        result("Udvalget anbefaler, at indstillingens a og b godkendes.\n\nUdvalget anbefaler ikke c.\n\nImod: Ø")
+        is None
+    )
+    # points approved with a hole among them
+    assert result("Udvalget anbefaler at godkende fagudvalgets indstilling 1, 4-6.\n\nUndlod: Bo Holm (V)") is None
+    # two sentences that together approve every point; a remark's words are no result
+    assert (
+        result(
+            "Udvalget anbefaler, at indstillingspunkterne 1 og 3 godkendes.\n\n"
+            "Udvalget anbefaler endvidere, at indstillingspunkt 2 godkendes med bemærkning om, at finansieringen "
+            "afvises.\n\n(C) undlod at stemme."
+        )
+        == "adopted"
+    )
+    # counts still settle it
+    assert result("Udvalget anbefaler punkt 1. Udvalget anbefaler ikke punkt 2.\n\nFor: V og C (5)\n\nImod: Ø (2)") == (
+        "adopted"
+    )
+    assert result("Økonomiudvalget anbefaler ikke indstillingen.\n\nFor stemte: Ø") == "rejected"
+
+
+def test_sides_printed_after_two_equal_tallies_are_on_both_events() -> None:
+    motions, _ = motions_of(
+        "Med stemmerne 15 for og 2 imod godkendte Byrådet indstillingspunkt 1.\n\n"
+        "Endvidere godkendte Byrådet med stemmerne 15 for og 2 imod indstillingspunkt 3 og 4.\n\n"
+        "For stemte: (A), (V) og (C).\n\nImod stemte: (Ø).\n\n(B) undlod at stemme."
+    )
+    both = {"for": ["A", "V", "C"], "against": ["Ø"], "abstain": ["B"]}
+    assert [(m.points, sides(m), m.result) for m in motions] == [
+        (["1"], both, "adopted"),
+        (["3"], both, "adopted"),
+        (["4"], both, "adopted"),
+    ]
+
+
+def test_a_side_that_names_the_recommendation_and_one_that_does_not_are_one_vote() -> None:
+    motions, votes = motions_of(
+        "Flertallet (B, C og V) kan tiltræde indstillingen.\n\nMindretallet (Ø) kan ikke tiltræde."
+    )
+    assert [(m.kind, sides(m), m.result) for m in motions] == [
+        ("recommendation", {"for": ["B", "C", "V"], "against": ["Ø"]}, "adopted")
+    ]
+    assert [vote.motion for vote in votes] == [0, 0]
+
+
+def test_a_mover_named_after_the_motion() -> None:
+    laid, _ = motions_of(
+        "Budgetforslaget fremsendt af aftalepartierne (B), (O) og (V) blev vedtaget med 18 stemmer mod 7."
+    )
+    assert [(m.kind, m.moved_by_parties, m.result) for m in laid] == [("motion", ["B", "O", "V"], "adopted")]
+    amended, _ = motions_of("Ændringsforslag, stillet af F: at pladsen belyses.\n\nFor: F\n\nImod: V og O")
+    assert [(m.kind, m.moved_by_parties, m.text) for m in amended] == [("amendment", ["F"], "at pladsen belyses.")]
+
+
+def test_a_decision_that_does_what_the_motion_asked_passes_it() -> None:
+    motions, _ = motions_of(
+        "Bo Holm (C) stillede forslag om, at sagen sendes tilbage til fagudvalget.\n\n"
+        "Byrådet sendte sagen tilbage til fagudvalget.\n\nImod: A og Ø"
+    )
+    assert [(m.kind, m.moved_by, m.text, m.result, sides(m)) for m in motions] == [
+        ("motion", ["Bo Holm"], "at sagen sendes tilbage til fagudvalget.", "adopted", {"against": ["A", "Ø"]})
+    ]
+
+
+def test_an_ad_heading_followed_by_a_sentence_on_its_line_is_that_point_s() -> None:
+    motions, _ = motions_of(
+        "Ad 1. Udvalget anbefaler, at formanden vælges.\n\nImod stemte: Bo Holm (C).\n\n"
+        "Ad 2: Udvalget anbefaler ikke forslaget.\n\nBo Holm (C) stemte for."
+    )
+    assert [(m.points, sides(m), m.result) for m in motions] == [
+        (["1"], {"against": ["Bo Holm", "C"]}, "adopted"),
+        (["2"], {"for": ["Bo Holm", "C"]}, "rejected"),
+    ]
+
+
+def test_a_lettered_point_takes_the_result_stated_on_its_number_s_line() -> None:
+    motions, _ = motions_of(
+        "1. a) - d) godkendes\n\n(V) stemmer imod pkt. 1. c), idet prisen er for høj.\n\n2. Drøftet."
+    )
+    assert [(m.points, sides(m), m.result) for m in motions] == [(["1c"], {"against": ["V"]}, "adopted")]
+
+
 def test_a_numbered_list_inside_an_amendment_is_its_text_not_points() -> None:
     motions, _ = motions_of(
         "(C) stillede et ændringsforslag:\n"
@@ -265,7 +452,7 @@ def test_every_vote_is_kept_and_points_at_a_motion_that_holds_it(sentences: list
     text = "\n\n".join(sentences)
     read = vote_sentences(text, [])
     motions, votes = read_motions(read)
-    assert len(votes) >= sum(len(found) for _, found in read)  # a vote on two points is two
+    assert len(votes) >= sum(len(sentence.votes) for sentence in read)  # a vote on two points is two
     for index, motion in enumerate(motions):
         assert motion.votes == [vote for vote in votes if vote.motion == index]
     assert all(vote.motion is None or 0 <= vote.motion < len(motions) for vote in votes)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 
 from referat.invariants import gaps, violations
-from referat.model import AgendaItem, Decision, Motion, Span, Vote
+from referat.model import AgendaItem, Decision, DecisionPart, Motion, Span, Vote
 from referat.parse.document import parse_document
 from referat.sources.raw import RawDocument
 from tests.conftest import EXAMPLES, FIXTURES
@@ -50,3 +50,18 @@ def test_each_rule_is_told_when_it_breaks() -> None:
     assert violations(_item(both_sides.model_copy(update={"votes": []}), votes=[untied])) == ["vote tied to no event"]
     assert violations(_item(text="Imod stemte: Ø.\n\nGodkendt.")) == ["a vote recorded, no event"]
     assert gaps(_item(Motion(kind="motion", votes=[favour]))) == ["no result"]
+
+
+def test_a_vote_after_the_last_point_s_paragraph_is_not_on_that_point() -> None:
+    vote = Vote(option="against", parties=["Ø"], text="(Ø) stemmer imod", motion=0)
+    whole = Motion(kind="recommendation", votes=[vote], result="adopted")
+    text = "1. Godkendt.\n\n2. Godkendt.\n\n(Ø) stemmer imod"
+
+    def item(part_text: str) -> AgendaItem:
+        parts = [DecisionPart(points=["1"], text="Godkendt.", outcome="approved")]
+        parts.append(DecisionPart(points=["2"], text=part_text, outcome="approved"))
+        decision = Decision(text=text, outcomes=["approved"], parts=parts, motions=[whole])
+        return AgendaItem(title="Plan", decision=decision, votes=[vote], span=Span(line_start=1, line_end=2))
+
+    assert violations(item("Godkendt.\n\n(Ø) stemmer imod")) == []
+    assert violations(item("Godkendt. (Ø) stemmer imod")) == ["a point voted on, no event for it"]

@@ -44,7 +44,9 @@ OTHER_ITEM = re.compile(
     r"\b(?:udgår|udgik|udsat|udsættes|behandle[st]?|blev\s+behandlet|tages\s+af|trækkes|sendes\s+tilbage|erstattes)\b",
     re.I,
 )
-SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ\d\"“(])|\n+")
+# A sentence ends at ". " before a capital, a digit or a quote, but not after an abbreviation that
+# a number follows ("imod pkt. 2 og 3", "pk. 14").
+SENTENCE = re.compile(r"(?<!\bpkt\.)(?<!\bpk\.)(?<=[.!?])\s+(?=[A-ZÆØÅ\d\"“(])|\n+")
 
 
 def choose_decision(

@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from referat.enrich.points import NAMED_POINTS, POINT, named_points, point_labels
-from referat.enrich.votes import read_who
+from referat.enrich.votes import Sentence, empty_side, read_who
 from referat.model import Motion, MotionKind, MotionResult, Vote
-from referat.vocab import MOTION_RESULTS
+from referat.vocab import MOTION_RESULTS, OUTCOME_PATTERNS, Outcome
 
 # "Mehmet Zeki Dogru (Ø) stiller forslag om, at …", "Venstre stillede følgende ændringsforslag: …"
 MOVED = re.compile(
@@ -34,7 +34,8 @@ MOVED = re.compile(
 )
 # "Ændringsforslag fra V: at …", "Forslag fra Enhedslisten om, at …"
 MOVED_BY_FROM = re.compile(
-    r"^(?P<kind>ændringsforslag|beslutningsforslag|forslag)\s+fra\s+(?P<who>[^:.]{1,120}?)\s*(?::|\bom\b,?)\s*(?P<text>.*)$",
+    r"^(?P<kind>ændringsforslag|beslutningsforslag|forslag)\s*(?:\s+fra|,?\s+(?:fremsat|stillet|fremsendt)\s+af)"
+    r"\s+(?P<who>[^:.]{1,120}?)\s*(?::|\bom\b,?)\s*(?P<text>.*)$",
     re.I,
 )
 # "Enhedslisten foreslog, at …"
@@ -47,6 +48,18 @@ PUT_TO_VOTE = re.compile(
 )
 # "Økonomiudvalget stemte om, hvorvidt John T. Olsen kunne deltage i sagens behandling."
 VOTED_ON = re.compile(r"^(?P<body>[^:]{1,120}?)\s+(?:stemte|stemmer)\s+om\s*,?\s*(?P<text>.+)$", re.I)
+# A decision on how the case goes on, not on what it proposes: "Byrådet sendte sagen til realitetsbehandling
+# i …", "Udvalget sender sagen tilbage (retur) til administrationen", "… besluttede (ikke) at sende forslaget
+# til realitetsbehandling", "Udvalget beslutter, at sagen sendes tilbage", "Sagen sendes tilbage".
+_CASE = r"(?:sagen|forslaget|punktet)"
+SENT_ON = re.compile(
+    rf"^(?:[^:,]{{1,80}}?\s+(?:(?:besluttede|beslutter),?\s+(?P<negated>ikke\s+)?at\s+(?:sende\s+{_CASE}|{_CASE}\s+sendes)"
+    rf"|send(?:er|te)\s+{_CASE})|{_CASE}\s+(?:sendes|blev\s+sendt))"
+    r"\s+(?P<text>(?:tilbage|retur|videre|til\s+realitetsbehandling)\b.*)$",
+    re.I,
+)
+# What a motion asks when it asks to send the case on: "at sagen bliver sendt retur til …"
+SENDING = re.compile(r"\bsend\w*\b.*\b(?:retur|tilbage|videre|realitetsbehandling)\b", re.I)
 # A sentence that states a tally: "Med stemmerne 20 for og 1 imod godkendte …", "… med 29 stemmer imod 11"
 TALLY_SENTENCE = re.compile(r"\bstemmer(?:ne)?\s+\d|\d+\s+stemmer\b", re.I)  # "Med stemmer 19 for"
 # "Indstillingen blev herefter godkendt …", "Administrationens indstilling blev ikke godkendt": the
@@ -59,11 +72,23 @@ DECIDES = re.compile(r"\b(?:anbefaler|anbefalede|godkender|godkendte|besluttede|
 # "V's ændringsforslag", "ændringsforslaget fra V"
 AMENDMENT_OF = re.compile(r"(?P<who>\S+?)(?:'s|’s)\s+ændringsforslag|ændringsforslag\w*\s+fra\s+(?P<who2>.+)$", re.I)
 # "Et flertal af Beskæftigelses- og Integrationsudvalget (…) stemte for."
-MAJORITY = re.compile(r"^(?:et\s+)?flertal\b", re.I)
+MAJORITY = re.compile(r"^(?:et\s+)?flertal(?:let)?\b", re.I)
 # "Endvidere besluttede Byrådet med stemmerne 12 for og 7 imod, at …"
 DECIDED_THAT = re.compile(r",\s+(?P<text>at\s+.+)$", re.I)
+# "Udvalget besluttede endvidere, at …": a decision the body makes at the meeting
+DECIDED_FURTHER = re.compile(
+    r"^[^:,]{1,80}?\s+(?:besluttede|beslutter)\b[^,]{0,40}?,?\s+(?P<text>(?:ikke\s+)?at\s+.+)$", re.I
+)
 # "budgetforslag fremlagt af (Ø)": who moved what a tally decided
-LAID_BY = re.compile(r"\b(?:fremlagt|fremsat|stillet)\s+af\s+(?P<who>.+?)\.?$", re.I)
+# "Budgetforslaget fremsendt af forligspartierne (V), (A) og (C) blev vedtaget …": the mover after the motion
+LAID_BY = re.compile(
+    r"\b(?:fremlagt|fremsat|fremsendt|stillet)\s+af\s+(?P<who>.+?)(?:\s+(?:blev|er|bortfaldt|faldt)\b.*)?\.?$", re.I
+)
+# "Budgetforslaget …", "Ændringsforslaget …": a sentence whose subject is a proposal
+PROPOSAL_SUBJECT = re.compile(r"^(?P<kind>\w*?(?:ændrings)?forslag)(?:et)?\b", re.I)
+# "… godkendes med bemærkning om, at forslag til finansiering indstilles afvist": a remark, which says
+# nothing of how the motion ended
+REMARK = re.compile(r"\bmed\s+(?:den\s+|følgende\s+)?bemærkning(?:en|er|erne)?\b.*$", re.I | re.S)
 SUBJECT_RECOMMENDATION = re.compile(r"\bindstilling", re.I)
 SUBJECT_AMENDMENT = re.compile(r"\bændringsforslag", re.I)
 
@@ -77,25 +102,36 @@ class _Draft:
     points: list[str] = field(default_factory=list)
     votes: list[Vote] = field(default_factory=list)
     said: list[str] = field(default_factory=list)  # sentences after its votes, which may state its result
+    decided: MotionResult | None = None  # what the sentence that began it says became of it
 
 
-def read_motions(sentences: list[tuple[str, list[Vote]]]) -> tuple[list[Motion], list[Vote]]:
+def read_motions(sentences: list[Sentence]) -> tuple[list[Motion], list[Vote]]:
     """The motions of a decision and all its votes, each vote with the index of its motion (or None).
     A vote on several points at once ("stemte imod punkt 2 og 3") is one vote on each."""
     drafts: list[_Draft] = []
     current: _Draft | None = None
     placed: list[tuple[Vote, _Draft | None]] = []  # every vote in text order, with its motion
     before_said: list[str] = []  # what is said before any motion: of the recommendation
-    for sentence, votes in sentences:
+    last_point = max((i for i, s in enumerate(sentences) if POINT.match(s.text)), default=-1)
+    for position, (sentence, votes, opens_paragraph) in enumerate(sentences):
         if not votes and current is not None and _continues(current, sentence):
+            if carried := _carried_out(current, sentence):
+                current.decided = carried
+                continue
             current.text = f"{current.text or ''} {sentence}".strip()
             continue
-        started = _started(sentence, bool(votes)) or _closes(current, sentence, votes)
+        started = (
+            _started(sentence, bool(votes))
+            or _closes(current, sentence, votes)
+            or (_decided_further(sentence, before_said) if current is None else None)
+        )
         if started is not None:
             current = _existing(drafts, started) or started
             if current is started:
                 drafts.append(current)
-        deciding = None if _after_remarks(current, sentence) else current
+        after_last = opens_paragraph and position > last_point and not _points_voted(drafts)
+        on_whole = _after_remarks(current, sentence) or _after_points(current, sentence, votes, after_last)
+        deciding = None if on_whole else current
         for vote in votes:
             for one, target in _targets(vote, drafts, deciding):
                 placed.append((one, target))
@@ -106,11 +142,18 @@ def read_motions(sentences: list[tuple[str, list[Vote]]]) -> tuple[list[Motion],
             # for og 1 imod godkendte …"
             (current.said if current else before_said).append(sentence)
     before = [vote for vote, target in placed if target is None]
-    if before and _one_vote(before):
+    named = next((d for d in drafts if d.kind == "recommendation"), None)  # "For indstillingen stemte …"
+    with_named = [vote for vote, target in placed if target is None or target is named]
+    if before and named is not None and _one_vote(with_named):
+        named.votes, named.said = with_named, before_said + named.said
+        placed = [(vote, target or named) for vote, target in placed]
+    elif before and _one_vote(before):
         recommendation = _Draft("recommendation", votes=before, said=before_said)
         drafts.insert(0, recommendation)
         placed = [(vote, target or recommendation) for vote, target in placed]
-    kept = [draft for draft in drafts if draft.votes or draft.kind in {"motion", "amendment"}]
+    # a motion moved at the meeting is an event even when it was not put to the vote; a decision is
+    # one only where it was voted on
+    kept = [d for d in drafts if d.votes or (d.kind in {"motion", "amendment"} and d.decided is None)]
     index = {id(draft): i for i, draft in enumerate(kept)}
     votes = [vote.model_copy(update={"motion": index.get(id(target))}) for vote, target in placed]
     motions = [_finish(draft, drafts, before_said) for draft in kept]
@@ -129,6 +172,27 @@ def _after_remarks(current: _Draft | None, sentence: str) -> bool:
         and not any(TALLY_SENTENCE.search(said) for said in current.said)  # "2. Godkendt med stemmerne 19 for …"
         and NAMED_POINTS.search(sentence) is None
     )
+
+
+def _after_points(current: _Draft | None, sentence: str, votes: list[Vote], after_last: bool) -> bool:
+    """A vote on a line of its own after the last numbered point ("1.-3. Anbefales." / "(C) undlod.")
+    that names nothing it is on is on the recommendation as a whole, unless the points carry votes of
+    their own (then the last one's votes are its own too), the point's line gave a tally, or the line
+    was a heading of its votes ("Ad punkt 2" / "Imod: Ø")."""
+    return (
+        after_last
+        and all(vote.subject is None for vote in votes)
+        and current is not None
+        and current.kind == "point"
+        and current.text is not None
+        and not current.votes
+        and not any(TALLY_SENTENCE.search(said) for said in current.said)
+        and NAMED_POINTS.search(sentence) is None
+    )
+
+
+def _points_voted(drafts: list[_Draft]) -> bool:
+    return any(draft.kind == "point" and draft.votes for draft in drafts)
 
 
 def _one_event_per_point(motions: list[Motion], votes: list[Vote]) -> tuple[list[Motion], list[Vote]]:
@@ -166,6 +230,11 @@ def _started(sentence: str, has_votes: bool) -> _Draft | None:
     voted_on = VOTED_ON.match(sentence)
     if voted_on:
         return _Draft("procedure", _motion_text(voted_on.group("text")))
+    sent = SENT_ON.match(sentence)
+    if sent:
+        return _Draft(
+            "procedure", _motion_text(sent.group("text")), decided="rejected" if sent.group("negated") else "adopted"
+        )
     put = PUT_TO_VOTE.match(sentence)
     if put:
         return _Draft("motion", _motion_text(put.group("text") or put.group("text2") or put.group("text3")))
@@ -192,6 +261,10 @@ def _tallied(sentence: str) -> _Draft:
     decided = DECIDED_THAT.search(sentence)
     if decided and not SUBJECT_RECOMMENDATION.search(sentence):
         return _with_movers(_Draft("motion", _motion_text(decided.group("text"))), sentence)
+    proposal = PROPOSAL_SUBJECT.match(sentence)
+    if proposal and LAID_BY.search(sentence):
+        kind: MotionKind = "amendment" if "ændring" in proposal.group("kind").lower() else "motion"
+        return _with_movers(_Draft(kind), sentence)
     return _Draft("recommendation")
 
 
@@ -207,7 +280,8 @@ def _continues(draft: _Draft, sentence: str) -> bool:
     """A moved motion's next sentences, before it is voted on, are more of its text ("Herudover skal
     administrationen …", a numbered list of what it asks for), unless one says how it ended."""
     moved = draft.kind in {"motion", "amendment", "procedure"}
-    return moved and not draft.votes and not STATED.match(sentence) and not _moves(sentence)
+    voting = STATED.match(sentence) or _moves(sentence) or empty_side(sentence)
+    return moved and not draft.votes and not voting
 
 
 def _closes(current: _Draft | None, sentence: str, votes: list[Vote]) -> _Draft | None:
@@ -216,6 +290,30 @@ def _closes(current: _Draft | None, sentence: str, votes: list[Vote]) -> _Draft 
     if current is None or votes or not current.votes or current.kind not in {"motion", "amendment", "procedure"}:
         return None
     return _Draft("recommendation") if DECIDES.search(sentence) else None
+
+
+def _decided_further(sentence: str, before: list[str]) -> _Draft | None:
+    """ "Udvalget besluttede, at …" after the item's outcome was stated ("Orienteringen blev taget til
+    efterretning."): a further decision made at the meeting, which the votes after it are on. As the
+    decision's first words it is the decision on the recommendation."""
+    decided = DECIDED_FURTHER.match(sentence)
+    stated = any(
+        outcome is not Outcome.OTHER and pattern.search(said)
+        for said in before
+        for outcome, pattern in OUTCOME_PATTERNS
+    )
+    if decided is None or not stated:
+        return None
+    return _Draft("motion", _motion_text(decided.group("text")), decided="adopted")
+
+
+def _carried_out(draft: _Draft, sentence: str) -> MotionResult | None:
+    """ "(V) stillede forslag om, at sagen sendes retur …" then "Byrådet sendte sagen retur …": the
+    decision does what the motion asked, so the motion passed (and the votes after it are on it)."""
+    sent = SENT_ON.match(sentence)
+    if draft.kind != "motion" or sent is None or SENDING.search(draft.text or "") is None:
+        return None
+    return "rejected" if sent.group("negated") else "adopted"
 
 
 def _moves(sentence: str) -> bool:
@@ -239,6 +337,10 @@ def _targets(vote: Vote, drafts: list[_Draft], current: _Draft | None) -> list[t
         numbers = named_points(points)
         if len(numbers) == 1:
             return [(vote, _point(drafts, numbers[0]))]
+        # "imod pkt. 2 og 3" after "2. og 3. Anbefales": one vote on that line's points, not two
+        targets = {id(draft): draft for draft in (_point(drafts, n) for n in numbers)}
+        if len(targets) == 1:
+            return [(vote, next(iter(targets.values())))]
         return [(vote.model_copy(update={"subject": f"punkt {n}"}), _point(drafts, n)) for n in numbers]
     if SUBJECT_AMENDMENT.search(subject):
         return [(vote, _amendment(drafts, subject) or current)]
@@ -288,20 +390,40 @@ def _finish(draft: _Draft, drafts: list[_Draft], before_said: list[str]) -> Moti
         moved_by_parties=draft.parties,
         points=draft.points,
         votes=draft.votes,
-        result=_result(draft)
+        result=_finished_result(draft, drafts, before_said),
+    )
+
+
+def _finished_result(draft: _Draft, drafts: list[_Draft], before_said: list[str]) -> MotionResult | None:
+    """The result the text gives the motion; for the recommendation as a whole only what counts settle
+    where its sentences say different things of it ("anbefaler … a-c godkendes" / "anbefaler ikke d")
+    or approve only some of its points ("at godkende … indstilling 1, 3-5")."""
+    if draft.kind == "recommendation" and _in_part(draft.said):
+        return _counted(draft)
+    return (
+        draft.decided
+        or _result(draft)
         or (_point_result(draft, drafts, before_said) if draft.kind == "point" else None)
-        or (_result_of_points(drafts) if draft.kind == "recommendation" else None),
+        or (_result_of_points(drafts) if draft.kind == "recommendation" else None)
     )
 
 
 def _result(draft: _Draft) -> MotionResult | None:
     """What the text says of the motion ("2. Anbefales ikke.", "Forslaget blev forkastet"), else what
     its counts settle."""
-    said = "\n".join(draft.said)
+    said = "\n".join(REMARK.sub("", sentence) for sentence in draft.said)
     for result, pattern in MOTION_RESULTS:
         if pattern.search(said):
             return result
+    return _counted(draft)
+
+
+def _counted(draft: _Draft) -> MotionResult | None:
+    """What the motion's counts settle, or a majority named as one ("Et flertal (…) stemte for")."""
     counts = {vote.option: vote.count for vote in draft.votes if vote.count is not None}
+    for said in draft.said:
+        if (nobody := empty_side(said)) is not None:
+            counts.setdefault(nobody, 0)  # "For stemte:" with no one after it
     voted = {vote.option for vote in draft.votes}
     if "for" in counts and "against" in counts:
         for_count, against = counts["for"], counts["against"]
@@ -324,9 +446,38 @@ def _point_result(draft: _Draft, drafts: list[_Draft], before_said: list[str]) -
     results = {_result(d) for d in within}
     if {p for d in within for p in d.points} == set(draft.points) and len(results) == 1 and None not in results:
         return results.pop()
+    if of_number := _of_its_number(draft, drafts):
+        return of_number
     of_whole = before_said + [sentence for d in drafts if d.kind == "recommendation" for sentence in d.said]
-    whole = "\n".join(sentence for sentence in of_whole if SUBJECT_RECOMMENDATION.search(sentence))
+    whole = "\n".join(REMARK.sub("", sentence) for sentence in of_whole if SUBJECT_RECOMMENDATION.search(sentence))
     return next((result for result, pattern in MOTION_RESULTS if pattern.search(whole)), None)
+
+
+def _of_its_number(draft: _Draft, drafts: list[_Draft]) -> MotionResult | None:
+    """A lettered point's result stated on its number's line ("1. a) - e) godkendes" for "imod pkt. 1. b)")."""
+    number = draft.points[0].rstrip("abcdefgh") if len(draft.points) == 1 else ""
+    if not number or number == draft.points[0]:
+        return None
+    return next((_result(d) for d in drafts if d.kind == "point" and d.points == [number]), None)
+
+
+def _in_part(said: list[str]) -> bool:
+    """Sentences that adopt and reject, or adopt points with a hole among them ("1, 3-5")."""
+    stated = {sentence: _stated(REMARK.sub("", sentence)) for sentence in said}
+    if {"adopted", "rejected"} <= set(stated.values()):
+        return True
+    adopted = {
+        int(point.rstrip("abcdefgh"))
+        for sentence, result in stated.items()
+        if result == "adopted"
+        for named in NAMED_POINTS.finditer(sentence)
+        for point in named_points(named)
+    }
+    return bool(adopted) and adopted != set(range(min(adopted), max(adopted) + 1))
+
+
+def _stated(sentence: str) -> MotionResult | None:
+    return next((result for result, pattern in MOTION_RESULTS if pattern.search(sentence)), None)
 
 
 def _result_of_points(drafts: list[_Draft]) -> MotionResult | None:

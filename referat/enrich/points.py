@@ -18,13 +18,18 @@ POINT = re.compile(
     r"(?:\s+(?P<text>\S.*))?$",
     re.I,
 )
+# One point as a vote or a sentence names it: "2", "1a", "2. c.", "2 b" (letters a-h only, so that
+# "punkt 2 i indstillingen" is not point "2i").
+_ONE = r"\d{1,2}(?:\.?\s?[a-h](?![\wæøå]))?"
 # A vote's subject that names points of the recommendation: "indstillingspunkt 2", "punkt 2 og 3",
-# "indstillingspunkt 1a", "indstilling 2", "punkterne 1, 4 og 6"
+# "indstillingspunkt 1a", "indstilling 2", "punkterne 1, 4 og 6", and abbreviated "pkt. 2 og 3", "pk. 14"
 NAMED_POINTS = re.compile(
-    r"\b(?:indstillings)?punkt\w*\s+(?P<points>\d{1,2}[a-z]?(?:\s*(?:,|og|-|–)\s*\d{1,2}[a-z]?)*)\b"
-    r"|\bindstilling\s+(?P<number>\d{1,2})\b",
+    rf"(?:\b(?:indstillings)?punkt\w*\s+|\bpkt?\.\s*)(?P<points>{_ONE}(?:\s*(?:,|og|-|–)\s*{_ONE})*)(?!\w)"
+    rf"|\bindstilling\s+(?P<number>\d{{1,2}}(?:\s*(?:,|og|-|–)\s*\d{{1,2}})*)\b",
     re.I,
 )
+# One point of such a list, or a range: "3", "2. c", "2-4"
+_LISTED = re.compile(r"(\d{1,2})(?:\.?\s?([a-h])(?![\wæøå]))?(?:\s*([-–])\s*(\d{1,2}))?", re.I)
 
 
 def point_labels(point: re.Match[str]) -> list[str]:
@@ -41,12 +46,10 @@ def point_labels(point: re.Match[str]) -> list[str]:
 
 def named_points(points: re.Match[str]) -> list[str]:
     """ "punkt 2 og 3" -> ["2", "3"]; "punkterne 2-4" -> ["2", "3", "4"]; "indstilling 2" -> ["2"]."""
-    if points.group("number"):
-        return [points.group("number")]
     numbers: list[str] = []
-    for first, dash, last in re.findall(r"(\d{1,2}[a-z]?)(?:\s*([-–])\s*(\d{1,2}))?", points.group("points")):
-        if dash and first.isdigit() and int(last) > int(first):
+    for first, letter, dash, last in _LISTED.findall(points.group("points") or points.group("number")):
+        if dash and not letter and int(last) > int(first):
             numbers += [str(n) for n in range(int(first), int(last) + 1)]
         else:
-            numbers.append(first)
+            numbers.append(first + letter.lower())
     return list(dict.fromkeys(numbers))
