@@ -19,7 +19,7 @@ TOC_ENTRY = re.compile(
 )
 TOC_HEADING = re.compile(r"^(?:" + "|".join(CONTENTS_HEADINGS).replace(" ", r"\s+") + r")\s*:?$", re.I)
 ROMAN_LETTERS = frozenset("ivxlc")
-MAX_COLUMNS_LINE = 200
+MAX_LABEL_LINE = 200  # a contents column row or a meeting fact is a short line
 
 
 def is_toc_entry(text: str) -> bool:
@@ -46,7 +46,7 @@ def find_toc_start(lines: list[Line]) -> int | None:
             i
             for i, line in enumerate(lines)
             if TOC_HEADING.match(line.text)
-            or (len(line.text) <= MAX_COLUMNS_LINE and CONTENTS_PAGE_COLUMN.search(line.text))
+            or (len(line.text) <= MAX_LABEL_LINE and CONTENTS_PAGE_COLUMN.search(line.text))
         ),
         None,
     )
@@ -63,6 +63,6 @@ def contents_end(lines: list[Line], start: int) -> int:
 
 
 def _is_meeting_fact(text: str) -> bool:
-    heading = known_heading(text) if len(text) < MAX_COLUMNS_LINE else None
+    heading = known_heading(text) if len(text) < MAX_LABEL_LINE else None
     label = text.partition(":")[0].strip().lower()
     return (heading is not None and heading.kind == "absence") or label in FACT_LABELS
